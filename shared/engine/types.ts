@@ -1,0 +1,47 @@
+import type { CheckRequest, CheckResult, Reason, ReasonCode } from '../schemas/check';
+
+/**
+ * What a promise holds. Hours are integers of 1/10,000 h (the workbook's 4 decimals), so that any
+ * number of holds and releases adds up exactly.
+ */
+export type Hold =
+  | {
+      type: 'goods';
+      /** Index of the request line that holds it. */
+      line: number;
+      sku: string;
+      date: string;
+      qty: number;
+      /** `finished`: the line's own product on its dispatch day; `component`: BOM use on a production day. */
+      use: 'finished' | 'component';
+    }
+  | {
+      type: 'hours';
+      line: number;
+      resource_id: string;
+      date: string;
+      regular_e4: number;
+      overtime_e4: number;
+    };
+
+/** Opaque to callers: the in-memory plant built by `buildModel` (see model.ts). */
+export type { PlantModel } from './model';
+
+export interface PromiseToRevalidate {
+  id: string;
+  request: CheckRequest;
+  /** Reason codes its approvals cover (those it was submitted or approved with); empty for an `ok` confirm. */
+  covered: readonly ReasonCode[];
+  /** The holds it has now; kept as they are when every dispatch date has passed. */
+  holds: readonly Hold[];
+}
+
+export interface RevalidationOutcome {
+  id: string;
+  /** `false` when every dispatch date had passed and the promise was not checked again. */
+  rechecked: boolean;
+  result: CheckResult | null;
+  holds: Hold[];
+  atRisk: boolean;
+  reasons: Reason[];
+}

@@ -1,0 +1,180 @@
+/**
+ * Cell-level schemas shared by the workbook importer, the table grid and the check request.
+ *
+ * A workbook cell arrives as a string (CSV), a number or a Date (xlsx) or `null`/`''` (empty).
+ * Each field schema accepts those and yields one canonical value, so that the same row read from
+ * CSV or from xlsx is identical. Decimals stay decimal *strings* in canonical form ("7.5", not
+ * "7.50" or 7.5): they are exact, and the engine turns them into scaled integers where it counts.
+ */
+import { z } from 'zod';
+import { isRealDate } from '../engine/days';
+
+const EMPTY = new Set(['', null, undefined]);
+
+/** Turns a JS number into a plain decimal string, refusing exponents and non-finite values. */
+export function numberToDecimalString(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  const s = String(n);
+  return /e/i.test(s) ? null : s;
+}
+
+/** Canonical form of a decimal string: no `+`, no leading zeros, no trailing fractional zeros. */
+export function canonicalDecimal(s: string): string {
+  const neg = s.startsWith('-');
+  let body = neg ? s.slice(1) : s.startsWith('+') ? s.slice(1) : s;
+  let [int = '0', frac = ''] = body.split('.');
+  int = int.replace(/^0+(?=\d)/, '') || '0';
+  frac = frac.replace(/0+$/, '');
+  body = frac ? `${int}.${frac}` : int;
+  return neg && body !== '0' ? `-${body}` : body;
+}
+
+function asText(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numberToDecimalString(v);
+  return null;
+}
+
+/** Identifier: 1–64 characters, case-sensitive, no leading or trailing spaces. */
+export const identifier = z
+  .unknown()
+  .transform((v, ctx) => {
+    const s = typeof v === 'number' ? String(v) : v;
+    if (typeof s !== 'string' || s.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'is required' });
+      return z.NEVER;
+    }
+    if (s.length > 64) ctx.addIssue({ code: 'custom', message: 'must be at most 64 characters' });
+    else if (s.trim() !== s) ctx.addIssue({ code: 'custom', message: 'must not start or end with a space' });
+    return s;
+  })
+  .pipe(z.string());
+
+/** Free text (names, notes). */
+export const text = (max = 200) =>
+  z.unknown().transform((v, ctx) => {
+    const s = typeof v === 'number' ? String(v) : v;
+    if (typeof s !== 'string') {
+      ctx.addIssue({ code: 'custom', message: 'must be text' });
+      return z.NEVER;
+    }
+    if (s.length > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters` });
+    return s;
+  });
+
+/** Calendar date `YYYY-MM-DD`; an xlsx date cell (a Date at UTC midnight) is accepted too. */
+export const isoDate = z.unknown().transform((v, ctx) => {
+  let s: unknown = v;
+  if (v instanceof Date && !Number.isNaN(v.getTime())) s = v.toISOString().slice(0, 10);
+  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD, got ${show(v)}` });
+    return z.NEVER;
+  }
+  if (!isRealDate(s)) {
+    ctx.addIssue({ code: 'custom', message: `${s} is not a real calendar date` });
+    return z.NEVER;
+  }
+  return s;
+});
+
+/** Non-negative whole number (quantities). `positive` excludes 0. */
+export const wholeNumber = (opts: { positive?: boolean; max?: number } = {}) =>
+  z.unknown().transform((v, ctx) => {
+    const s = asText(v);
+    if (s === null || !/^\d+$/.test(s.trim()) || s.trim() !== s) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number, got ${show(v)}` });
+      return z.NEVER;
+    }
+    const n = Number(s);
+    if (!Number.isSafeInteger(n) || n > (opts.max ?? 1e12)) {
+      ctx.addIssue({ code: 'custom', message: `is too large (${s})` });
+      return z.NEVER;
+    }
+    if (opts.positive && n === 0) {
+      ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/**
+ * Decimal with at most `places` decimals, as a canonical string.
+ * `min`/`max` are inclusive bounds compared exactly (as scaled integers); `positive` excludes 0.
+ */
+export const decimal = (opts: { places?: number; min?: string; max?: string; positive?: boolean; signed?: boolean } = {}) => {
+  const places = opts.places ?? 4;
+  return z.unknown().transform((v, ctx) => {
+    const s = asText(v);
+    const re = opts.signed ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/;
+    if (s === null || !re.test(s)) {
+      ctx.addIssue({ code: 'custom', message: `must be a ${opts.signed ? '' : 'non-negative '}number, got ${show(v)}` });
+      return z.NEVER;
+    }
+    const frac = s.split('.')[1] ?? '';
+    if (frac.replace(/0+$/, '').length > places) {
+      ctx.addIssue({ code: 'custom', message: `must have at most ${places} decimals, got ${s}` });
+      return z.NEVER;
+    }
+    const c = canonicalDecimal(s);
+    const scaled = toScaled(c, places);
+    if (opts.positive && scaled <= 0n) ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
+    if (opts.min !== undefined && scaled < toScaled(opts.min, places))
+      ctx.addIssue({ code: 'custom', message: `must be at least ${opts.min}, got ${c}` });
+    if (opts.max !== undefined && scaled > toScaled(opts.max, places))
+      ctx.addIssue({ code: 'custom', message: `must be at most ${opts.max}, got ${c}` });
+    return c;
+  });
+};
+
+/** A column that has a default: empty cells become `null` ("use the default"), kept as such on export. */
+export function withDefault<T extends z.ZodType>(schema: T) {
+  return z.unknown().transform((v, ctx): z.output<T> | null => {
+    if (EMPTY.has(v as string | null | undefined)) return null;
+    const r = schema.safeParse(v);
+    if (!r.success) {
+      for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+      return z.NEVER;
+    }
+    return r.data;
+  });
+}
+
+/** A required column: an empty cell is an error. */
+export function required<T extends z.ZodType>(schema: T) {
+  return z.unknown().transform((v, ctx): z.output<T> => {
+    if (EMPTY.has(v as string | null | undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'is required' });
+      return z.NEVER;
+    }
+    const r = schema.safeParse(v);
+    if (!r.success) {
+      for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+      return z.NEVER;
+    }
+    return r.data;
+  });
+}
+
+/** `min` ≤ value ≤ `max`, exactly, for canonical decimal strings. */
+export function toScaled(decimalString: string, places: number): bigint {
+  const neg = decimalString.startsWith('-');
+  const body = neg ? decimalString.slice(1) : decimalString;
+  const [int = '0', frac = ''] = body.split('.');
+  const v = BigInt(int + frac.padEnd(places, '0').slice(0, places));
+  return neg ? -v : v;
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return 'nothing';
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v);
+}
+
+/** One of a fixed set of words, e.g. `make` or `buy`. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.unknown().transform((v, ctx): T[number] => {
+    if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T[number];
+    ctx.addIssue({ code: 'custom', message: `must be ${values.map((x) => `\`${x}\``).join(' or ')}, got ${show(v)}` });
+    return z.NEVER;
+  });
+}
