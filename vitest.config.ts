@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Tests must never load the real `electron` module (it downloads its binary on first use).
+    alias: { electron: new URL('./test/mocks/electron.ts', import.meta.url).pathname },
+  },
+});
