@@ -1,0 +1,14 @@
+/**
+ * The Backend port over the check service (main/services/check-service.ts): opens the store,
+ * builds the engine model, checks. Filled in once the service lands.
+ */
+import type { Backend } from './backend';
+import { HandlerError } from './errors';
+
+// TODO(service): wire to main/services/check-service.ts when it lands.
+export async function openServiceBackend(_dbPath: string): Promise<Backend> {
+  const unavailable = (): never => {
+    throw new HandlerError('unavailable', 'The plant data service is not available yet.');
+  };
+  return { today: () => new Date().toISOString().slice(0, 10), check: unavailable, summary: unavailable, capacity: unavailable };
+}

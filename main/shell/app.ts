@@ -1,0 +1,48 @@
+/**
+ * The desktop app's entry (bundled to dist/main/shell/app.cjs): one instance, security rules on
+ * before any window, the database in the user's app data folder (or --db / PROMISE_DB), the IPC
+ * channels, one window.
+ */
+import { app, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { resolveDatabasePath } from '../db/paths';
+import { openServiceBackend } from '../handlers/service-backend';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpc } from './ipc';
+import { applySessionSecurity, hardenContents } from './security';
+import { createMainWindow } from './window';
+
+/** `--db FILE` or `--db=FILE` on the command line. */
+function dbArg(argv: readonly string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--db' || a.startsWith('--db='));
+  if (i < 0) return undefined;
+  return argv[i]!.startsWith('--db=') ? argv[i]!.slice(5) : argv[i + 1];
+}
+
+let win: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  applySessionSecurity(session.defaultSession);
+  serveRenderer(join(__dirname, '..', '..', 'renderer'));
+  const database = resolveDatabasePath(dbArg(process.argv)).path;
+  const backend = await openServiceBackend(database);
+  registerIpc({ backend, app: { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron', database } });
+  win = createMainWindow(join(__dirname, 'preload.cjs'));
+  win.on('closed', () => (win = null));
+}
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (e: unknown) => {
+    console.error(e);
+    app.quit();
+  });
+}
