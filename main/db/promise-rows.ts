@@ -1,0 +1,127 @@
+/**
+ * Promise rows as stored, and their parsing on the way back: JSON columns and hold rows go
+ * through zod like any other input (`checkRequest`, `checkResult`, `reason` are the shared ones).
+ */
+import { z } from 'zod';
+import { checkRequest, checkResult, reason } from '../../shared/schemas/check';
+import type { Hold } from '../../shared/engine/types';
+import { PROMISE_STATUSES, type Approval, type PromiseEvent, type PromiseSummary } from './store';
+
+const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const int = z.number().int();
+
+export const holdSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('goods'), line: int.min(0), sku: z.string(), date: dateStr, qty: int.min(0), use: z.enum(['finished', 'component']) }),
+  z.object({ type: z.literal('hours'), line: int.min(0), resource_id: z.string(), date: dateStr, regular_e4: int.min(0), overtime_e4: int.min(0) }),
+]);
+// The engine's `Hold` and this schema must stay one shape.
+const _sameShape: z.ZodType<Hold> = holdSchema;
+void _sameShape;
+
+export interface HoldSqlRow {
+  promise_id: string;
+  line: number;
+  type: string;
+  sku: string | null;
+  resource_id: string | null;
+  date: string;
+  qty: number | null;
+  use: string | null;
+  regular_e4: number | null;
+  overtime_e4: number | null;
+}
+
+export function holdToSql(promiseId: string, h: Hold): HoldSqlRow {
+  return h.type === 'goods'
+    ? { promise_id: promiseId, line: h.line, type: 'goods', sku: h.sku, resource_id: null, date: h.date, qty: h.qty, use: h.use, regular_e4: null, overtime_e4: null }
+    : { promise_id: promiseId, line: h.line, type: 'hours', sku: null, resource_id: h.resource_id, date: h.date, qty: null, use: null, regular_e4: h.regular_e4, overtime_e4: h.overtime_e4 };
+}
+
+export function holdFromSql(r: HoldSqlRow): Hold {
+  const raw =
+    r.type === 'goods'
+      ? { type: r.type, line: r.line, sku: r.sku, date: r.date, qty: r.qty, use: r.use }
+      : { type: r.type, line: r.line, resource_id: r.resource_id, date: r.date, regular_e4: r.regular_e4, overtime_e4: r.overtime_e4 };
+  return holdSchema.parse(raw);
+}
+
+const promiseRowSchema = z.object({
+  id: z.string(),
+  status: z.enum(PROMISE_STATUSES),
+  customer: z.string(),
+  region: z.string(),
+  mode: z.enum(['standard', 'express']),
+  as_of: dateStr,
+  data_version: z.string(),
+  created_at: z.string(),
+  created_by: z.string(),
+  submitted_at: z.string().nullable(),
+  confirmed_at: z.string().nullable(),
+  hold_expires_at: z.string().nullable(),
+  at_risk: z.union([z.literal(0), z.literal(1)]),
+  risk_reasons_json: z.string(),
+  order_seq: int.nullable(),
+});
+
+function parseJson<T>(what: string, text: string, schema: z.ZodType<T>): T {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    throw new Error(`The database holds ${what} that is not JSON`);
+  }
+  const r = schema.safeParse(v);
+  if (!r.success) throw new Error(`The database holds ${what} that is not valid: ${r.error.issues[0]?.path.join('.')} ${r.error.issues[0]?.message}`);
+  return r.data;
+}
+
+export const SUMMARY_COLUMNS =
+  'id, status, customer, region, mode, as_of, data_version, created_at, created_by, submitted_at, confirmed_at, hold_expires_at, at_risk, risk_reasons_json, order_seq';
+
+export function summaryFromSql(row: unknown): PromiseSummary {
+  const r = promiseRowSchema.parse(row);
+  return {
+    id: r.id,
+    status: r.status,
+    customer: r.customer,
+    region: r.region,
+    mode: r.mode,
+    asOf: r.as_of,
+    dataVersion: r.data_version,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    submittedAt: r.submitted_at,
+    confirmedAt: r.confirmed_at,
+    holdExpiresAt: r.hold_expires_at,
+    atRisk: r.at_risk === 1,
+    riskReasons: parseJson(`the risk reasons of ${r.id}`, r.risk_reasons_json, z.array(reason)),
+    orderSeq: r.order_seq,
+  };
+}
+
+export const parseStoredRequest = (id: string, text: string) => parseJson(`the request of ${id}`, text, checkRequest);
+export const parseStoredResult = (id: string, text: string) => parseJson(`the check result of ${id}`, text, checkResult);
+
+const eventSchema = z.object({
+  at: z.string(),
+  user: z.string(),
+  from_status: z.enum(PROMISE_STATUSES).nullable(),
+  to_status: z.enum(PROMISE_STATUSES),
+  comment: z.string().nullable(),
+});
+export function eventFromSql(row: unknown): PromiseEvent {
+  const r = eventSchema.parse(row);
+  return { at: r.at, user: r.user, from: r.from_status, to: r.to_status, comment: r.comment };
+}
+
+const approvalSchema = z.object({
+  role: z.string(),
+  approved_by: z.string(),
+  at: z.string(),
+  comment: z.string().nullable(),
+  decision: z.enum(['approved', 'rejected']),
+});
+export function approvalFromSql(row: unknown): Approval {
+  const r = approvalSchema.parse(row);
+  return { role: r.role, approvedBy: r.approved_by, at: r.at, comment: r.comment, decision: r.decision };
+}

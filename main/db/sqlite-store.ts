@@ -1,0 +1,357 @@
+/**
+ * The SQLite implementation of `Store` (better-sqlite3, one file shared by the app and the command
+ * line). Each method is one transaction; those that write take the write lock at their start
+ * (IMMEDIATE) so that a read-check-write such as the holds version test cannot interleave.
+ */
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { CAPACITY_REASONS, COMMERCIAL_REASONS, type ReasonCode } from '../../shared/schemas/check';
+import type { Hold, PromiseToRevalidate } from '../../shared/engine/types';
+import { TABLE_NAMES, type TableName, type Workbook } from '../../shared/schemas/workbook';
+import { dumpDatabase } from './dump';
+import { openDatabase, type OpenOptions } from './open-database';
+import {
+  SUMMARY_COLUMNS,
+  approvalFromSql,
+  eventFromSql,
+  holdFromSql,
+  holdToSql,
+  parseStoredRequest,
+  parseStoredResult,
+  summaryFromSql,
+  type HoldSqlRow,
+} from './promise-rows';
+import {
+  OPEN_STATUSES,
+  type HoldsChange,
+  type ImportMeta,
+  type ImportOutcome,
+  type ImportRecord,
+  type NewPromise,
+  type PlantSnapshot,
+  type PromiseFilter,
+  type PromiseRecord,
+  type PromiseStatus,
+  type PromiseSummary,
+  type RecordOutcome,
+  type Revalidate,
+  type Store,
+  type TransitionOptions,
+  type TransitionOutcome,
+} from './store';
+import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
+
+export function dataVersionOf(importId: number, sha256: string): string {
+  return `v${importId}-${sha256.slice(0, 8)}`;
+}
+
+const APPROVABLE = new Set<ReasonCode>([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
+const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+const now = () => new Date().toISOString();
+
+const importRowSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  source: z.string(),
+  sha256: z.string(),
+  row_counts_json: z.string(),
+  user: z.string(),
+});
+
+function importFromSql(row: unknown): ImportRecord {
+  const r = importRowSchema.parse(row);
+  const counts = z.record(z.string(), z.number().int()).parse(JSON.parse(r.row_counts_json));
+  const rowCounts = Object.fromEntries(TABLE_NAMES.map((t) => [t, counts[t] ?? 0])) as Record<TableName, number>;
+  return { id: r.id, at: r.at, source: r.source, sha256: r.sha256, rowCounts, user: r.user, dataVersion: dataVersionOf(r.id, r.sha256) };
+}
+
+export class SqliteStore implements Store {
+  private constructor(readonly db: Database) {}
+
+  static open(file: string, opts: OpenOptions = {}): SqliteStore {
+    return new SqliteStore(openDatabase(file, opts));
+  }
+
+  /** Wraps a database that is already open and migrated (tests). */
+  static wrap(db: Database): SqliteStore {
+    return new SqliteStore(db);
+  }
+
+  // ---- operations tables --------------------------------------------------------------------
+
+  private latestImport(): ImportRecord | null {
+    const row = this.db.prepare('SELECT * FROM imports ORDER BY id DESC LIMIT 1').get();
+    return row ? importFromSql(row) : null;
+  }
+
+  async loadPlant(): Promise<PlantSnapshot | null> {
+    return this.db.transaction((): PlantSnapshot | null => {
+      const last = this.latestImport();
+      if (!last) return null;
+      return { workbook: readWorkbookTables(this.db), dataVersion: last.dataVersion, importedAt: last.at, source: last.source };
+    })();
+  }
+
+  async importWorkbook(workbook: Workbook, meta: ImportMeta, revalidate: Revalidate): Promise<ImportOutcome> {
+    return this.db
+      .transaction((): ImportOutcome => {
+        const counts = writeWorkbookTables(this.db, workbook);
+        const info = this.db
+          .prepare('INSERT INTO imports (at, source, sha256, row_counts_json, user) VALUES (?, ?, ?, ?, ?)')
+          .run(meta.at ?? now(), meta.source, meta.sha256, JSON.stringify(counts), meta.user);
+        const record = importFromSql(this.db.prepare('SELECT * FROM imports WHERE id = ?').get(info.lastInsertRowid));
+
+        const open = this.openForRevalidation();
+        const outcomes = revalidate(workbook, record.dataVersion, open);
+        const known = new Set(open.map((p) => p.id));
+        const setRisk = this.db.prepare('UPDATE promises SET at_risk = ?, risk_reasons_json = ? WHERE id = ?');
+        for (const o of outcomes) {
+          if (!known.has(o.id)) throw new Error(`revalidation returned an outcome for ${o.id}, which is not an open promise`);
+          this.replaceHolds(o.id, o.holds);
+          setRisk.run(o.atRisk ? 1 : 0, JSON.stringify(o.atRisk ? o.reasons : []), o.id);
+        }
+        // The tables changed: any model built from the old ones (or their holds) is stale.
+        this.bumpHoldsVersion();
+        return { import: record, revalidated: outcomes.map((o) => o.id), atRisk: outcomes.filter((o) => o.atRisk).map((o) => o.id) };
+      })
+      .immediate();
+  }
+
+  async listImports(): Promise<ImportRecord[]> {
+    return this.db.prepare('SELECT * FROM imports ORDER BY id').all().map(importFromSql);
+  }
+
+  // ---- holds --------------------------------------------------------------------------------
+
+  private openForRevalidation(): PromiseToRevalidate[] {
+    const rows = this.db
+      .prepare(`SELECT id, request_json, result_json FROM promises WHERE status IN (${OPEN_SQL}) ORDER BY order_seq, id`)
+      .all() as { id: string; request_json: string; result_json: string }[];
+    return rows.map((r) => {
+      const result = parseStoredResult(r.id, r.result_json);
+      // What it was submitted (and so approved) with counts as covered; an `ok` confirm has none.
+      const covered = new Set<ReasonCode>();
+      for (const line of result.lines) for (const reason of line.reasons) if (APPROVABLE.has(reason.code)) covered.add(reason.code);
+      return { id: r.id, request: parseStoredRequest(r.id, r.request_json), covered: [...covered], holds: this.holdsOf(r.id) };
+    });
+  }
+
+  private holdsOf(id: string): Hold[] {
+    return (this.db.prepare('SELECT * FROM promise_holds WHERE promise_id = ? ORDER BY rowid').all(id) as HoldSqlRow[]).map(holdFromSql);
+  }
+
+  private replaceHolds(id: string, holds: readonly Hold[]): void {
+    this.db.prepare('DELETE FROM promise_holds WHERE promise_id = ?').run(id);
+    const insert = this.db.prepare(
+      `INSERT INTO promise_holds (promise_id, line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4)
+       VALUES (@promise_id, @line, @type, @sku, @resource_id, @date, @qty, @use, @regular_e4, @overtime_e4)`,
+    );
+    for (const h of holds) insert.run(holdToSql(id, h));
+  }
+
+  private currentHoldsVersion(): number {
+    return (this.db.prepare(`SELECT value FROM meta WHERE key = 'holds_version'`).get() as { value: number }).value;
+  }
+
+  private bumpHoldsVersion(): number {
+    this.db.prepare(`UPDATE meta SET value = value + 1 WHERE key = 'holds_version'`).run();
+    return this.currentHoldsVersion();
+  }
+
+  private nextCounter(key: 'promise_number' | 'order_seq'): number {
+    this.db.prepare('UPDATE meta SET value = value + 1 WHERE key = ?').run(key);
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: number }).value;
+  }
+
+  async loadOpenHolds(): Promise<Hold[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT h.* FROM promise_holds h JOIN promises p ON p.id = h.promise_id
+         WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, h.rowid`,
+      )
+      .all() as HoldSqlRow[];
+    return rows.map(holdFromSql);
+  }
+
+  async holdsVersion(): Promise<number> {
+    return this.currentHoldsVersion();
+  }
+
+  // ---- promises -----------------------------------------------------------------------------
+
+  async recordPromise(p: NewPromise, expectedHoldsVersion: number): Promise<RecordOutcome> {
+    return this.db
+      .transaction((): RecordOutcome => {
+        const holdsVersion = this.currentHoldsVersion();
+        const holds = p.status !== 'draft';
+        if (holds && holdsVersion !== expectedHoldsVersion) return { ok: false, conflict: 'holds_changed', holdsVersion };
+        const at = p.at ?? now();
+        const id = `P-${String(this.nextCounter('promise_number')).padStart(6, '0')}`;
+        this.db
+          .prepare(
+            `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version,
+               created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            id,
+            p.status,
+            p.request.customer,
+            p.request.region,
+            p.request.mode,
+            JSON.stringify(p.request),
+            JSON.stringify(p.result),
+            p.result.as_of,
+            p.result.data_version,
+            at,
+            p.user,
+            p.status === 'awaiting_approval' ? at : null,
+            p.status === 'confirmed' ? at : null,
+            p.status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
+            holds ? this.nextCounter('order_seq') : null,
+          );
+        this.insertEvent(id, at, p.user, null, p.status, p.comment ?? null);
+        if (!holds) return { ok: true, id, holdsVersion };
+        this.replaceHolds(id, p.holds);
+        return { ok: true, id, holdsVersion: this.bumpHoldsVersion() };
+      })
+      .immediate();
+  }
+
+  private insertEvent(id: string, at: string, user: string, from: PromiseStatus | null, to: PromiseStatus, comment: string | null): void {
+    this.db.prepare('INSERT INTO promise_events (promise_id, at, user, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, user, from, to, comment);
+  }
+
+  async listPromises(filter: PromiseFilter = {}): Promise<PromiseSummary[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status !== undefined) {
+      const list = typeof filter.status === 'string' ? [filter.status] : [...filter.status];
+      where.push(`status IN (${list.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...list);
+    }
+    if (filter.atRisk !== undefined) {
+      where.push('at_risk = ?');
+      params.push(filter.atRisk ? 1 : 0);
+    }
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM promises ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
+    return this.db.prepare(sql).all(...params).map(summaryFromSql);
+  }
+
+  async getPromise(id: string): Promise<PromiseRecord | null> {
+    return this.db.transaction((): PromiseRecord | null => {
+      const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, request_json, result_json FROM promises WHERE id = ?`).get(id) as
+        | { request_json: string; result_json: string }
+        | undefined;
+      if (!row) return null;
+      return {
+        ...summaryFromSql(row),
+        request: parseStoredRequest(id, row.request_json),
+        result: parseStoredResult(id, row.result_json),
+        holds: this.holdsOf(id),
+        events: this.db.prepare('SELECT at, user, from_status, to_status, comment FROM promise_events WHERE promise_id = ? ORDER BY id').all(id).map(eventFromSql),
+        approvals: this.db.prepare('SELECT role, approved_by, at, comment, decision FROM approvals WHERE promise_id = ? ORDER BY id').all(id).map(approvalFromSql),
+      };
+    })();
+  }
+
+  async transition(
+    id: string,
+    from: PromiseStatus,
+    to: PromiseStatus,
+    user: string,
+    comment: string | null,
+    holdsChange: HoldsChange,
+    opts: TransitionOptions = {},
+  ): Promise<TransitionOutcome> {
+    return this.db.transaction((): TransitionOutcome => this.transitionNow(id, from, to, user, comment, holdsChange, opts)).immediate();
+  }
+
+  /** The body of `transition`; the caller holds the transaction. */
+  private transitionNow(
+    id: string,
+    from: PromiseStatus,
+    to: PromiseStatus,
+    user: string,
+    comment: string | null,
+    holdsChange: HoldsChange,
+    opts: TransitionOptions,
+  ): TransitionOutcome {
+    let holdsVersion = this.currentHoldsVersion();
+    const row = this.db.prepare('SELECT status, order_seq FROM promises WHERE id = ?').get(id) as { status: PromiseStatus; order_seq: number | null } | undefined;
+    if (!row) return { ok: false, conflict: 'not_found', status: null, holdsVersion };
+    if (row.status !== from) return { ok: false, conflict: 'status_changed', status: row.status, holdsVersion };
+    if (opts.expectedHoldsVersion !== undefined && opts.expectedHoldsVersion !== holdsVersion)
+      return { ok: false, conflict: 'holds_changed', status: row.status, holdsVersion };
+
+    const at = opts.at ?? now();
+    const sets: string[] = ['status = @to'];
+    const params: Record<string, unknown> = { id, to, at };
+    if (to === 'confirmed') sets.push('confirmed_at = @at');
+    if (to === 'awaiting_approval') sets.push('submitted_at = @at');
+    if (OPEN_STATUSES.includes(to) && row.order_seq === null) {
+      sets.push('order_seq = @seq');
+      params.seq = this.nextCounter('order_seq');
+    }
+    if (!OPEN_STATUSES.includes(to)) sets.push(`at_risk = 0, risk_reasons_json = '[]'`);
+    if (opts.result) {
+      sets.push('result_json = @result, as_of = @asOf, data_version = @dataVersion');
+      Object.assign(params, { result: JSON.stringify(opts.result), asOf: opts.result.as_of, dataVersion: opts.result.data_version });
+    }
+    if (opts.holdExpiresAt !== undefined) {
+      sets.push('hold_expires_at = @expires');
+      params.expires = opts.holdExpiresAt;
+    }
+    this.db.prepare(`UPDATE promises SET ${sets.join(', ')} WHERE id = @id`).run(params);
+
+    if (holdsChange.kind !== 'keep') {
+      this.replaceHolds(id, holdsChange.kind === 'replace' ? holdsChange.holds : []);
+      holdsVersion = this.bumpHoldsVersion();
+    } else if (OPEN_STATUSES.includes(from) !== OPEN_STATUSES.includes(to)) {
+      // Its holds start or stop counting.
+      holdsVersion = this.bumpHoldsVersion();
+    }
+    this.insertEvent(id, at, user, from, to, comment);
+    if (opts.approval) this.insertApproval(id, { ...opts.approval, user, at });
+    const summary = summaryFromSql(this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM promises WHERE id = ?`).get(id));
+    return { ok: true, promise: summary, holdsVersion };
+  }
+
+  private insertApproval(id: string, a: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at: string }): void {
+    this.db
+      .prepare('INSERT INTO approvals (promise_id, role, approved_by, at, comment, decision) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, a.role, a.user, a.at, a.comment ?? null, a.decision);
+  }
+
+  async recordApproval(
+    id: string,
+    approval: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at?: string },
+  ): Promise<void> {
+    this.db
+      .transaction(() => {
+        if (!this.db.prepare('SELECT 1 FROM promises WHERE id = ?').get(id)) throw new Error(`promise ${id} does not exist`);
+        this.insertApproval(id, { ...approval, at: approval.at ?? now() });
+      })
+      .immediate();
+  }
+
+  async expireHolds(nowIso: string): Promise<string[]> {
+    return this.db
+      .transaction((): string[] => {
+        const due = this.db
+          .prepare(`SELECT id FROM promises WHERE status = 'awaiting_approval' AND hold_expires_at IS NOT NULL AND hold_expires_at <= ? ORDER BY order_seq`)
+          .all(nowIso) as { id: string }[];
+        for (const { id } of due) this.transitionNow(id, 'awaiting_approval', 'expired', 'system', 'the hold expired', { kind: 'release' }, { at: nowIso });
+        return due.map((d) => d.id);
+      })
+      .immediate();
+  }
+
+  async dump(): Promise<string> {
+    return this.db.transaction(() => dumpDatabase(this.db))();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
