@@ -6,9 +6,14 @@ import type { Backend } from './backend';
 import { HandlerError } from './errors';
 
 // TODO(service): wire to main/services/check-service.ts when it lands.
-export async function openServiceBackend(_dbPath: string): Promise<Backend> {
+export interface BackendOptions {
+  /** A fixed "today" (the browser preview's --as-of), for demos and tests. */
+  asOf?: string;
+}
+
+export async function openServiceBackend(_dbPath: string, opts: BackendOptions = {}): Promise<Backend> {
   const unavailable = (): never => {
     throw new HandlerError('unavailable', 'The plant data service is not available yet.');
   };
-  return { today: () => new Date().toISOString().slice(0, 10), check: unavailable, summary: unavailable, capacity: unavailable };
+  return { today: () => opts.asOf ?? new Date().toISOString().slice(0, 10), check: unavailable, summary: unavailable, capacity: unavailable };
 }

@@ -35,21 +35,25 @@ export function isAllowedPermission(_permission: string): boolean {
 }
 
 /**
- * The file an `app://` request names under `root`, or null when it is not ours or would leave
- * `root` (`..`, encoded slashes, NUL). `/` is the index page.
+ * The file a URL path names under `root`, or null when it would leave `root` (`..`, encoded
+ * slashes, backslashes, NUL). `/` is the index page. Shared by app:// and the browser preview.
  */
-export function resolveAppFile(root: string, url: unknown): string | null {
-  if (!isTrustedUrl(url)) return null;
-  const u = new URL(url as string);
+export function resolveStaticFile(root: string, pathname: string): string | null {
   let path: string;
   try {
-    path = decodeURIComponent(u.pathname);
+    path = decodeURIComponent(pathname);
   } catch {
     return null;
   }
-  if (path.includes('\0') || path.includes('\\')) return null;
-  if (path === '/' || path === '') path = '/index.html';
+  if (path.includes('\0') || path.includes('\\') || !path.startsWith('/')) return null;
+  if (path === '/') path = '/index.html';
   const base = resolve(root);
   const file = resolve(base, '.' + normalize(path));
   return file.startsWith(base + sep) ? file : null;
+}
+
+/** The file an `app://promise-desk/...` request names under `root`, or null. */
+export function resolveAppFile(root: string, url: unknown): string | null {
+  if (!isTrustedUrl(url)) return null;
+  return resolveStaticFile(root, new URL(url as string).pathname);
 }
