@@ -34,6 +34,8 @@ export interface PromiseToRevalidate {
   covered: readonly ReasonCode[];
   /** The holds it has now; kept as they are when every dispatch date has passed. */
   holds: readonly Hold[];
+  /** Its last check (gives its dispatch dates). */
+  result: CheckResult | null;
 }
 
 export interface RevalidationOutcome {

@@ -1,0 +1,40 @@
+/**
+ * How many whole units of a made product each day's free hours allow: the least, over the
+ * routing's resources, of floor(free hours / hours per unit). Regular and overtime hours pool
+ * before the floor; overtime exists only on days with calendar hours; booked load never uses it.
+ */
+import type { ProductInfo } from './model';
+import type { View } from './view';
+
+export function freeRegular(view: View, r: number, d: number): number {
+  const res = view.model.resources[r]!;
+  return Math.max(0, res.cap[d]! - res.load[d]! - view.res(r).regHeld[d]!);
+}
+
+export function freeOvertime(view: View, r: number, d: number): number {
+  const res = view.model.resources[r]!;
+  return res.cap[d]! > 0 ? Math.max(0, res.otPerDayE4 - view.res(r).otHeld[d]!) : 0;
+}
+
+/** Units per horizon day, with or without overtime. */
+export function dailyUnits(view: View, product: ProductInfo, overtime: boolean): Float64Array {
+  const H = view.model.horizon;
+  const units = new Float64Array(H).fill(product.routing.length ? Infinity : 0);
+  for (const { res: r, hoursE4 } of product.routing) {
+    const res = view.model.resources[r]!;
+    const { regHeld, otHeld } = view.res(r);
+    for (let d = 0; d < H; d++) {
+      let free = res.cap[d]! - res.load[d]! - regHeld[d]!;
+      if (free < 0) free = 0;
+      if (overtime && res.cap[d]! > 0) free += Math.max(0, res.otPerDayE4 - otHeld[d]!);
+      const u = Math.floor(free / hoursE4);
+      if (u < units[d]!) units[d] = u;
+    }
+  }
+  return units;
+}
+
+/** Whether any routing resource of the product has overtime hours (the `overtime` plans exist). */
+export function hasOvertime(view: View, product: ProductInfo): boolean {
+  return product.routing.some(({ res }) => view.model.resources[res]!.otPerDayE4 > 0);
+}

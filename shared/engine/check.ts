@@ -1,0 +1,178 @@
+/**
+ * A whole check (`promise-check.md`): lines are planned one after another by requested date
+ * (then request order), each seeing what the lines before it took on their chosen plan (or their
+ * regular plan at its earliest date); the result lists them in request order. The model is never
+ * changed: lines take from a scratch view. The holds returned are what confirming would take.
+ */
+import type { CheckRequest, CheckResult, DataWarning, LineResult, Plan, Reason, Status } from '../schemas/check';
+import { hasOvertime } from './capacity';
+import { planCost, type CostE8 } from './cost';
+import { fromDay, toDay } from './days';
+import { laneKey, type PlantModel } from './model';
+import { e4ToString, formatE8, percentAtLeast, percentString, toE4 } from './money';
+import { computePlan, lineSupply, type PlanCalc } from './plans';
+import { alternativesFor, expressReason, overtimeReason, sayDate, shortageReasons } from './reasons';
+import type { Hold } from './types';
+import { applyHoldsTo, scratchView, type View } from './view';
+
+const STATUS_RANK: Record<Status, number> = { ok: 0, needs_approval: 1, not_feasible: 2 };
+
+export function runCheck(model: PlantModel, req: CheckRequest): { result: CheckResult; holds: Hold[] } {
+  const view = scratchView(model);
+  const order = req.lines.map((l, i) => ({ l, i })).sort((a, b) => (a.l.requested_date < b.l.requested_date ? -1 : a.l.requested_date > b.l.requested_date ? 1 : a.i - b.i));
+  const lines: LineResult[] = new Array(req.lines.length);
+  const holds: Hold[] = [];
+  for (const { i } of order) {
+    const line = checkLine(view, req, i);
+    lines[i] = line.result;
+    applyHoldsTo(view, line.holds, 1);
+    holds.push(...line.holds);
+  }
+  const status = lines.reduce<Status>((w, l) => (STATUS_RANK[l.status] > STATUS_RANK[w] ? l.status : w), 'ok');
+  return {
+    result: {
+      as_of: model.asOf,
+      data_version: model.dataVersion,
+      currency: model.policy.currency,
+      customer: req.customer,
+      region: req.region,
+      mode: req.mode,
+      status,
+      lines,
+      warnings: poolWarnings(model, req),
+    },
+    holds,
+  };
+}
+
+function checkLine(view: View, req: CheckRequest, index: number): { result: LineResult; holds: Hold[] } {
+  const m = view.model;
+  const line = req.lines[index]!;
+  const product = m.products.get(line.sku)!;
+  const R = toDay(line.requested_date) - m.asOfDay;
+  const overtime = product.supply === 'make' && hasOvertime(view, product);
+  const supply = lineSupply(view, product, overtime);
+  const main = m.lanes.get(laneKey(req.region, req.mode))!;
+  const express = req.mode === 'standard' ? m.lanes.get(laneKey(req.region, 'express')) : undefined;
+
+  const plans: PlanCalc[] = [computePlan(view, supply, 'regular', main, false, line.qty, R)];
+  if (overtime) plans.push(computePlan(view, supply, 'overtime', main, true, line.qty, R));
+  if (express) plans.push(computePlan(view, supply, 'express', express, false, line.qty, R));
+  if (express && overtime) plans.push(computePlan(view, supply, 'express_overtime', express, true, line.qty, R));
+
+  const priceE4 = BigInt(toE4(line.unit_price));
+  const revenue = priceE4 * BigInt(line.qty) * 10_000n;
+  const costs = plans.map((p) => planCost(m, product, p, line.qty));
+  const chosenIndex = plans.findIndex((p) => p.onTime);
+  const chosen = plans[chosenIndex];
+  const listE4 = BigInt(toE4(product.listPrice!));
+  const discountOk = (listE4 - priceE4) * 1_000_000n <= BigInt(toE4(m.policy.max_discount_pct)) * listE4;
+
+  const reasons: Reason[] = [];
+  let status: Status;
+  if (!chosen) {
+    status = 'not_feasible';
+    reasons.push(...shortageReasons({ view, supply, qty: line.qty, requested: line.requested_date, region: req.region }, plans[0]!));
+  } else {
+    const cost = costs[chosenIndex]!;
+    const marginOk = percentAtLeast(revenue - cost.total, revenue, BigInt(toE4(product.minMarginPct)));
+    if (chosen.overtime) reasons.push(overtimeReason(m, chosen));
+    if (chosen.lane.mode !== req.mode) reasons.push(expressReason(plans.find((p) => p.lane === main && p.overtime === chosen.overtime) ?? plans[0]!, line.requested_date, m));
+    if (!marginOk)
+      reasons.push({
+        code: 'margin_below_floor',
+        message: `The margin of ${percentString(revenue - cost.total, revenue)} % is below the ${product.minMarginPct} % floor for ${product.sku}.`,
+      });
+    status = reasons.length ? 'needs_approval' : 'ok';
+  }
+  if (!discountOk)
+    reasons.push({
+      code: 'discount_above_limit',
+      message: `The discount of ${percentString(listE4 - priceE4, listE4)} % off the list price is above the ${m.policy.max_discount_pct} % sales may give.`,
+    });
+  if (!discountOk && status === 'ok') status = 'needs_approval';
+
+  const holding = chosen ?? (plans[0]!.earliest !== null ? plans[0]! : null);
+  return {
+    result: {
+      sku: product.sku,
+      name: product.name,
+      unit: product.unit,
+      qty: line.qty,
+      requested_date: line.requested_date,
+      unit_price: line.unit_price,
+      list_price: product.listPrice!,
+      discount_pct: percentString(listE4 - priceE4, listE4),
+      min_margin_pct: product.minMarginPct,
+      status,
+      chosen_plan: chosen?.kind ?? null,
+      plans: plans.map((p, i) => planJson(m, p, costs[i]!, revenue)),
+      reasons,
+      alternatives: status === 'ok' ? [] : alternativesFor(m, plans, line.qty, line.requested_date, chosen),
+    },
+    holds: holding ? holdsOf(m, holding, index, product.sku) : [],
+  };
+}
+
+function planJson(m: PlantModel, p: PlanCalc, cost: CostE8 | null, revenue: bigint): Plan {
+  const date = (i: number | null) => (i === null ? null : fromDay(m.asOfDay + i));
+  let ot = 0;
+  for (const d of p.production) for (const h of d.hours) ot += h.overtime;
+  return {
+    kind: p.kind,
+    mode: p.lane.mode,
+    overtime: p.overtime,
+    latest_dispatch_date: date(p.latest),
+    available_by_requested_date: p.available === Infinity ? null : p.available,
+    earliest_delivery_date: p.earliest === null ? null : fromDay(m.asOfDay + p.earliest + p.lane.transit),
+    dispatch_date: date(p.placed),
+    delivery_date: p.placed === null ? null : fromDay(m.asOfDay + p.placed + p.lane.transit),
+    on_time: p.onTime,
+    from_stock: p.fromStock,
+    bought_in: p.boughtIn,
+    produced: p.production.map((d) => ({
+      date: fromDay(m.asOfDay + d.day),
+      qty: d.qty,
+      resources: d.hours.map((h) => ({ resource_id: m.resources[h.res]!.id, regular_hours: e4ToString(h.regular), overtime_hours: e4ToString(h.overtime) })),
+    })),
+    overtime_hours: e4ToString(ot),
+    cost: cost && { goods: formatE8(cost.goods), overtime: formatE8(cost.overtime), shipping: formatE8(cost.shipping), total: formatE8(cost.total) },
+    revenue: formatE8(revenue),
+    margin_pct: cost && percentString(revenue - cost.total, revenue),
+  };
+}
+
+/** What a plan takes: finished goods on its dispatch day, hours and components on production days. */
+export function holdsOf(m: PlantModel, p: PlanCalc, line: number, sku: string): Hold[] {
+  const holds: Hold[] = [];
+  const date = (i: number) => fromDay(m.asOfDay + i);
+  const product = m.products.get(sku)!;
+  const finished = product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
+  if (finished > 0 && p.placed !== null) holds.push({ type: 'goods', line, sku, date: date(p.placed), qty: finished, use: 'finished' });
+  for (const d of p.production) {
+    for (const c of product.bom) holds.push({ type: 'goods', line, sku: c.sku, date: date(d.day), qty: d.qty * c.qty, use: 'component' });
+    for (const h of d.hours) holds.push({ type: 'hours', line, resource_id: m.resources[h.res]!.id, date: date(d.day), regular_e4: h.regular, overtime_e4: h.overtime });
+  }
+  return holds;
+}
+
+/** Pools this request touches whose commitments exceed their supply: ATP 0 there, and a data warning. */
+function poolWarnings(m: PlantModel, req: CheckRequest): DataWarning[] {
+  const skus = new Set<string>();
+  for (const l of req.lines) {
+    skus.add(l.sku);
+    for (const c of m.products.get(l.sku)?.bom ?? []) skus.add(c.sku);
+  }
+  const out: DataWarning[] = [];
+  for (const sku of skus) {
+    const pool = m.pools[m.poolIndex.get(sku)!]!;
+    for (let i = 0; i < pool.limit; i++) {
+      if (pool.cum[i]! < 0) {
+        const date = fromDay(m.asOfDay + i);
+        out.push({ code: 'pool_over_committed', sku, date, message: `${sku} is over-committed: from ${sayDate(date)} its orders and promises exceed its stock and receipts by ${-pool.cum[i]!}.` });
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+/**
+ * Components limit production cumulatively: the units a line makes up to day t, times the
+ * component's qty per unit, may not exceed the component's ATP(t) — until the component can be
+ * bought in (A + its lead time), after which it limits nothing.
+ */
+import type { ProductInfo } from './model';
+import { atp } from './pool';
+import type { View } from './view';
+
+/** K[t]: the most units the line may have made by the end of day t (Infinity: no limit). Non-decreasing. */
+export function componentCaps(view: View, product: ProductInfo): Float64Array {
+  const H = view.model.horizon;
+  const caps = new Float64Array(H).fill(Infinity);
+  for (const { pool: p, qty } of product.bom) {
+    const pool = view.model.pools[p]!;
+    const { suf } = view.pool(p);
+    const end = Math.min(pool.limit, H);
+    for (let t = 0; t < end; t++) {
+      const k = Math.floor(atp(pool, suf, t) / qty);
+      if (k < caps[t]!) caps[t] = k;
+    }
+  }
+  return caps;
+}
+
+/** The component that limits most at day t, for the reasons. */
+export function bindingComponent(view: View, product: ProductInfo, t: number): { sku: string; pool: number; qty: number } | null {
+  let best: { sku: string; pool: number; qty: number } | null = null;
+  let bestK = Infinity;
+  for (const c of product.bom) {
+    const pool = view.model.pools[c.pool]!;
+    if (t >= pool.limit) continue;
+    const k = Math.floor(atp(pool, view.pool(c.pool).suf, t) / c.qty);
+    if (k < bestK) [best, bestK] = [c, k];
+  }
+  return best;
+}
+
+/**
+ * N[d]: the most units that can be made by the end of day d (forward greedy; optimal because
+ * K is non-decreasing).
+ */
+export function cumulativeMax(units: Float64Array, caps: Float64Array | null): Float64Array {
+  const N = new Float64Array(units.length);
+  let n = 0;
+  for (let d = 0; d < units.length; d++) {
+    n += units[d]!;
+    if (caps && caps[d]! < n) n = caps[d]!;
+    N[d] = n;
+  }
+  return N;
+}

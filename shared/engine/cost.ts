@@ -1,0 +1,53 @@
+/**
+ * The cost of a plan for the full quantity (`promise-check.md`, "Plans, costs and status"),
+ * in exact e8 BigInts: finished goods from stock at standard cost, produced units at their
+ * regular and overtime hours and components, bought-in units at purchase cost, and shipping
+ * (cost per unit × qty + one cost per shipment).
+ */
+import type { PlantModel, ProductInfo } from './model';
+import type { PlanCalc } from './plans';
+
+export interface CostE8 {
+  goods: bigint;
+  overtime: bigint;
+  shipping: bigint;
+  total: bigint;
+}
+
+const E4 = 10_000n;
+
+/** Standard cost of one unit (e8): buy → purchase cost; make → routing hours at cost per hour plus components. */
+export function standardCostE8(model: PlantModel, p: ProductInfo): bigint {
+  if (p.supply === 'buy') return BigInt(p.purchaseCostE4) * E4;
+  let c = 0n;
+  for (const { res, hoursE4 } of p.routing) c += BigInt(hoursE4) * BigInt(model.resources[res]!.costPerHourE4);
+  for (const b of p.bom) c += BigInt(b.qty) * BigInt(model.products.get(b.sku)!.purchaseCostE4) * E4;
+  return c;
+}
+
+export function componentsCostE8(model: PlantModel, p: ProductInfo): bigint {
+  let c = 0n;
+  for (const b of p.bom) c += BigInt(b.qty) * BigInt(model.products.get(b.sku)!.purchaseCostE4) * E4;
+  return c;
+}
+
+export function planCost(model: PlantModel, p: ProductInfo, plan: PlanCalc, qty: number, shipments = 1): CostE8 | null {
+  if (plan.placed === null) return null;
+  let goods = 0n;
+  let overtime = 0n;
+  if (p.supply === 'buy') goods = BigInt(qty) * BigInt(p.purchaseCostE4) * E4;
+  else {
+    goods += BigInt(plan.fromStock) * standardCostE8(model, p);
+    const perUnitComponents = componentsCostE8(model, p);
+    for (const day of plan.production) {
+      goods += BigInt(day.qty) * perUnitComponents;
+      for (const h of day.hours) {
+        const r = model.resources[h.res]!;
+        goods += BigInt(h.regular) * BigInt(r.costPerHourE4);
+        overtime += BigInt(h.overtime) * BigInt(r.otCostPerHourE4);
+      }
+    }
+  }
+  const shipping = (BigInt(qty) * BigInt(plan.lane.costPerUnitE4) + BigInt(shipments) * BigInt(plan.lane.costPerShipmentE4)) * E4;
+  return { goods, overtime, shipping, total: goods + overtime + shipping };
+}

@@ -1,0 +1,89 @@
+/**
+ * As-late-as-possible placement of a line's production (`promise-check.md`, step 5): the latest
+ * allowed production day is filled to its capacity first, then the day before, and so on, using
+ * regular hours everywhere in the window before any overtime. That leaves early capacity free for
+ * urgent orders and, since it makes as little as possible early, it respects component limits
+ * whenever any schedule does.
+ *
+ * Reading of the spec where it is silent: when components are short early and the
+ * "regular first, then overtime" order would make too much too early, the plan falls back to plain
+ * latest-first filling with regular and overtime hours pooled per day (still regular hours first
+ * within each day). That is the only order that then delivers the quantity the check promised.
+ */
+import type { ProductInfo } from './model';
+import { freeRegular } from './capacity';
+import type { View } from './view';
+
+export interface ProductionDay {
+  day: number;
+  qty: number;
+  /** Per routing resource: hours used, regular and overtime (e4). */
+  hours: { res: number; regular: number; overtime: number }[];
+}
+
+function latestFirst(units: Float64Array, last: number, qty: number, into = new Float64Array(units.length)): Float64Array {
+  let rest = qty;
+  for (let d = last; d >= 0 && rest > 0; d--) {
+    const take = Math.min(units[d]! - into[d]!, rest);
+    if (take > 0) {
+      into[d]! += take;
+      rest -= take;
+    }
+  }
+  return into;
+}
+
+function respectsCaps(n: Float64Array, last: number, caps: Float64Array): boolean {
+  let sum = 0;
+  for (let d = 0; d <= last; d++) {
+    sum += n[d]!;
+    if (sum > caps[d]!) return false;
+  }
+  return true;
+}
+
+/**
+ * Places `qty` units on days 0 … `last`. `regular` and `withOvertime` are units per day (the
+ * latter only for overtime plans). The caller has made sure that `qty` can be made.
+ */
+export function placeProduction(
+  view: View,
+  product: ProductInfo,
+  qty: number,
+  last: number,
+  regular: Float64Array,
+  withOvertime: Float64Array | null,
+  caps: Float64Array,
+): ProductionDay[] {
+  if (qty <= 0 || last < 0) return [];
+  let n: Float64Array | null = null;
+  let regularTotal = 0;
+  for (let d = 0; d <= last; d++) regularTotal += regular[d]!;
+  if (qty <= regularTotal) {
+    n = latestFirst(regular, last, qty);
+    if (!respectsCaps(n, last, caps)) n = null;
+  }
+  if (!n && withOvertime && qty > regularTotal) {
+    const all = regular.slice(0, regular.length);
+    for (let d = last + 1; d < all.length; d++) all[d] = 0;
+    n = latestFirst(withOvertime, last, qty - regularTotal, all);
+    if (!respectsCaps(n, last, caps)) n = null;
+  }
+  if (!n) n = latestFirst(withOvertime ?? regular, last, qty);
+
+  const days: ProductionDay[] = [];
+  for (let d = 0; d <= last; d++) {
+    const q = n[d]!;
+    if (q <= 0) continue;
+    days.push({
+      day: d,
+      qty: q,
+      hours: product.routing.map(({ res, hoursE4 }) => {
+        const used = q * hoursE4;
+        const reg = Math.min(used, freeRegular(view, res, d));
+        return { res, regular: reg, overtime: used - reg };
+      }),
+    });
+  }
+  return days;
+}

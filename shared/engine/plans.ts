@@ -1,0 +1,98 @@
+/**
+ * One plan of one line: where it dispatches, how much it can deliver by the requested date R,
+ * its earliest delivery, how it is placed (finished goods first, then production as late as
+ * possible) and what it costs.
+ */
+import { cumulativeMax, componentCaps } from './components';
+import { dailyUnits } from './capacity';
+import type { Lane, PlantModel, ProductInfo } from './model';
+import { placeProduction, type ProductionDay } from './placement';
+import { atp } from './pool';
+import type { View } from './view';
+
+/** Everything about a line's supply that does not depend on the lane. */
+export interface LineSupply {
+  product: ProductInfo;
+  regular: Float64Array;
+  withOvertime: Float64Array | null;
+  caps: Float64Array;
+  /** Most units made by the end of day d, regular only / with overtime. */
+  made: Float64Array;
+  madeOvertime: Float64Array | null;
+}
+
+export function lineSupply(view: View, product: ProductInfo, overtime: boolean): LineSupply {
+  if (product.supply === 'buy') {
+    const zero = new Float64Array(view.model.horizon);
+    return { product, regular: zero, withOvertime: overtime ? zero : null, caps: zero, made: zero, madeOvertime: overtime ? zero : null };
+  }
+  const regular = dailyUnits(view, product, false);
+  const withOvertime = overtime ? dailyUnits(view, product, true) : null;
+  const caps = componentCaps(view, product);
+  return { product, regular, withOvertime, caps, made: cumulativeMax(regular, caps), madeOvertime: withOvertime && cumulativeMax(withOvertime, caps) };
+}
+
+/** Finished goods the pool can give for dispatch on day i (Infinity: bought in without limit). */
+export function finishedAtp(view: View, product: ProductInfo, i: number): number {
+  return atp(view.model.pools[product.pool]!, view.pool(product.pool).suf, i);
+}
+
+/** Units that can be dispatched on day i: finished goods plus what can be made by i − lead time. */
+export function dispatchable(view: View, s: LineSupply, i: number, overtime: boolean): number {
+  const stock = finishedAtp(view, s.product, i);
+  const last = i - s.product.leadTime;
+  if (s.product.supply === 'buy' || last < 0) return stock;
+  return stock + (overtime ? s.madeOvertime! : s.made)[last]!;
+}
+
+export interface PlanCalc {
+  kind: 'regular' | 'overtime' | 'express' | 'express_overtime';
+  lane: Lane;
+  overtime: boolean;
+  /** Latest dispatch day for R (index), or null when none on or after A. */
+  latest: number | null;
+  /** Units deliverable by R; Infinity = unlimited. */
+  available: number;
+  /** Earliest dispatch day (index) for the full quantity, or null within the horizon. */
+  earliest: number | null;
+  /** The day the plan is placed on: `latest` when on time, else `earliest`. */
+  placed: number | null;
+  onTime: boolean;
+  fromStock: number;
+  boughtIn: number;
+  production: ProductionDay[];
+}
+
+export function latestDispatch(model: PlantModel, lane: Lane, requestedIndex: number): number | null {
+  for (let i = Math.min(model.horizon - 1, requestedIndex - lane.transit); i >= 0; i--) if (lane.open[i]) return i;
+  return null;
+}
+
+export function computePlan(view: View, s: LineSupply, kind: PlanCalc['kind'], lane: Lane, overtime: boolean, qty: number, requestedIndex: number): PlanCalc {
+  const { model } = view;
+  const latest = latestDispatch(model, lane, requestedIndex);
+  const available = latest === null ? 0 : dispatchable(view, s, latest, overtime);
+  let earliest: number | null = null;
+  for (let i = 0; i < model.horizon; i++) {
+    if (lane.open[i] && dispatchable(view, s, i, overtime) >= qty) {
+      earliest = i;
+      break;
+    }
+  }
+  const onTime = available >= qty;
+  const placed = onTime ? latest : earliest;
+  const plan: PlanCalc = { kind, lane, overtime, latest, available, earliest, placed, onTime, fromStock: 0, boughtIn: 0, production: [] };
+  if (placed === null) return plan;
+
+  const stock = finishedAtp(view, s.product, placed);
+  if (s.product.supply === 'buy') {
+    const pool = model.pools[s.product.pool]!;
+    const onHand = placed < pool.limit ? qty : Math.max(0, Math.min(qty, view.pool(s.product.pool).cum[placed]!));
+    plan.fromStock = onHand;
+    plan.boughtIn = qty - onHand;
+    return plan;
+  }
+  plan.fromStock = Math.min(qty, stock);
+  plan.production = placeProduction(view, s.product, qty - plan.fromStock, placed - s.product.leadTime, s.regular, overtime ? s.withOvertime : null, s.caps);
+  return plan;
+}

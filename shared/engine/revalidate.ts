@@ -1,0 +1,64 @@
+/**
+ * Promises at risk (`promises.md`): after the tables change, open promises are checked again in
+ * the order they were confirmed or submitted, each seeing the holds of those before it. A promise
+ * whose check now has a reason its approvals do not cover (or that is not feasible) is at risk
+ * with those reasons; its lines then hold their chosen plan, or their regular plan at its earliest
+ * date. A promise whose dispatch dates have all passed is not checked again: it keeps its holds
+ * and waits to be fulfilled. The flag is worked out afresh each time.
+ *
+ * Reading where the spec is silent: a line whose product or region has left the workbook cannot be
+ * planned; its promise is at risk with a `stock_short` reason saying so, and that line holds nothing.
+ */
+import type { CheckResult, Reason } from '../schemas/check';
+import type { Workbook } from '../schemas/workbook';
+import { runCheck } from './check';
+import { addHolds, buildModel, type PlantModel } from './model';
+import type { Hold, PromiseToRevalidate, RevalidationOutcome } from './types';
+import { validateRequest } from './validate';
+
+/** Dispatch dates of a promise: the days its lines' held plans dispatch on. */
+function dispatchDates(p: PromiseToRevalidate): string[] {
+  const fromResult = (p.result?.lines ?? []).map((l) => l.plans.find((x) => x.kind === (l.chosen_plan ?? 'regular'))?.dispatch_date ?? null);
+  return fromResult.filter((d): d is string => d !== null);
+}
+
+export function revalidatePromises(
+  wb: Workbook,
+  opts: { asOf: string; dataVersion: string },
+  promises: readonly PromiseToRevalidate[],
+): { model: PlantModel; outcomes: RevalidationOutcome[] } {
+  const model = buildModel(wb, opts);
+  const outcomes: RevalidationOutcome[] = [];
+  for (const p of promises) {
+    const dates = dispatchDates(p);
+    if (dates.length > 0 && dates.every((d) => d < opts.asOf)) {
+      addHolds(model, p.holds);
+      outcomes.push({ id: p.id, rechecked: false, result: null, holds: [...p.holds], atRisk: false, reasons: [] });
+      continue;
+    }
+    outcomes.push(recheck(model, p));
+  }
+  return { model, outcomes };
+}
+
+function recheck(model: PlantModel, p: PromiseToRevalidate): RevalidationOutcome {
+  const valid = validateRequest(model, p.request, { allowPastDates: true });
+  if (!valid.ok) {
+    const reasons: Reason[] = valid.issues.map((i) => ({ code: 'stock_short', message: `It can no longer be planned: ${i.path} ${i.message}.` }));
+    return { id: p.id, rechecked: true, result: null, holds: [], atRisk: true, reasons };
+  }
+  const { result, holds } = runCheck(model, valid.value);
+  addHolds(model, holds);
+  const reasons = uncovered(result, p.covered);
+  return { id: p.id, rechecked: true, result, holds: holds as Hold[], atRisk: reasons.length > 0, reasons };
+}
+
+function uncovered(result: CheckResult, covered: PromiseToRevalidate['covered']): Reason[] {
+  const out: Reason[] = [];
+  for (const line of result.lines) {
+    for (const r of line.reasons) {
+      if (line.status === 'not_feasible' || !covered.includes(r.code)) out.push({ ...r, message: `${line.sku}: ${r.message}` });
+    }
+  }
+  return out;
+}

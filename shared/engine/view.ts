@@ -1,0 +1,88 @@
+/**
+ * A view of the plant's changing state (held hours, pool cumulatives). The model's own view
+ * writes to the model (confirm, release); a scratch view copies an array the first time it is
+ * written, so that a check can let its lines take capacity from each other without touching
+ * the model.
+ */
+import { toDay } from './days';
+import type { PlantModel } from './model';
+import { recomputeSuffix } from './pool';
+import type { Hold } from './types';
+
+export interface ResArrays {
+  regHeld: Float64Array;
+  otHeld: Float64Array;
+}
+export interface PoolArrays {
+  cum: Float64Array;
+  suf: Float64Array;
+}
+
+export interface View {
+  model: PlantModel;
+  res(i: number): ResArrays;
+  pool(i: number): PoolArrays;
+  mutRes(i: number): ResArrays;
+  mutPool(i: number): PoolArrays;
+}
+
+export function baseView(model: PlantModel): View {
+  const res = (i: number) => model.resources[i]!;
+  const pool = (i: number) => model.pools[i]!;
+  return { model, res, pool, mutRes: res, mutPool: pool };
+}
+
+export function scratchView(model: PlantModel): View {
+  const resCopies = new Map<number, ResArrays>();
+  const poolCopies = new Map<number, PoolArrays>();
+  return {
+    model,
+    res: (i) => resCopies.get(i) ?? model.resources[i]!,
+    pool: (i) => poolCopies.get(i) ?? model.pools[i]!,
+    mutRes(i) {
+      let c = resCopies.get(i);
+      if (!c) resCopies.set(i, (c = { regHeld: model.resources[i]!.regHeld.slice(), otHeld: model.resources[i]!.otHeld.slice() }));
+      return c;
+    },
+    mutPool(i) {
+      let c = poolCopies.get(i);
+      if (!c) poolCopies.set(i, (c = { cum: model.pools[i]!.cum.slice(), suf: model.pools[i]!.suf.slice() }));
+      return c;
+    },
+  };
+}
+
+/**
+ * Adds (sign 1) or removes (sign −1) holds. Goods dated before A count on A (as orders do);
+ * hours before A are past and ignored, as is anything beyond the horizon.
+ */
+export function applyHoldsTo(view: View, holds: Iterable<Hold>, sign: 1 | -1): void {
+  const { model } = view;
+  const H = model.horizon;
+  const deltas = new Map<number, Float64Array>();
+  for (const h of holds) {
+    let i = toDay(h.date) - model.asOfDay;
+    if (h.type === 'hours') {
+      const r = model.resourceIndex.get(h.resource_id);
+      if (r === undefined || i < 0 || i >= H) continue;
+      const a = view.mutRes(r);
+      a.regHeld[i]! += sign * h.regular_e4;
+      a.otHeld[i]! += sign * h.overtime_e4;
+    } else {
+      const p = model.poolIndex.get(h.sku);
+      if (p === undefined) continue;
+      i = Math.max(0, i);
+      if (i >= H) continue;
+      let d = deltas.get(p);
+      if (!d) deltas.set(p, (d = new Float64Array(H)));
+      d[i]! -= sign * h.qty;
+    }
+  }
+  // One cumulative pass per pool, however many holds touch it.
+  for (const [p, d] of deltas) {
+    const a = view.mutPool(p);
+    let run = 0;
+    for (let t = 0; t < H; t++) a.cum[t]! += run += d[t]!;
+    recomputeSuffix(model.pools[p]!, a.cum, a.suf);
+  }
+}
