@@ -13,3 +13,5 @@ export { buildModel, addHolds, releaseHolds } from './model';
 export { validateRequest } from './validate';
 export { runCheck } from './check';
 export { revalidatePromises } from './revalidate';
+export { capacityPicture, resourceList, type CapacityDay } from './capacity-picture';
+export { holdsOf } from './check';
