@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { TABLES, TABLE_NAMES, type Workbook } from '../../shared/schemas/workbook';
 import { checkWorkbookRules } from '../../shared/schemas/workbook-rules';
 import { checkRequest } from '../../shared/schemas/check';
+import { bigPlant, bigRequest } from '../fixtures/big-plant';
 import { randomPlant, randomRequest } from '../fixtures/random-plant';
 import { Rng } from '../fixtures/rng';
 
@@ -38,5 +39,20 @@ describe('random small plants', () => {
   it('are reproducible from the seed', () => {
     expect(randomPlant(42)).toEqual(randomPlant(42));
     expect(randomPlant(42)).not.toEqual(randomPlant(43));
+  });
+});
+
+describe('the big benchmark plant', () => {
+  it('is a valid workbook of the promised size', () => {
+    const plant = bigPlant(1);
+    expect(schemaIssues(plant.workbook)).toEqual([]);
+    expect(checkWorkbookRules(plant.workbook)).toEqual([]);
+    const made = plant.workbook.products.filter((p) => p.sku.startsWith('FG-') && p.supply === 'make').length;
+    expect(plant.finished).toHaveLength(2000);
+    expect(made).toBeGreaterThan(1700);
+    expect(plant.workbook.products.filter((p) => p.sku.startsWith('CMP-'))).toHaveLength(3000);
+    expect(plant.workbook.resources).toHaveLength(60);
+    expect(plant.horizonDays).toBe(365);
+    expect(checkRequest.safeParse(bigRequest(plant, new Rng(1), 10)).success).toBe(true);
   });
 });

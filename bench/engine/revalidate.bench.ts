@@ -1,0 +1,24 @@
+import { revalidatePromises } from '../../shared/engine';
+import { defineBench } from '../registry';
+import { round, timeMs } from '../stats';
+import { bigFixture } from './big-plant-fixture';
+
+/** Re-planning every open promise in confirm order, as a re-import or a capacity edit does. */
+export const revalidate = defineBench({
+  name: 'revalidate',
+  description: 'revalidatePromises over every promise of the big plant',
+  async run(ctx) {
+    const fx = await bigFixture(ctx);
+    // An approved promise's approvals cover the reasons it was confirmed with.
+    const promises = fx.promises.map((p) => ({
+      id: p.id,
+      request: p.request,
+      covered: [...new Set(p.result.lines.flatMap((l) => l.reasons.map((r) => r.code)))],
+      holds: p.holds,
+      result: p.result,
+    }));
+    const run = timeMs(() => revalidatePromises(fx.plant.workbook, { asOf: fx.plant.asOf, dataVersion: 'bench-2' }, promises));
+    const atRisk = run.value.outcomes.filter((o) => o.atRisk).length;
+    return [{ name: `revalidate_${fx.promises.length >= 20_000 ? '20k' : fx.promises.length}_ms`, value: round(run.ms), note: `${atRisk} at risk (same workbook: expected 0)` }];
+  },
+});

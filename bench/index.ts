@@ -1,0 +1,41 @@
+/**
+ * `npm run bench` prints a table of every figure; `npm run bench -- --json` prints ONE JSON object
+ * (figure name → value, plus `targets` and `meta`). `--only NAME[,NAME]` runs some benches,
+ * `--quick` uses small samples. Benchmarks are never part of `npm test`.
+ */
+import { BENCHES } from './benches';
+import { createContext, type Figure } from './registry';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const quick = args.includes('--quick');
+const onlyArg = args.find((a, i) => a.startsWith('--only=') || args[i - 1] === '--only');
+const only = onlyArg ? onlyArg.replace(/^--only=/, '').split(',') : null;
+const unknown = args.filter((a, i) => !['--json', '--quick', '--only'].includes(a) && !a.startsWith('--only=') && args[i - 1] !== '--only');
+if (unknown.length) {
+  process.stderr.write(`usage: npm run bench -- [--json] [--quick] [--only ${BENCHES.map((b) => b.name).join(',')}]\n`);
+  process.exit(2);
+}
+
+const ctx = createContext({ quick });
+const figures: (Figure & { bench: string })[] = [];
+for (const bench of BENCHES) {
+  if (only && !only.includes(bench.name)) continue;
+  ctx.log(`bench ${bench.name}: ${bench.description}`);
+  for (const f of await bench.run(ctx)) figures.push({ ...f, bench: bench.name });
+}
+
+if (json) {
+  const out: Record<string, unknown> = {};
+  for (const f of figures) out[f.name] = f.value;
+  out.targets = Object.fromEntries(figures.filter((f) => f.target).map((f) => [f.name, { target: f.target, met: f.met ?? null }]));
+  out.notes = Object.fromEntries(figures.filter((f) => f.note).map((f) => [f.name, f.note]));
+  out.meta = { node: process.version, quick, date: new Date().toISOString(), platform: `${process.platform}-${process.arch}` };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+} else {
+  const rows = figures.map((f) => [f.bench, f.name, String(f.value), f.target ? `${f.target} ${f.met === undefined ? '' : f.met ? 'met' : 'NOT MET'}` : '', f.note ?? '']);
+  const head = ['bench', 'figure', 'value', 'target', 'note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  process.stdout.write(`${[line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
+}

@@ -1,0 +1,47 @@
+/**
+ * What a benchmark is: a named function that returns figures. Each bench lives in its own file and
+ * is listed once in `benches.ts`; `index.ts` runs them and prints a table or one JSON object.
+ * Expensive set-up (the big plant, its 20,000 promises) is shared between benches through
+ * `ctx.fixture`, built on first use only.
+ */
+export interface Figure {
+  /** snake_case with its unit, e.g. `check_p95_ms`: the key in the JSON output. */
+  name: string;
+  value: number | string;
+  /** What it is compared with, in words (`< 10`), and whether it meets it. */
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+export interface BenchContext {
+  /** Progress for humans: to stderr, so that `--json` prints one clean object on stdout. */
+  log(message: string): void;
+  /** Builds a shared fixture once per run. */
+  fixture<T>(key: string, make: () => T | Promise<T>): Promise<T>;
+  /** `--quick`: smaller samples for a fast smoke run. */
+  quick: boolean;
+}
+
+export interface Bench {
+  /** Short name for `--only`. */
+  name: string;
+  description: string;
+  run(ctx: BenchContext): Promise<Figure[]>;
+}
+
+export function defineBench(bench: Bench): Bench {
+  return bench;
+}
+
+export function createContext(opts: { quick: boolean }): BenchContext {
+  const fixtures = new Map<string, Promise<unknown>>();
+  return {
+    quick: opts.quick,
+    log: (message) => process.stderr.write(`${message}\n`),
+    fixture<T>(key: string, make: () => T | Promise<T>): Promise<T> {
+      if (!fixtures.has(key)) fixtures.set(key, Promise.resolve().then(make));
+      return fixtures.get(key) as Promise<T>;
+    },
+  };
+}
