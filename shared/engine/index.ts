@@ -14,4 +14,3 @@ export { validateRequest } from './validate';
 export { runCheck } from './check';
 export { revalidatePromises } from './revalidate';
 export { capacityPicture, resourceList, type CapacityDay } from './capacity-picture';
-export { holdsOf } from './check';
