@@ -1,0 +1,55 @@
+/**
+ * The renderer's typed client for the contract. In the desktop app it is the preload's
+ * `window.promiseDesk`; in the browser preview it posts to the preview server with the per-run
+ * token from the page's URL. Either way a call answers a Result and never throws.
+ */
+import type { Channel, ChannelResult, Input, PromiseDeskBridge } from '../shared/contract';
+
+declare global {
+  interface Window {
+    promiseDesk?: PromiseDeskBridge;
+  }
+}
+
+export interface Api {
+  call<C extends Channel>(channel: C, payload?: Input<C>): Promise<ChannelResult<C>>;
+}
+
+export const TOKEN_HEADER = 'x-promise-desk-token';
+const TOKEN_KEY = 'promise-desk-token';
+
+/** Takes the token from `?token=` once (then removes it from the address bar) and keeps it for reloads. */
+export function previewToken(win: Window = window): string {
+  const url = new URL(win.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    win.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    win.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function httpApi(token: string, fetchFn: typeof fetch = (...a) => fetch(...a)): Api {
+  return {
+    async call(channel, payload) {
+      try {
+        const res = await fetchFn(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+          body: payload === undefined ? '' : JSON.stringify(payload),
+        });
+        return (await res.json()) as ChannelResult<typeof channel>;
+      } catch {
+        return { ok: false, error: { code: 'unavailable', message: 'The Promise Desk preview server is not answering.' } };
+      }
+    },
+  };
+}
+
+export function createApi(win: Window = window): Api {
+  const bridge = win.promiseDesk;
+  if (bridge) return { call: (channel, payload) => bridge.invoke(channel, payload) };
+  return httpApi(previewToken(win));
+}
