@@ -92,6 +92,10 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async dataVersion(): Promise<string | null> {
+    return this.latestImport()?.dataVersion ?? null;
+  }
+
   async importWorkbook(workbook: Workbook, meta: ImportMeta, revalidate: Revalidate): Promise<ImportOutcome> {
     return this.db
       .transaction((): ImportOutcome => {
@@ -132,7 +136,7 @@ export class SqliteStore implements Store {
       // What it was submitted (and so approved) with counts as covered; an `ok` confirm has none.
       const covered = new Set<ReasonCode>();
       for (const line of result.lines) for (const reason of line.reasons) if (APPROVABLE.has(reason.code)) covered.add(reason.code);
-      return { id: r.id, request: parseStoredRequest(r.id, r.request_json), covered: [...covered], holds: this.holdsOf(r.id) };
+      return { id: r.id, request: parseStoredRequest(r.id, r.request_json), covered: [...covered], holds: this.holdsOf(r.id), result };
     });
   }
 
@@ -336,6 +340,11 @@ export class SqliteStore implements Store {
   }
 
   async expireHolds(nowIso: string): Promise<string[]> {
+    // Most calls find nothing due: look first without taking the write lock.
+    const anyDue = this.db
+      .prepare(`SELECT 1 FROM promises WHERE status = 'awaiting_approval' AND hold_expires_at IS NOT NULL AND hold_expires_at <= ? LIMIT 1`)
+      .get(nowIso);
+    if (!anyDue) return [];
     return this.db
       .transaction((): string[] => {
         const due = this.db

@@ -143,6 +143,8 @@ export type TransitionOutcome =
 export interface Store {
   /** The current operations tables, or null before the first import. */
   loadPlant(): Promise<PlantSnapshot | null>;
+  /** The data version of the current tables (cheap: no rows are read), or null before the first import. */
+  dataVersion(): Promise<string | null>;
   /** Replaces every operations table, records the import and replans open promises, in one transaction. */
   importWorkbook(workbook: Workbook, meta: ImportMeta, revalidate: Revalidate): Promise<ImportOutcome>;
   listImports(): Promise<ImportRecord[]>;

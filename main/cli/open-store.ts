@@ -1,0 +1,32 @@
+/**
+ * The database a command works on (`--db`, then `PROMISE_DB`, then the app's own) and the check
+ * service over it. Only the app's own database is filled with the demo plant while empty.
+ */
+import { resolveDatabasePath } from '../db/paths';
+import { DatabaseTooNewError } from '../db/migrate';
+import type { CheckService } from '../services/check-service';
+import { openCheckService } from '../services/open-service';
+import { InputError } from './args';
+
+export async function openForCommand(dbFlag: string | undefined): Promise<{ service: CheckService; path: string }> {
+  const { path, isDefault } = resolveDatabasePath(dbFlag);
+  try {
+    return { service: await openCheckService({ path, seedDemo: isDefault }), path };
+  } catch (e) {
+    if (e instanceof DatabaseTooNewError) throw new InputError(e.message);
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_CORRUPT')
+      throw new InputError(`Cannot open the database ${path}: ${(e as Error).message}.`);
+    throw e;
+  }
+}
+
+/** Runs `fn` with the service and closes the database afterwards. */
+export async function withService<T>(dbFlag: string | undefined, fn: (service: CheckService, path: string) => Promise<T>): Promise<T> {
+  const { service, path } = await openForCommand(dbFlag);
+  try {
+    return await fn(service, path);
+  } finally {
+    await service.store.close();
+  }
+}

@@ -1,0 +1,37 @@
+/** `promises [--db FILE] [--status S] [--at-risk] [--json]`: lists promises with their status. */
+import { PROMISE_STATUSES, type PromiseStatus } from '../db/store';
+import { parseCommand, UsageError } from './args';
+import { withService } from './open-store';
+import { out, outJson } from './output';
+
+export const spec = {
+  usage: 'promises [--db FILE] [--status STATUS] [--at-risk] [--json]',
+  positionals: [],
+  options: { db: 'string', status: 'string', 'at-risk': 'boolean', json: 'boolean' },
+} as const;
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const { values } = parseCommand(argv, spec);
+  const status = values.status;
+  if (status !== undefined && !(PROMISE_STATUSES as readonly string[]).includes(status))
+    throw new UsageError(`--status must be one of ${PROMISE_STATUSES.join(', ')}, got ${JSON.stringify(status)}\nusage: ${spec.usage}`);
+  return withService(values.db, async (service) => {
+    const list = await service.listPromises({
+      ...(status ? { status: status as PromiseStatus } : {}),
+      ...(values['at-risk'] ? { atRisk: true } : {}),
+    });
+    if (values.json) {
+      outJson(list.map((p) => ({ id: p.id, status: p.status, at_risk: p.atRisk, reasons: p.riskReasons.map((r) => ({ code: r.code, message: r.message })), customer: p.customer, created_at: p.createdAt })));
+      return 0;
+    }
+    if (list.length === 0) {
+      out('No promises.');
+      return 0;
+    }
+    for (const p of list) {
+      out(`${p.id}  ${p.status.padEnd(17)} ${p.atRisk ? 'AT RISK ' : '        '} ${p.createdAt.slice(0, 16).replace('T', ' ')}  ${p.customer} (${p.region}, ${p.mode})`);
+      for (const r of p.riskReasons) out(`    ${r.code}: ${r.message}`);
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * The promise check as the command line, the desktop app and the browser preview run it:
+ * store → plant and open holds → engine model → validate → check; confirm records the promise
+ * with optimistic concurrency (a promise recorded by another process meanwhile means: check again).
+ *
+ * The model is cached by data version, holds version and as-of date, so repeated checks in the app
+ * do not re-read the tables; a change by another process bumps the holds version and is seen.
+ */
+import { buildModel, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
+import type { CheckRequest, CheckResult, RequestIssue } from '../../shared/schemas/check';
+import type { PlantSnapshot, PromiseFilter, PromiseSummary, Store } from '../db/store';
+import { localToday } from './dates';
+
+export type CheckOutcome =
+  | { ok: true; result: CheckResult; request: CheckRequest; holds: Hold[]; holdsVersion: number }
+  | { ok: false; kind: 'request'; issues: RequestIssue[] }
+  | { ok: false; kind: 'no_plant'; message: string };
+
+export type ConfirmOutcome =
+  | { ok: true; id: string; result: CheckResult }
+  | { ok: false; kind: 'not_ok'; result: CheckResult }
+  | { ok: false; kind: 'conflict'; message: string }
+  | Extract<CheckOutcome, { ok: false }>;
+
+export const NO_PLANT_MESSAGE = 'The database has no operations tables yet: import a workbook first.';
+const CONFIRM_ATTEMPTS = 5;
+
+export interface CheckServiceOptions {
+  /** Who acts (recorded with promises); `local` in single-user mode. */
+  user?: string;
+  /** The clock, for expiring holds and for "today". */
+  now?: () => Date;
+}
+
+export class CheckService {
+  private plant: PlantSnapshot | null = null;
+  private cached: { key: string; model: PlantModel } | null = null;
+  private readonly now: () => Date;
+  readonly user: string;
+
+  constructor(
+    readonly store: Store,
+    opts: CheckServiceOptions = {},
+  ) {
+    this.now = opts.now ?? (() => new Date());
+    this.user = opts.user ?? 'local';
+  }
+
+  /** Today's local date: the as-of date when none is given. */
+  today(): string {
+    return localToday(this.now());
+  }
+
+  /** The current tables (re-read only when their data version changed). */
+  async loadPlant(): Promise<PlantSnapshot | null> {
+    const version = await this.store.dataVersion();
+    if (version === null) return (this.plant = null);
+    if (this.plant?.dataVersion !== version) this.plant = await this.store.loadPlant();
+    return this.plant;
+  }
+
+  /** The engine model as of `asOf` with every open promise's holds taken, and the holds version it saw. */
+  async model(asOf: string): Promise<{ model: PlantModel; holdsVersion: number } | null> {
+    await this.store.expireHolds(this.now().toISOString());
+    // The version is read before the holds: a change in between makes a later record refuse, never pass.
+    const holdsVersion = await this.store.holdsVersion();
+    const plant = await this.loadPlant();
+    if (!plant) return null;
+    const key = `${plant.dataVersion}|${holdsVersion}|${asOf}`;
+    if (this.cached?.key !== key) {
+      const holds = await this.store.loadOpenHolds();
+      this.cached = { key, model: buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds }) };
+    }
+    return { model: this.cached.model, holdsVersion };
+  }
+
+  /** Checks a request (any JSON value: it is validated here); holds nothing. */
+  async check(request: unknown, asOf: string = this.today()): Promise<CheckOutcome> {
+    const m = await this.model(asOf);
+    if (!m) return { ok: false, kind: 'no_plant', message: NO_PLANT_MESSAGE };
+    const v = validateRequest(m.model, request);
+    if (!v.ok) return { ok: false, kind: 'request', issues: v.issues };
+    const { result, holds } = runCheck(m.model, v.value);
+    return { ok: true, result, request: v.value, holds, holdsVersion: m.holdsVersion };
+  }
+
+  /** Checks and, when the status is `ok`, records a confirmed promise holding what its plans use. */
+  async confirm(request: unknown, asOf: string = this.today()): Promise<ConfirmOutcome> {
+    for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) {
+      const c = await this.check(request, asOf);
+      if (!c.ok) return c;
+      if (c.result.status !== 'ok') return { ok: false, kind: 'not_ok', result: c.result };
+      const r = await this.store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: this.user }, c.holdsVersion);
+      if (r.ok) return { ok: true, id: r.id, result: c.result };
+      // Another promise or an import changed the holds since the check: check again.
+    }
+    return { ok: false, kind: 'conflict', message: 'Other promises kept changing the capacity while this one was checked; try again.' };
+  }
+
+  async listPromises(filter: PromiseFilter = {}): Promise<PromiseSummary[]> {
+    await this.store.expireHolds(this.now().toISOString());
+    return this.store.listPromises(filter);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Opens the database a caller names and the check service over it. The application's own database
+ * (and any database the app opens) is filled with the demo plant while it has none, so a first
+ * start shows something real; a database named for the command line is left empty.
+ */
+import { SqliteStore } from '../db/sqlite-store';
+import { CheckService, type CheckServiceOptions } from './check-service';
+import { localToday } from './dates';
+import { seedDemoIfEmpty } from './workbook-service';
+
+export interface OpenServiceOptions extends CheckServiceOptions {
+  path: string;
+  /** Fill an empty database with the demo plant of today. */
+  seedDemo: boolean;
+}
+
+export async function openCheckService(opts: OpenServiceOptions): Promise<CheckService> {
+  const store = SqliteStore.open(opts.path);
+  try {
+    const service = new CheckService(store, opts);
+    if (opts.seedDemo) await seedDemoIfEmpty(store, { today: localToday((opts.now ?? (() => new Date()))()), user: service.user });
+    return service;
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Workbook in and out of a store: import from a folder or .xlsx (validated completely first; the
+ * store is touched only when there is no problem), the demo plant, export.
+ */
+import { createHash } from 'node:crypto';
+import type { ImportOutcome, Store } from '../db/store';
+import { demoWorkbook } from '../demo/demo-workbook';
+import type { Workbook } from '../../shared/schemas/workbook';
+import type { WorkbookIssue } from '../workbook/issues';
+import { readWorkbook } from '../workbook/read-workbook';
+import { revalidator } from './revalidator';
+
+export const DEMO_SOURCE = 'demo plant';
+
+export type ImportResult =
+  | { ok: true; outcome: ImportOutcome; format: 'csv' | 'xlsx'; rowCount: number; source: string }
+  | { ok: false; issues: WorkbookIssue[] };
+
+export async function importFromPath(store: Store, path: string, opts: { asOf: string; user: string }): Promise<ImportResult> {
+  const read = await readWorkbook(path);
+  if (!read.ok) return read;
+  const outcome = await store.importWorkbook(read.workbook, { source: read.source, sha256: read.sha256, user: opts.user }, revalidator(opts.asOf));
+  return { ok: true, outcome, format: read.format, rowCount: read.rowCount, source: read.source };
+}
+
+/** A workbook built in code has no file: its hash is that of its canonical JSON. */
+export function workbookSha256(wb: Workbook): string {
+  return createHash('sha256').update(JSON.stringify(wb)).digest('hex');
+}
+
+/** Fills a store that has no plant yet with the demo plant of `today`; false when it had one. */
+export async function seedDemoIfEmpty(store: Store, opts: { today: string; user: string }): Promise<boolean> {
+  if ((await store.dataVersion()) !== null) return false;
+  const wb = demoWorkbook(opts.today);
+  await store.importWorkbook(wb, { source: DEMO_SOURCE, sha256: workbookSha256(wb), user: opts.user }, revalidator(opts.today));
+  return true;
+}
