@@ -102,7 +102,7 @@ export function ProductCombobox({ id, value, products, onChange, invalid, descri
         }}
         onKeyDown={onKeyDown}
       />
-      <ul role="listbox" id={listId} aria-label="Products" hidden={!open || options.length === 0}>
+      <ul role="listbox" id={listId} aria-label="Matches" hidden={!open || options.length === 0}>
         {options.map((p, i) => (
           <li
             key={p.sku}
