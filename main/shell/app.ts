@@ -26,6 +26,7 @@ async function start(): Promise<void> {
   serveRenderer(join(__dirname, '..', '..', 'renderer'));
   const database = resolveDatabasePath(dbArg(process.argv)).path;
   const backend = await openServiceBackend(database);
+  app.on('will-quit', () => void backend.close());
   registerIpc({ backend, app: { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron', database } });
   win = createMainWindow(join(__dirname, 'preload.cjs'));
   win.on('closed', () => (win = null));

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const backend = await openServiceBackend(database, { asOf });
   const server = await startWebServer({ ctx: { backend, app: { name: 'Promise Desk', version: process.env.npm_package_version ?? '', runtime: 'web', database } }, rendererDir, port });
   console.log(`Promise Desk preview (database ${database}):\n${server.url}`);
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () => void server.close().then(() => backend.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
