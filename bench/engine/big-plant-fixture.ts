@@ -25,6 +25,8 @@ export interface BigFixture {
   model: PlantModel;
   setupMs: number;
   attempts: number;
+  /** Checks the engine threw on while making the promises (skipped). */
+  errors: string[];
 }
 
 export const DATA_VERSION = 'bench-1';
@@ -45,10 +47,18 @@ export function bigFixture(ctx: BenchContext): Promise<BigFixture> {
     const rng = new Rng(20_000);
     const promises: BigPromise[] = [];
     let attempts = 0;
+    const errors: string[] = [];
     while (promises.length < target && attempts < target * 5) {
       attempts++;
       const request = parseRequest(model, bigRequest(plant, rng, 1, { maxQty: 30 }));
-      const { result, holds } = runCheck(model, request);
+      let checked: ReturnType<typeof runCheck>;
+      try {
+        checked = runCheck(model, request);
+      } catch (e) {
+        errors.push(String(e));
+        continue;
+      }
+      const { result, holds } = checked;
       if (result.status === 'not_feasible') continue;
       addHolds(model, holds);
       promises.push({ id: `P-${promises.length + 1}`, request, holds, result });
@@ -56,6 +66,7 @@ export function bigFixture(ctx: BenchContext): Promise<BigFixture> {
     }
     const setupMs = performance.now() - t0;
     ctx.log(`  ${promises.length} promises from ${attempts} checks in ${(setupMs / 1000).toFixed(1)} s`);
-    return { plant, promises, allHolds: promises.flatMap((p) => p.holds), model, setupMs, attempts };
+    if (errors.length) ctx.log(`  the engine threw on ${errors.length} checks (skipped): ${errors[0]}`);
+    return { plant, promises, allHolds: promises.flatMap((p) => p.holds), model, setupMs, attempts, errors };
   });
 }
