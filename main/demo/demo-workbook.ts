@@ -101,19 +101,7 @@ export function demoWorkbook(today: string): Workbook {
   const raw: Record<TableName, Cells[]> = Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as Record<TableName, Cells[]>;
   const day = (n: number) => addDays(today, n);
   const closed = closedDays(today);
-  /** The n-th working day (Mon–Fri, no holiday) from today; 0 is today or the next working day. */
-  const workday = (n: number) => {
-    let d = today;
-    let left = n;
-    for (;;) {
-      const wd = weekdayIndex(toDay(d));
-      if (wd < 5 && !closed.has(d)) {
-        if (left === 0) return d;
-        left--;
-      }
-      d = addDays(d, 1);
-    }
-  };
+  const workday = (n: number) => nthWorkday(today, n, closed);
 
   const dayCell = (h: number) => String(h);
   for (const c of CALENDARS) {
@@ -158,15 +146,21 @@ export function demoWorkbook(today: string): Workbook {
     ['SEAL-KIT', workday(5), 100],
     ['SEAL-KIT', workday(5), 50],
     ['CTRL-BOX', workday(9), 10],
+    // Planned production (released orders, booked on the resources below) covers the customer orders.
+    ['CP-32', workday(4), 10],
+    ['CP-32', workday(10), 12],
     ['CP-50', workday(4), 8],
+    ['CP-80', workday(7), 4],
+    ['SP-4', workday(10), 6],
+    ['DP-25', workday(12), 20],
     ['BS-100', workday(11), 2],
   ];
   for (const [sku, date, qty] of receipts) raw.receipts.push({ sku, date, qty: String(qty) });
 
   // Customer orders promised before this application: a busy first fortnight.
   const orders: [string, number, number][] = [
-    ['CP-32', 1, 12], ['CP-50', 2, 8], ['CP-80', 3, 2], ['SP-4', 3, 6], ['DP-25', 4, 15], ['CP-32', 5, 10],
-    ['CP-50', 6, 6], ['BS-100', 8, 2], ['CP-80', 9, 3], ['SEAL-KIT', 2, 30], ['CTRL-BOX', 6, 3], ['CP-32', 12, 14],
+    ['CP-32', 1, 12], ['CP-50', 2, 5], ['CP-80', 3, 2], ['SP-4', 3, 6], ['DP-25', 4, 15], ['CP-32', 5, 10],
+    ['CP-50', 6, 6], ['BS-100', 12, 2], ['CP-80', 9, 3], ['SEAL-KIT', 2, 30], ['CTRL-BOX', 6, 3], ['CP-32', 12, 14],
     ['SP-4', 14, 8], ['DP-25', 18, 20],
   ];
   orders.forEach(([sku, wd, qty], i) => raw.orders.push({ order_id: `SO-${24100 + i * 7}`, sku, dispatch_date: workday(wd), qty: String(qty) }));
@@ -174,7 +168,7 @@ export function demoWorkbook(today: string): Workbook {
   // Released production orders: machining and assembly are well booked for two weeks.
   for (let n = 0; n < 10; n++) {
     raw.resource_load.push({ resource_id: 'CNC-1', date: workday(n), hours: n < 5 ? '11' : '7.5' });
-    raw.resource_load.push({ resource_id: 'ASSY', date: workday(n), hours: n < 6 ? '5.5' : '3' });
+    raw.resource_load.push({ resource_id: 'ASSY', date: workday(n), hours: n < 6 ? '4' : '2.5' });
     if (n % 2 === 0) raw.resource_load.push({ resource_id: 'TEST', date: workday(n), hours: '3.25' });
   }
   // A second order on the same day and resource adds up.
@@ -211,6 +205,19 @@ function closedDays(today: string): Set<string> {
   const set = new Set(holidaysAround(today).map((h) => h.date));
   for (const y of yearsAround(today)) for (const d of ['12-24', '12-27', '12-28', '12-29', '12-30', '12-31']) set.add(`${y}-${d}`);
   return set;
+}
+
+/** The n-th working day of the demo plant (Mon–Fri, not closed) from `today`; 0 is today or the next one. */
+export function nthWorkday(today: string, n: number, closed: ReadonlySet<string> = closedDays(today)): string {
+  let d = today;
+  let left = n;
+  for (;;) {
+    if (weekdayIndex(toDay(d)) < 5 && !closed.has(d)) {
+      if (left === 0) return d;
+      left--;
+    }
+    d = addDays(d, 1);
+  }
 }
 
 function nextSaturday(d: string): string {

@@ -1,0 +1,221 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../../main/db/migrate';
+import { SqliteStore } from '../../../main/db/sqlite-store';
+import type { Revalidate } from '../../../main/db/store';
+import { demoWorkbook } from '../../../main/demo/demo-workbook';
+import { CheckService } from '../../../main/services/check-service';
+import { revalidator } from '../../../main/services/revalidator';
+import type { Hold } from '../../../shared/engine/types';
+import type { CheckRequestInput } from '../../../shared/schemas/check';
+import { tempDbPath, tempDir } from './temp-db';
+
+const dir = tempDir();
+const TODAY = '2026-03-02';
+const wb = demoWorkbook(TODAY);
+const meta = { source: 'demo', sha256: 'abcdef0123456789'.repeat(4), user: 'ana', at: '2026-03-02T08:00:00.000Z' };
+const none: Revalidate = () => [];
+const request = (qty: number, date = '2026-03-25'): CheckRequestInput => ({
+  customer: 'Stadtwerke Ulm',
+  region: 'DE',
+  lines: [{ sku: 'CP-32', qty, requested_date: date, unit_price: '850' }],
+});
+
+let store: SqliteStore;
+beforeEach(() => {
+  store = SqliteStore.open(tempDbPath(dir));
+  return () => store.close();
+});
+
+async function checked(qty: number) {
+  const c = await new CheckService(store, { now: () => new Date('2026-03-02T09:00:00Z') }).check(request(qty), TODAY);
+  if (!c.ok) throw new Error(JSON.stringify(c));
+  return c;
+}
+
+describe('SqliteStore: operations tables', () => {
+  it('has no plant before the first import', async () => {
+    expect(await store.loadPlant()).toBeNull();
+    expect(await store.dataVersion()).toBeNull();
+  });
+
+  it('gives back exactly the imported tables, with the import recorded and its data version', async () => {
+    const out = await store.importWorkbook(wb, meta, none);
+    expect(out.import.dataVersion).toBe('v1-abcdef01');
+    const plant = await store.loadPlant();
+    expect(plant?.workbook).toEqual(wb);
+    expect(plant?.dataVersion).toBe('v1-abcdef01');
+    expect(await store.listImports()).toEqual([
+      { id: 1, at: meta.at, source: 'demo', sha256: meta.sha256, user: 'ana', dataVersion: 'v1-abcdef01', rowCounts: Object.fromEntries(Object.entries(wb).map(([t, rows]) => [t, rows.length])) },
+    ]);
+    const again = await store.importWorkbook(wb, { ...meta, sha256: '12345678ff' }, none);
+    expect(again.import.dataVersion).toBe('v2-12345678');
+    expect(await store.dataVersion()).toBe('v2-12345678');
+  });
+
+  it('stores decimals as their canonical text and empty cells as NULL', async () => {
+    await store.importWorkbook(wb, meta, none);
+    const rows = store.db.prepare(`SELECT resource_id, cost_per_hour, overtime_hours_per_day, overtime_cost_per_hour FROM resources ORDER BY position`).all();
+    expect(rows).toContainEqual({ resource_id: 'ASSY', cost_per_hour: '62', overtime_hours_per_day: '2', overtime_cost_per_hour: '84.5' });
+    expect(rows).toContainEqual({ resource_id: 'LATHE-1', cost_per_hour: '78', overtime_hours_per_day: null, overtime_cost_per_hour: null });
+    expect(store.db.prepare(`SELECT typeof(qty) AS t FROM receipts LIMIT 1`).get()).toEqual({ t: 'integer' });
+  });
+
+  it('refuses to read back a row that is not valid (the database is a trust boundary)', async () => {
+    await store.importWorkbook(wb, meta, none);
+    store.db.prepare(`UPDATE calendars SET mon = '25' WHERE position = 0`).run();
+    await expect(store.loadPlant()).rejects.toThrow(/calendars, row 1: mon must be at most 24/);
+  });
+
+  it('rolls the whole import back when revalidation fails', async () => {
+    await store.importWorkbook(wb, meta, none);
+    const before = await store.dump();
+    const changed = { ...wb, inventory: [] };
+    await expect(store.importWorkbook(changed, meta, () => { throw new Error('engine failed'); })).rejects.toThrow('engine failed');
+    expect(await store.dump()).toBe(before);
+  });
+});
+
+describe('SqliteStore: promises and holds', () => {
+  beforeEach(async () => {
+    await store.importWorkbook(wb, meta, none);
+  });
+
+  it('records a confirmed promise with its holds and first event, and bumps the holds version', async () => {
+    const c = await checked(30);
+    expect(c.holds.length).toBeGreaterThan(0);
+    const v0 = await store.holdsVersion();
+    const r = await store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: 'ana' }, c.holdsVersion);
+    expect(r).toEqual({ ok: true, id: 'P-000001', holdsVersion: v0 + 1 });
+    expect(await store.loadOpenHolds()).toEqual(c.holds);
+    const p = await store.getPromise('P-000001');
+    expect(p).toMatchObject({ id: 'P-000001', status: 'confirmed', customer: 'Stadtwerke Ulm', region: 'DE', mode: 'standard', asOf: TODAY, dataVersion: 'v1-abcdef01', createdBy: 'ana', atRisk: false, riskReasons: [], orderSeq: 1 });
+    expect(p?.confirmedAt).not.toBeNull();
+    expect(p?.request).toEqual(c.request);
+    expect(p?.result).toEqual(c.result);
+    expect(p?.holds).toEqual(c.holds);
+    expect(p?.events).toEqual([{ at: p!.createdAt, user: 'ana', from: null, to: 'confirmed', comment: null }]);
+  });
+
+  it('refuses a promise checked against holds that changed meanwhile, and writes nothing', async () => {
+    const first = await checked(10);
+    const second = await checked(10);
+    expect((await store.recordPromise({ status: 'confirmed', request: first.request, result: first.result, holds: first.holds, user: 'a' }, first.holdsVersion)).ok).toBe(true);
+    const before = await store.dump();
+    const r = await store.recordPromise({ status: 'confirmed', request: second.request, result: second.result, holds: second.holds, user: 'b' }, second.holdsVersion);
+    expect(r).toEqual({ ok: false, conflict: 'holds_changed', holdsVersion: second.holdsVersion + 1 });
+    expect(await store.dump()).toBe(before);
+  });
+
+  it('saves drafts without holds and without the version test', async () => {
+    const c = await checked(5);
+    const r = await store.recordPromise({ status: 'draft', request: c.request, result: c.result, holds: c.holds, user: 'a' }, -1);
+    expect(r.ok).toBe(true);
+    expect(await store.loadOpenHolds()).toEqual([]);
+    expect((await store.getPromise('P-000001'))?.orderSeq).toBeNull();
+  });
+
+  it('moves a promise between states, refusing a stale "from", and releases holds', async () => {
+    const c = await checked(10);
+    await store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: 'a' }, c.holdsVersion);
+    expect(await store.transition('P-000009', 'confirmed', 'cancelled', 'a', null, { kind: 'release' })).toMatchObject({ ok: false, conflict: 'not_found' });
+    expect(await store.transition('P-000001', 'awaiting_approval', 'confirmed', 'a', null, { kind: 'keep' })).toMatchObject({ ok: false, conflict: 'status_changed', status: 'confirmed' });
+    const v = await store.holdsVersion();
+    const t = await store.transition('P-000001', 'confirmed', 'cancelled', 'a', 'customer withdrew', { kind: 'release' });
+    expect(t).toMatchObject({ ok: true, promise: { status: 'cancelled' }, holdsVersion: v + 1 });
+    expect(await store.loadOpenHolds()).toEqual([]);
+    expect((await store.getPromise('P-000001'))?.events.map((e) => [e.from, e.to, e.comment])).toEqual([
+      [null, 'confirmed', null],
+      ['confirmed', 'cancelled', 'customer withdrew'],
+    ]);
+  });
+
+  it('records submission, approvals and the confirming transition', async () => {
+    const c = await checked(10);
+    await store.recordPromise({ status: 'awaiting_approval', request: c.request, result: c.result, holds: c.holds, user: 'sam', holdExpiresAt: '2026-03-05T08:00:00.000Z' }, c.holdsVersion);
+    await store.recordApproval('P-000001', { role: 'operations', user: 'olga', decision: 'approved', comment: 'overtime ok' });
+    const v = await store.holdsVersion();
+    expect(await store.transition('P-000001', 'awaiting_approval', 'confirmed', 'max', null, { kind: 'keep' }, { expectedHoldsVersion: v - 1 })).toMatchObject({ ok: false, conflict: 'holds_changed' });
+    const t = await store.transition('P-000001', 'awaiting_approval', 'confirmed', 'max', 'fine', { kind: 'keep' }, { expectedHoldsVersion: v, approval: { role: 'manager', decision: 'approved' }, holdExpiresAt: null });
+    expect(t.ok).toBe(true);
+    const p = await store.getPromise('P-000001');
+    expect(p).toMatchObject({ status: 'confirmed', holdExpiresAt: null, orderSeq: 1 });
+    expect(p?.approvals.map((a) => [a.role, a.approvedBy, a.decision])).toEqual([
+      ['operations', 'olga', 'approved'],
+      ['manager', 'max', 'approved'],
+    ]);
+    expect(await store.loadOpenHolds()).toEqual(c.holds);
+  });
+
+  it('expires holds that lapsed, and only those', async () => {
+    const a = await checked(4);
+    await store.recordPromise({ status: 'awaiting_approval', request: a.request, result: a.result, holds: a.holds, user: 's', holdExpiresAt: '2026-03-05T08:00:00.000Z' }, a.holdsVersion);
+    const b = await checked(4);
+    await store.recordPromise({ status: 'awaiting_approval', request: b.request, result: b.result, holds: b.holds, user: 's', holdExpiresAt: '2026-03-06T08:00:00.000Z' }, b.holdsVersion);
+    expect(await store.expireHolds('2026-03-05T07:59:59.999Z')).toEqual([]);
+    expect(await store.expireHolds('2026-03-05T08:00:00.000Z')).toEqual(['P-000001']);
+    expect((await store.listPromises({ status: 'expired' })).map((p) => p.id)).toEqual(['P-000001']);
+    expect(await store.loadOpenHolds()).toEqual(b.holds);
+  });
+
+  it('lists promises by status and risk', async () => {
+    for (const qty of [3, 4, 5]) {
+      const c = await checked(qty);
+      await store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: 'a' }, c.holdsVersion);
+    }
+    await store.transition('P-000002', 'confirmed', 'fulfilled', 'a', null, { kind: 'release' });
+    store.db.prepare(`UPDATE promises SET at_risk = 1, risk_reasons_json = '[{"code":"capacity_short","message":"full"}]' WHERE id = 'P-000003'`).run();
+    expect((await store.listPromises()).map((p) => p.id)).toEqual(['P-000001', 'P-000002', 'P-000003']);
+    expect((await store.listPromises({ status: 'confirmed' })).map((p) => p.id)).toEqual(['P-000001', 'P-000003']);
+    expect((await store.listPromises({ status: ['fulfilled', 'cancelled'] })).map((p) => p.id)).toEqual(['P-000002']);
+    expect(await store.listPromises({ atRisk: true })).toMatchObject([{ id: 'P-000003', atRisk: true, riskReasons: [{ code: 'capacity_short', message: 'full' }] }]);
+  });
+
+  it('an import replans open promises in the order they were confirmed and stores what comes back', async () => {
+    for (const qty of [6, 7]) {
+      const c = await checked(qty);
+      await store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: 'a' }, c.holdsVersion);
+    }
+    const d = await checked(8);
+    await store.recordPromise({ status: 'draft', request: d.request, result: d.result, holds: [], user: 'a' }, 0);
+    const seen: { ids: string[]; dataVersion: string } = { ids: [], dataVersion: '' };
+    const hold: Hold = { type: 'goods', line: 0, sku: 'CP-32', date: '2026-03-20', qty: 1, use: 'finished' };
+    const v = await store.holdsVersion();
+    const out = await store.importWorkbook(wb, { ...meta, sha256: '99999999' }, (w, dataVersion, open) => {
+      seen.ids = open.map((p) => p.id);
+      seen.dataVersion = dataVersion;
+      expect(w).toBe(wb);
+      expect(open[0]!.request.lines[0]!.qty).toBe(6);
+      expect(open[0]!.covered).toEqual([]);
+      expect(open[0]!.result?.status).toBe('ok');
+      return [
+        { id: 'P-000001', rechecked: true, result: null, holds: [hold], atRisk: false, reasons: [] },
+        { id: 'P-000002', rechecked: true, result: null, holds: [], atRisk: true, reasons: [{ code: 'stock_short', message: 'gone' }] },
+      ];
+    });
+    expect(seen).toEqual({ ids: ['P-000001', 'P-000002'], dataVersion: 'v2-99999999' });
+    expect(out).toMatchObject({ revalidated: ['P-000001', 'P-000002'], atRisk: ['P-000002'] });
+    expect(await store.loadOpenHolds()).toEqual([hold]);
+    expect(await store.holdsVersion()).toBe(v + 1);
+    expect((await store.listPromises({ atRisk: true })).map((p) => [p.id, p.riskReasons])).toEqual([['P-000002', [{ code: 'stock_short', message: 'gone' }]]]);
+  });
+
+  it('with the engine: a promise that no longer fits after an import is at risk, and one that fits again is cleared', async () => {
+    const c = await checked(30);
+    await store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: 'a' }, c.holdsVersion);
+    const starved = { ...wb, inventory: wb.inventory.filter((r) => r.sku !== 'CP-32'), receipts: wb.receipts.filter((r) => r.sku !== 'CP-32'), orders: [], resource_load: wb.resource_load.map((l) => ({ ...l, hours: '24' })) };
+    starved.calendar_exceptions = [...wb.calendar_exceptions];
+    const noCapacity = { ...starved, calendars: starved.calendars.map((cal) => ({ ...cal, mon: '0', tue: '0', wed: '0', thu: '0', fri: '0' })) };
+    const r1 = await store.importWorkbook(noCapacity, { ...meta, sha256: '11111111' }, revalidator(TODAY));
+    expect(r1.atRisk).toEqual(['P-000001']);
+    const [p] = await store.listPromises({ atRisk: true });
+    expect(p?.riskReasons.length).toBeGreaterThan(0);
+    const r2 = await store.importWorkbook(wb, { ...meta, sha256: '22222222' }, revalidator(TODAY));
+    expect(r2.atRisk).toEqual([]);
+    expect(await store.listPromises({ atRisk: true })).toEqual([]);
+  });
+
+  it('dumps deterministically', async () => {
+    expect(await store.dump()).toBe(await store.dump());
+    expect(await store.dump()).toMatch(new RegExp(`^user_version ${LATEST_VERSION}\\n`));
+  });
+});
