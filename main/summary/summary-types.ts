@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { PLAN_KINDS, REASON_CODES } from '../../shared/schemas/check';
 import { MODES } from '../../shared/schemas/tables/lanes';
+import { ROLES, type Role } from '../people/roles';
+
+export { ROLES, type Role };
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const time = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
@@ -15,8 +18,6 @@ const qty = z.number().int().positive();
 
 export const COPIES = ['customer', 'internal'] as const;
 export type Copy = (typeof COPIES)[number];
-export const ROLES = ['sales', 'operations', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const summaryDelivery = z.object({ date, qty });
 

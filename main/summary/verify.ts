@@ -17,8 +17,11 @@ export type Verdict =
   | { intact: false; problem: VerifyProblem; message: string; code: string | null };
 
 export interface VerifyContext {
-  /** The signer's public key in this database (`local`: the installation key), or null if unknown. */
-  signerKey: (name: string) => string | null | Promise<string | null>;
+  /**
+   * Every public key the signer has had in this database (`local`: the installation key), the
+   * current one last; empty or null when the name is unknown here.
+   */
+  signerKeys: (name: string) => readonly string[] | null | Promise<readonly string[] | null>;
   /** The signed summary this database stored for that promise and copy, if any: tells altered data from a bad signature. */
   storedSummary?: (promiseId: string, copy: Copy) => unknown | Promise<unknown>;
 }
@@ -102,14 +105,15 @@ export async function verifySigned(value: unknown, ctx: VerifyContext): Promise<
   const stored = ctx.storedSummary ? await ctx.storedSummary(parsed.data.summary.promise_id, parsed.data.summary.copy) : null;
   for (const [i, sig] of parsed.data.signatures.entries()) {
     const who = sig.signer;
-    const known = await ctx.signerKey(who);
-    if (!known) return fail('signer_unknown', `signer unknown here: ${who} is not a user of this database`, code);
+    const keys = (await ctx.signerKeys(who)) ?? [];
+    if (keys.length === 0) return fail('signer_unknown', `signer unknown here: ${who} is not a user of this database`, code);
     const fileKey = Buffer.from(sig.public_key, 'base64');
     if (fileKey.length !== 32 || fileKey.toString('base64') !== sig.public_key) {
       return fail('signature_invalid', `signature invalid: the public key in ${who}'s signature is not a 32-byte Ed25519 key`, code);
     }
-    if (!fileKey.equals(Buffer.from(known, 'base64'))) {
-      return fail('another_key', `another key: signed with key ${fingerprint(sig.public_key)}, but ${who}'s key here is ${fingerprint(known)}`, code);
+    const known = keys.find((k) => fileKey.equals(Buffer.from(k, 'base64')));
+    if (!known) {
+      return fail('another_key', `another key: signed with key ${fingerprint(sig.public_key)}, but ${who}'s key here is ${fingerprint(keys[keys.length - 1]!)}`, code);
     }
     // Verify against the key from the database, never the one in the file. The original value
     // of `summary` is used (unknown fields included), not zod's copy of it.

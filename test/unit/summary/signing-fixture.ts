@@ -30,5 +30,5 @@ export function signedCopy(signer: Signer, copy: Copy, p: PromiseForSummary = sa
 
 /** A database that knows exactly these signers. */
 export function knowing(...signers: Signer[]): VerifyContext {
-  return { signerKey: (name) => signers.find((s) => s.name === name)?.publicKey ?? null };
+  return { signerKeys: (name) => signers.filter((s) => s.name === name).map((s) => s.publicKey) };
 }
