@@ -1,0 +1,118 @@
+/** The IPC contract: every channel refuses a malformed payload by name, before its handler runs. */
+import { describe, expect, it, vi } from 'vitest';
+import { CHANNELS, contract, issuePath, resultSchema, type Channel } from '../../shared/contract';
+import { dispatch } from '../../main/handlers/dispatch';
+import { handlers, type Handlers } from '../../main/handlers/index';
+import { HandlerError } from '../../main/handlers/errors';
+import { fakeBackend, fakeContext, FAKE_AS_OF } from '../fakes/fake-backend';
+
+/** Payloads each channel must refuse, with the field the error must name. */
+const MALFORMED: Record<Channel, { payload: unknown; path: string }[]> = {
+  'app:info': [
+    { payload: { extra: 1 }, path: '' },
+    { payload: 'x', path: '' },
+  ],
+  'plant:summary': [
+    { payload: { asOf: '2026-02-30' }, path: 'asOf' },
+    { payload: { asOf: 20260301 }, path: 'asOf' },
+    { payload: { other: true }, path: '' },
+  ],
+  'check:run': [
+    { payload: undefined, path: '' },
+    { payload: {}, path: 'request' },
+    { payload: { request: {}, asOf: 'tomorrow' }, path: 'asOf' },
+    { payload: { request: {}, sql: 'DROP TABLE promises' }, path: '' },
+  ],
+  'capacity:around': [
+    { payload: { resource_ids: [], from: '2026-03-02', to: '2026-03-09' }, path: 'resource_ids' },
+    { payload: { resource_ids: ['LINE-1'], from: '2026-03-09', to: '2026-03-02' }, path: 'to' },
+    { payload: { resource_ids: ['LINE-1'], from: '2026-03-02', to: '2027-03-02' }, path: 'to' },
+    { payload: { resource_ids: [' LINE-1'], from: '2026-03-02', to: '2026-03-03' }, path: 'resource_ids[0]' },
+    { payload: { resource_ids: 'LINE-1', from: '2026-03-02', to: '2026-03-03' }, path: 'resource_ids' },
+  ],
+};
+
+/** One good payload per channel, so the tests see every channel answer. */
+const GOOD: Record<Channel, unknown> = {
+  'app:info': undefined,
+  'plant:summary': {},
+  'check:run': { request: { customer: 'Acme', region: 'DE', lines: [{ sku: 'PUMP-100', qty: 5, requested_date: '2026-03-20', unit_price: '120' }] } },
+  'capacity:around': { resource_ids: ['LINE-1'], from: '2026-03-02', to: '2026-03-15' },
+};
+
+function spyHandlers(): Handlers {
+  const spies = Object.fromEntries(CHANNELS.map((c) => [c, vi.fn(handlers[c])]));
+  return spies as unknown as Handlers;
+}
+
+describe('the contract', () => {
+  it('names every channel domain:verb, once', () => {
+    for (const c of CHANNELS) expect(c).toMatch(/^[a-z]+:[a-z]+$/);
+    expect(new Set(CHANNELS).size).toBe(CHANNELS.length);
+    expect(Object.keys(handlers).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it.each(CHANNELS.flatMap((c) => MALFORMED[c].map((m) => [c, m] as const)))('%s refuses %j', async (channel, { payload, path }) => {
+    const h = spyHandlers();
+    const r = await dispatch(channel, payload, fakeContext(), h);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('bad_input');
+    expect(r.error.message).toContain(channel);
+    expect(r.error.issues?.map((i) => i.path)).toContain(path);
+    expect(h[channel]).not.toHaveBeenCalled();
+  });
+
+  it.each(CHANNELS)('%s answers a good payload with a value its output schema accepts', async (channel) => {
+    const r = await dispatch(channel, GOOD[channel], fakeContext());
+    expect(r).toMatchObject({ ok: true });
+    expect(resultSchema(channel).safeParse(r).success).toBe(true);
+    if (r.ok) expect(contract[channel].output.safeParse(r.value).success).toBe(true);
+  });
+
+  it('refuses a channel that is not in the contract', async () => {
+    for (const name of ['db:exec', 'constructor', '__proto__', 'toString', 42]) {
+      const r = await dispatch(name, {}, fakeContext());
+      expect(r).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    }
+  });
+
+  it('returns request field errors as invalid_request with their paths', async () => {
+    const r = await dispatch('check:run', { request: { customer: '', region: 'XX', lines: [{ sku: 'NOPE', qty: 2.5, requested_date: '2026-01-01', unit_price: '1' }] } }, fakeContext());
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('invalid_request');
+    const paths = r.error.issues!.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['customer', 'lines[0].qty']));
+  });
+
+  it('passes typed handler errors through and hides anything else', async () => {
+    const ctx = fakeContext();
+    const failing = { ...handlers, 'app:info': () => { throw new Error('secret /home/x at Object.<anonymous> (file.ts:1:1)'); } } as Handlers;
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const r = await dispatch('app:info', undefined, ctx, failing);
+    expect(r).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
+    expect(JSON.stringify(r)).not.toMatch(/secret|anonymous|file\.ts/);
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+
+    const notFound = await dispatch('capacity:around', { resource_ids: ['OVEN'], from: '2026-03-02', to: '2026-03-03' }, ctx);
+    expect(notFound).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no resource OVEN.' } });
+    expect(new HandlerError('unavailable', 'x').code).toBe('unavailable');
+  });
+
+  it('defaults the as-of date to the backend\'s today', async () => {
+    const backend = fakeBackend();
+    const spy = vi.spyOn(backend, 'check');
+    await dispatch('check:run', GOOD['check:run'], fakeContext(backend));
+    expect(spy).toHaveBeenCalledWith(expect.anything(), FAKE_AS_OF);
+    await dispatch('check:run', { ...(GOOD['check:run'] as object), asOf: '2026-03-05' }, fakeContext(backend));
+    expect(spy).toHaveBeenLastCalledWith(expect.anything(), '2026-03-05');
+  });
+
+  it('writes issue paths the way the engine does', () => {
+    expect(issuePath(['lines', 0, 'sku'])).toBe('lines[0].sku');
+    expect(issuePath(['customer'])).toBe('customer');
+    expect(issuePath([])).toBe('');
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * The electron shell with electron mocked: window preferences, CSP on responses, denial of
+ * navigation, new windows and permissions, the IPC sender check, the preload's one API, app://.
+ */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../shared/contract';
+import { fakeContext } from '../fakes/fake-backend';
+
+const m = vi.hoisted(() => {
+  type Fn = (...a: unknown[]) => unknown;
+  const state = {
+    windows: [] as { options: unknown; url?: string; events: Record<string, Fn> }[],
+    handles: new Map<string, Fn>(),
+    exposed: new Map<string, unknown>(),
+    invoked: [] as unknown[][],
+    protocolHandlers: new Map<string, Fn>(),
+    privileged: [] as unknown[],
+    appEvents: new Map<string, Fn>(),
+    lock: true,
+    quit: 0,
+    ready: null as null | (() => void),
+  };
+  class BrowserWindow {
+    entry: (typeof state.windows)[number];
+    constructor(options: unknown) {
+      this.entry = { options, events: {} };
+      state.windows.push(this.entry);
+    }
+    once(event: string, fn: Fn) {
+      this.entry.events[event] = fn;
+    }
+    on(event: string, fn: Fn) {
+      this.entry.events[event] = fn;
+    }
+    loadURL(url: string) {
+      this.entry.url = url;
+      return Promise.resolve();
+    }
+    show() {}
+  }
+  const electron = {
+    BrowserWindow,
+    ipcMain: { handle: (c: string, fn: Fn) => state.handles.set(c, fn), removeHandler: () => undefined },
+    contextBridge: { exposeInMainWorld: (k: string, v: unknown) => state.exposed.set(k, v) },
+    ipcRenderer: { invoke: (...a: unknown[]) => (state.invoked.push(a), Promise.resolve({ ok: true, value: 'relayed' })) },
+    protocol: {
+      registerSchemesAsPrivileged: (s: unknown[]) => state.privileged.push(...s),
+      handle: (scheme: string, fn: Fn) => state.protocolHandlers.set(scheme, fn),
+    },
+    session: { defaultSession: {} },
+    app: {
+      requestSingleInstanceLock: () => state.lock,
+      quit: () => void state.quit++,
+      on: (e: string, fn: Fn) => state.appEvents.set(e, fn),
+      whenReady: () => new Promise<void>((r) => (state.ready = r)),
+      getVersion: () => '9.9.9',
+    },
+  };
+  return { state, electron };
+});
+
+vi.mock('electron', () => ({ ...m.electron, default: m.electron }));
+
+beforeEach(() => {
+  m.state.windows.length = 0;
+  m.state.handles.clear();
+  m.state.exposed.clear();
+  m.state.invoked.length = 0;
+});
+
+describe('window', () => {
+  it('isolates and sandboxes the renderer, and loads app:// only', async () => {
+    const { createMainWindow, windowOptions } = await import('../../main/shell/window');
+    const prefs = windowOptions('/p/preload.cjs').webPreferences!;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      preload: '/p/preload.cjs',
+    });
+    createMainWindow('/p/preload.cjs');
+    expect(m.state.windows).toHaveLength(1);
+    expect(m.state.windows[0]!.url).toBe('app://promise-desk/index.html');
+  });
+});
+
+describe('security', () => {
+  function fakeSession() {
+    const s = {
+      headers: null as null | ((d: unknown, cb: (r: unknown) => void) => void),
+      request: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
+      check: null as null | ((wc: unknown, p: string) => boolean),
+      webRequest: { onHeadersReceived: (fn: never) => (s.headers = fn) },
+      setPermissionRequestHandler: (fn: never) => (s.request = fn),
+      setPermissionCheckHandler: (fn: never) => (s.check = fn),
+    };
+    return s;
+  }
+
+  it('adds the CSP to every response and refuses every permission', async () => {
+    const { applySessionSecurity } = await import('../../main/shell/security');
+    const { CSP } = await import('../../main/shell/csp');
+    const s = fakeSession();
+    applySessionSecurity(s as never);
+    let out: { responseHeaders: Record<string, string[]> } | null = null;
+    s.headers!({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r) => (out = r as never));
+    expect(out!.responseHeaders['Content-Security-Policy']).toEqual([CSP]);
+    expect(out!.responseHeaders['Content-Type']).toEqual(['text/html']);
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
+      const cb = vi.fn();
+      s.request!({}, p, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+      expect(s.check!({}, p)).toBe(false);
+    }
+  });
+
+  it('denies navigation, redirects, new windows and webviews', async () => {
+    const { hardenContents } = await import('../../main/shell/security');
+    const events = new Map<string, (e: { preventDefault(): void }, url?: string) => void>();
+    let openHandler: ((d: { url: string }) => { action: string }) | null = null;
+    hardenContents({ on: (e: string, fn: never) => events.set(e, fn), setWindowOpenHandler: (fn: never) => (openHandler = fn) } as never);
+    for (const [event, url] of [
+      ['will-navigate', 'https://evil.example/'],
+      ['will-navigate', 'app://promise-desk/index.html'],
+      ['will-redirect', 'https://evil.example/'],
+      ['will-attach-webview', undefined],
+    ] as const) {
+      const e = { preventDefault: vi.fn() };
+      events.get(event)!(e, url);
+      expect(e.preventDefault, `${event} ${url}`).toHaveBeenCalled();
+    }
+    expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: 'app://promise-desk/index.html' })).toEqual({ action: 'deny' });
+  });
+});
+
+describe('ipc', () => {
+  it('registers one handler per contract channel, each checking the sender and the payload', async () => {
+    const { registerIpc } = await import('../../main/shell/ipc');
+    registerIpc(fakeContext());
+    expect([...m.state.handles.keys()].sort()).toEqual([...CHANNELS].sort());
+    const call = (channel: string, url: string | null, payload: unknown) => m.state.handles.get(channel)!({ senderFrame: url === null ? null : { url } }, payload);
+
+    await expect(call('app:info', 'app://promise-desk/index.html', undefined)).resolves.toMatchObject({ ok: true, value: { name: 'Promise Desk' } });
+    for (const url of ['https://evil.example/', 'file:///index.html', 'app://other/index.html', null]) {
+      await expect(call('app:info', url, undefined)).resolves.toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    }
+    await expect(call('check:run', 'app://promise-desk/index.html', { request: {}, extra: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'bad_input' } });
+  });
+});
+
+describe('preload', () => {
+  it('exposes one narrow invoke for contract channels only', async () => {
+    await import('../../main/shell/preload');
+    expect([...m.state.exposed.keys()]).toEqual(['promiseDesk']);
+    const bridge = m.state.exposed.get('promiseDesk') as Record<string, (...a: unknown[]) => Promise<unknown>>;
+    expect(Object.keys(bridge)).toEqual(['invoke']);
+    await expect(bridge.invoke!('check:run', { request: {} })).resolves.toEqual({ ok: true, value: 'relayed' });
+    expect(m.state.invoked).toEqual([['check:run', { request: {} }]]);
+    await expect(bridge.invoke!('db:exec', 'DROP TABLE x')).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    await expect(bridge.invoke!('__proto__')).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect(m.state.invoked).toHaveLength(1);
+  });
+});
+
+describe('app:// protocol', () => {
+  it('is a privileged standard secure scheme that serves only the renderer folder, with the CSP', async () => {
+    const { registerAppScheme, serveRenderer } = await import('../../main/shell/app-protocol');
+    registerAppScheme();
+    expect(m.state.privileged).toContainEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } });
+    expect(JSON.stringify(m.state.privileged)).not.toMatch(/bypassCSP|corsEnabled|allowServiceWorkers/);
+
+    const root = mkdtempSync(join(tmpdir(), 'pd-renderer-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
+    writeFileSync(join(root, 'assets', 'a.js'), 'console.log(1)');
+    serveRenderer(root);
+    const handler = m.state.protocolHandlers.get('app')!;
+    const get = (url: string) => handler({ url, method: 'GET' }) as Promise<Response>;
+
+    const index = await get('app://promise-desk/');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await index.text()).toContain('<title>x</title>');
+    expect((await get('app://promise-desk/assets/a.js')).headers.get('content-type')).toMatch(/javascript/);
+    for (const url of ['app://promise-desk/missing.js', 'app://promise-desk/..%2f..%2fetc/passwd', 'app://other/index.html']) {
+      expect((await get(url)).status, url).toBe(404);
+    }
+  });
+});
+
+describe('app entry', () => {
+  it('quits when another instance holds the lock', async () => {
+    vi.resetModules();
+    m.state.lock = false;
+    m.state.quit = 0;
+    await import('../../main/shell/app');
+    expect(m.state.quit).toBe(1);
+    m.state.lock = true;
+  });
+
+  it('applies the security rules and registers IPC before the window opens', async () => {
+    vi.resetModules();
+    const order: string[] = [];
+    vi.doMock('../../main/handlers/service-backend', () => ({
+      openServiceBackend: async (path: string) => (order.push(`backend ${path}`), { ...fakeContext().backend, close: async () => undefined }),
+    }));
+    const session = {
+      webRequest: { onHeadersReceived: () => order.push('csp') },
+      setPermissionRequestHandler: () => order.push('permissions'),
+      setPermissionCheckHandler: () => undefined,
+    };
+    (m.electron.session as { defaultSession: unknown }).defaultSession = session;
+    process.env.PROMISE_DB = '/tmp/pd-test.db';
+    await import('../../main/shell/app');
+    expect(m.state.appEvents.has('web-contents-created')).toBe(true);
+    expect(m.state.appEvents.has('second-instance')).toBe(true);
+    m.state.ready!();
+    await vi.waitFor(() => expect(m.state.windows).toHaveLength(1));
+    expect(order).toEqual(['csp', 'permissions', 'backend /tmp/pd-test.db']);
+    expect(m.state.handles.size).toBe(CHANNELS.length);
+    expect((m.state.windows[0]!.options as { webPreferences: { preload: string } }).webPreferences.preload).toMatch(/preload\.cjs$/);
+    delete process.env.PROMISE_DB;
+  });
+});
