@@ -9,6 +9,7 @@ import { CAPACITY_REASONS, COMMERCIAL_REASONS, type ReasonCode } from '../../sha
 import type { Hold, PromiseToRevalidate } from '../../shared/engine/types';
 import { TABLE_NAMES, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { dumpDatabase } from './dump';
+import { insertSummaries } from './sqlite-people-store';
 import { openDatabase, type OpenOptions } from './open-database';
 import {
   SUMMARY_COLUMNS,
@@ -215,6 +216,7 @@ export class SqliteStore implements Store {
             holds ? this.nextCounter('order_seq') : null,
           );
         this.insertEvent(id, at, p.user, null, p.status, p.comment ?? null);
+        if (p.summaries) insertSummaries(this.db, id, p.summaries(id, at), at);
         if (!holds) return { ok: true, id, holdsVersion };
         this.replaceHolds(id, p.holds);
         return { ok: true, id, holdsVersion: this.bumpHoldsVersion() };
@@ -317,6 +319,7 @@ export class SqliteStore implements Store {
     }
     this.insertEvent(id, at, user, from, to, comment);
     if (opts.approval) this.insertApproval(id, { ...opts.approval, user, at });
+    if (opts.summaries) insertSummaries(this.db, id, opts.summaries(id, at), at);
     const summary = summaryFromSql(this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM promises WHERE id = ?`).get(id));
     return { ok: true, promise: summary, holdsVersion };
   }

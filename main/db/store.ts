@@ -6,6 +6,7 @@
 import type { CheckRequest, CheckResult, Reason } from '../../shared/schemas/check';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../shared/engine/types';
 import type { TableName, Workbook } from '../../shared/schemas/workbook';
+import type { SummaryRow } from './people-store';
 
 export const PROMISE_STATUSES = ['draft', 'awaiting_approval', 'confirmed', 'rejected', 'cancelled', 'fulfilled', 'expired'] as const;
 export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
@@ -53,6 +54,12 @@ export interface ImportOutcome {
   atRisk: string[];
 }
 
+/**
+ * Makes the signed summaries of a promise that becomes `confirmed`, inside the transaction that
+ * confirms it, once its id and time are known (`promises.md`: signed when it is confirmed).
+ */
+export type SignSummaries = (id: string, at: string) => readonly SummaryRow[];
+
 export interface NewPromise {
   status: 'draft' | 'confirmed' | 'awaiting_approval';
   request: CheckRequest;
@@ -65,6 +72,8 @@ export interface NewPromise {
   /** For `awaiting_approval`: when its holds lapse (ISO time). */
   holdExpiresAt?: string | null;
   comment?: string | null;
+  /** For `confirmed`: its signed summaries, stored in the same transaction. */
+  summaries?: SignSummaries;
 }
 
 export type RecordOutcome =
@@ -134,6 +143,8 @@ export interface TransitionOptions {
   /** A new check result to keep with the promise (the re-check of approve, confirm or submit). */
   result?: CheckResult;
   holdExpiresAt?: string | null;
+  /** For a move to `confirmed`: its signed summaries, stored in the same transaction. */
+  summaries?: SignSummaries;
 }
 
 export type TransitionOutcome =
