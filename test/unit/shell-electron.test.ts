@@ -73,8 +73,10 @@ beforeEach(() => {
 
 describe('window', () => {
   it('isolates and sandboxes the renderer, and loads app:// only', async () => {
-    const { createMainWindow, windowOptions } = await import('../../main/shell/window');
-    const prefs = windowOptions('/p/preload.cjs').webPreferences!;
+    const { createMainWindow } = await import('../../main/shell/window');
+    createMainWindow('/p/preload.cjs');
+    expect(m.state.windows).toHaveLength(1);
+    const prefs = (m.state.windows[0]!.options as { webPreferences: Record<string, unknown> }).webPreferences;
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -86,9 +88,8 @@ describe('window', () => {
       webviewTag: false,
       experimentalFeatures: false,
       preload: '/p/preload.cjs',
+      disableBlinkFeatures: 'Auxclick',
     });
-    createMainWindow('/p/preload.cjs');
-    expect(m.state.windows).toHaveLength(1);
     expect(m.state.windows[0]!.url).toBe('app://promise-desk/index.html');
   });
 });

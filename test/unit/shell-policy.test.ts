@@ -86,3 +86,16 @@ describe('the CSP', () => {
     expect(contentType('/x/a.bin')).toBe('application/octet-stream');
   });
 });
+
+describe('the page\'s own CSP', () => {
+  it('is the header policy, less frame-ancestors (which a meta tag cannot set)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const expected = Object.entries(CSP_DIRECTIVES)
+      .filter(([k]) => k !== 'frame-ancestors')
+      .map(([k, v]) => `${k} ${v}`)
+      .join('; ');
+    expect(meta).toBe(expected);
+  });
+});

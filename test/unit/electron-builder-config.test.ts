@@ -1,0 +1,93 @@
+/**
+ * `npm run dist` cannot run here (electron-builder downloads Electron), so its configuration is
+ * tested instead: electron-builder's own schema accepts it, and it says what we mean.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { matchesGlob } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const root = new URL('../..', import.meta.url);
+const config = parse(readFileSync(new URL('electron-builder.yml', root), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { main: string; scripts: Record<string, string> };
+
+/** electron-builder's reading of `files`: the last pattern that matches a path decides. */
+function packaged(path: string): boolean {
+  let included = false;
+  for (const p of config.files as string[]) {
+    const negated = p.startsWith('!');
+    if (matchesGlob(path, negated ? p.slice(1) : p)) included = !negated;
+  }
+  return included;
+}
+
+describe('electron-builder.yml', () => {
+  it('is valid for electron-builder', async () => {
+    const require = createRequire(import.meta.url);
+    const builderRequire = createRequire(require.resolve('electron-builder'));
+    const { validateConfiguration } = builderRequire('app-builder-lib/out/util/config/config.js');
+    await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
+  });
+
+  it('names the app and builds AppImage and deb, nsis, dmg', () => {
+    expect(config.appId).toMatch(/^[a-z]+(\.[a-z0-9-]+)+$/);
+    expect(config.productName).toBe('Promise Desk');
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.win.target).toEqual(['nsis']);
+    expect(config.mac.target).toEqual(['dmg']);
+  });
+
+  it('packs into an asar, with better-sqlite3\'s binaries unpacked and nothing rebuilt', () => {
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/prebuilds/*.node');
+    expect(matchesGlob('node_modules/better-sqlite3/prebuilds/win32-x64.node', config.asarUnpack[0])).toBe(true);
+    expect(config.npmRebuild).toBe(false);
+    expect(config.buildDependenciesFromSource).toBe(false);
+  });
+
+  it('sets the fuses that close Node escape hatches', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+  });
+
+  it.each([
+    ['dist/main/shell/app.cjs', true],
+    ['dist/main/shell/preload.cjs', true],
+    ['dist/renderer/index.html', true],
+    ['dist/renderer/assets/index-abc.js', true],
+    ['package.json', true],
+    ['node_modules/better-sqlite3/lib/index.js', true],
+    ['node_modules/better-sqlite3/prebuilds/linux-x64.node', true],
+    ['node_modules/better-sqlite3/package.json', true],
+    ['main/web/server.ts', false],
+    ['main/web/web-server.ts', false],
+    ['dist/main/web/server.cjs', false],
+    ['main/shell/app.ts', false],
+    ['test/e2e/check.e2e.test.ts', false],
+    ['test/fakes/fake-backend.ts', false],
+    ['renderer/app.tsx', false],
+    ['shared/contract.ts', false],
+    ['dist/renderer/assets/index-abc.js.map', false],
+    ['node_modules/exceljs/package.json', false],
+    ['node_modules/electron/package.json', false],
+    ['node_modules/better-sqlite3/src/better_sqlite3.cpp', false],
+  ])('packages %s: %s', (path, expected) => {
+    expect(packaged(path)).toBe(expected);
+  });
+
+  it('starts the bundled shell, which the build script makes', () => {
+    expect(pkg.main).toBe('dist/main/shell/app.cjs');
+    expect(pkg.scripts['build:main']).toContain('--outfile=dist/main/shell/app.cjs');
+    expect(pkg.scripts['build:main']).toContain('--external:better-sqlite3');
+    expect(pkg.scripts['build:main']).toContain('--outfile=dist/main/shell/preload.cjs');
+    expect(pkg.scripts.dist).toMatch(/npm run build && electron-builder/);
+    expect(pkg.scripts.start).toMatch(/npm run build && electron \./);
+  });
+});
