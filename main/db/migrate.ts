@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import * as m0001 from './migrations/0001-workbook';
 import * as m0002 from './migrations/0002-promises';
 import * as m0003 from './migrations/0003-people';
+import * as m0004 from './migrations/0004-history';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export class DatabaseTooNewError extends Error {

@@ -1,0 +1,55 @@
+/**
+ * Saving edits of the operations tables: the edits are applied to the tables of the version they
+ * were made on and validated again here, in the main process, with the importer's schemas and
+ * rules (the grid's own check is only a courtesy). What changed is then written, recorded in the
+ * history with a new data version, and every open promise is planned again: one transaction.
+ */
+import { applyEdits, isEmptyEdit, type EditIssue, type TableEdits } from '../../shared/edits/apply-edits';
+import { TABLES, type TableName, type Workbook } from '../../shared/schemas/workbook';
+import { authorize, type ActorRef } from '../access/authorize';
+import type { ChangeSet, TableWrite } from '../db/operations-store';
+import { diffWorkbooks } from '../workbook/diff';
+import { NoPlantError, type OperationsDeps } from './operations-deps';
+import { revalidator } from './revalidator';
+
+export type SaveResult =
+  | { ok: true; change: ChangeSet; revalidated: string[]; atRisk: string[] }
+  | { ok: false; kind: 'invalid'; issues: EditIssue[] }
+  | { ok: false; kind: 'conflict'; message: string }
+  | { ok: false; kind: 'empty'; message: string };
+
+export async function loadTables(deps: OperationsDeps): Promise<{ dataVersion: string; workbook: Workbook }> {
+  const plant = await deps.checks.loadPlant();
+  if (!plant) throw new NoPlantError();
+  return { dataVersion: plant.dataVersion, workbook: plant.workbook };
+}
+
+const CONFLICT = 'The tables were changed by someone else (an import or another save) since you opened them. Your edits are kept: reload the tables to see the new rows, then make them again.';
+
+export async function saveTableEdits(deps: OperationsDeps, actor: ActorRef, baseVersion: string, edits: readonly TableEdits[], opts: { asOf?: string } = {}): Promise<SaveResult> {
+  authorize(actor, 'tables:edit');
+  if (isEmptyEdit(edits)) return { ok: false, kind: 'empty', message: 'There is nothing to save.' };
+  const plant = await deps.checks.loadPlant();
+  if (!plant) throw new NoPlantError();
+  if (plant.dataVersion !== baseVersion) return { ok: false, kind: 'conflict', message: CONFLICT };
+
+  const applied = applyEdits(plant.workbook, edits);
+  if (!applied.ok) return { ok: false, kind: 'invalid', issues: applied.issues };
+  const diff = diffWorkbooks(plant.workbook, applied.workbook, applied.changed);
+  const writes: TableWrite[] = applied.changed.map((t) => {
+    const e = edits.find((x) => x.table === t)!;
+    const inPlace = e.inserts.length === 0 && e.deletes.length === 0;
+    return { table: t, rows: applied.workbook[t] as unknown[], changed: inPlace ? [...new Set(e.updates.map((u) => u.index))] : 'all' };
+  });
+  const outcome = await deps.ops.saveEdits(
+    { baseVersion, workbook: applied.workbook, writes, diff, user: actor.name, source: sourceOf(applied.changed, diff.added + diff.changed + diff.removed) },
+    revalidator(opts.asOf ?? deps.checks.today()),
+  );
+  if (!outcome.ok) return { ok: false, kind: 'conflict', message: CONFLICT };
+  return outcome;
+}
+
+function sourceOf(tables: readonly TableName[], rows: number): string {
+  const names = tables.map((t) => TABLES[t].name).join(', ');
+  return `edit of ${names} (${rows} ${rows === 1 ? 'row' : 'rows'})`;
+}
