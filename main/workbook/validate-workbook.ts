@@ -117,7 +117,9 @@ function readTable(t: RawTable, state: TableState, issues: WorkbookIssue[]): unk
         break;
       }
     }
+    // A left-out defaulted column reads as empty cells.
     const input: Record<string, unknown> = {};
+    for (const c of checked) input[c] = null;
     for (const [name, i] of positions) input[name] = cells[i];
     const index = out.length;
     state.lines.push(row.line);

@@ -22,7 +22,8 @@ export type PolicyKey = keyof typeof POLICY_KEYS;
 export const policyRow = z
   .object({ key: required(identifier), value: required(z.unknown().transform((v) => String(v))) })
   .superRefine((row, ctx) => {
-    const spec = POLICY_KEYS[row.key as PolicyKey];
+    // Own keys only: `__proto__` or `constructor` must not find a prototype's member.
+    const spec = Object.hasOwn(POLICY_KEYS, row.key) ? POLICY_KEYS[row.key as PolicyKey] : undefined;
     if (!spec) {
       ctx.addIssue({ code: 'custom', path: ['key'], message: `is no policy key (known: ${Object.keys(POLICY_KEYS).join(', ')})` });
       return;
