@@ -11,7 +11,9 @@ import type { CheckRequestInput } from '../../shared/schemas/check';
 import { TABLE_NAMES, type Workbook } from '../../shared/schemas/workbook';
 import { checkWorkbookRules } from '../../shared/schemas/workbook-rules';
 import { comparePlans } from './compare-plans';
+import { dayNumber } from './dates';
 import type { ReferenceSolver } from './ip-solver';
+import { normalizeHolds, referencePlacement } from './reference/placement';
 
 export interface CrossCase {
   label: string;
@@ -27,11 +29,20 @@ export function crossCheck(solver: ReferenceSolver, c: CrossCase): string[] {
     const model = buildModel(c.workbook, { asOf: c.asOf, dataVersion: 'cross-check', holds: c.holds });
     const v = validateRequest(model, c.request);
     if (!v.ok) return [`request refused: ${JSON.stringify(v.issues)}`];
-    const { result } = runCheck(model, v.value);
+    const { result, holds } = runCheck(model, v.value);
     const line = c.request.lines[0]!;
     const facts = solver.facts(c.workbook, c.asOf, c.holds);
     const reference = solver.plans(facts, { sku: line.sku, qty: line.qty, requested_date: line.requested_date, region: c.request.region, mode: c.request.mode ?? 'standard' });
-    return comparePlans(result.lines[0]!.plans, reference);
+    const diffs = comparePlans(result.lines[0]!.plans, reference);
+    // What the chosen plan holds, placed independently (made products; bought ones need no placement).
+    const chosen = reference.find((p) => p.kind === result.lines[0]!.chosen_plan);
+    if (diffs.length === 0 && chosen && facts.products.get(line.sku)!.supply === 'make') {
+      const placed = referencePlacement(facts, line.sku, line.qty, dayNumber(chosen.latest_dispatch_date!), chosen.overtime);
+      const want = placed ? normalizeHolds(placed) : ['(reference cannot place the line)'];
+      const got = normalizeHolds(holds);
+      if (want.join('|') !== got.join('|')) diffs.push(`holds of the ${chosen.kind} plan: engine [${got.join('; ')}], reference [${want.join('; ')}]`);
+    }
+    return diffs;
   } catch (e) {
     return [`threw: ${(e as Error).stack ?? String(e)}`];
   }
