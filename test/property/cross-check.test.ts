@@ -1,9 +1,11 @@
 /**
  * The engine against an independent integer program (test/support/ip-solver.ts) on 200 random
  * small plants: on every plan of a single-line check, the latest dispatch day, the units available
- * by the requested date and the earliest delivery date must be the same. Each plant gets a few
+ * by the requested date and the earliest delivery date must be the same, and the chosen plan must
+ * hold what the spec's placement gives (test/support/reference/placement.ts). Each plant gets a few
  * checks in a row; a check that delivers is confirmed (its holds added), so later checks also
- * compare how both sides account for earlier promises. A mismatch is shrunk to a minimal workbook
+ * compare how both sides account for earlier promises; a three-line request at the end checks that
+ * each line sees what the lines planned before it took. A mismatch is shrunk to a minimal workbook
  * and kept as JSON (path in the failure message).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +52,15 @@ describe('engine = reference IP on random small plants', () => {
           addHolds(model, taken);
           holds.push(...taken);
         }
+      }
+      // Then one request of three lines: each line sees what the lines planned before it took.
+      const multi: CrossCase = { label: `seed-${seed}-lines-3`, asOf: plant.asOf, workbook: plant.workbook, holds: [...holds], request: randomRequest(plant, rng, { lines: 3 }) };
+      const diffs = crossCheck(solver, multi);
+      compared++;
+      if (diffs.length > 0) {
+        const small = shrinkCase(solver, multi);
+        const kept = keepReproducer(small, crossCheck(solver, small));
+        failures.push(`${multi.label}: ${diffs.join('; ')}\n  minimal case: ${kept.path}\n${kept.text}`);
       }
     }
     expect(compared).toBeGreaterThanOrEqual(BATCH);

@@ -1,6 +1,6 @@
 /**
  * One engine-vs-reference comparison: a workbook, an as-of date, the holds of earlier promises and
- * a single-line request. On a mismatch, `shrinkCase` removes workbook rows and holds one at a time
+ * a request. On a mismatch, `shrinkCase` removes workbook rows and holds one at a time
  * while the mismatch stays, giving a minimal reproducer to paste into an issue or a unit test.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,24 +23,39 @@ export interface CrossCase {
   request: CheckRequestInput;
 }
 
-/** Differences between engine and reference on the case's one line (empty: they agree). */
+/**
+ * Differences between engine and reference (empty: they agree). Lines are taken in planning
+ * order (requested date, then request order); each is compared with the reference given the
+ * earlier promises' holds plus what the lines planned before it hold. The comparison stops at the
+ * first line without a chosen plan: what such a line takes within the request (its regular plan
+ * at its earliest date) is not among the holds a confirm returns.
+ */
 export function crossCheck(solver: ReferenceSolver, c: CrossCase): string[] {
   try {
     const model = buildModel(c.workbook, { asOf: c.asOf, dataVersion: 'cross-check', holds: c.holds });
     const v = validateRequest(model, c.request);
     if (!v.ok) return [`request refused: ${JSON.stringify(v.issues)}`];
     const { result, holds } = runCheck(model, v.value);
-    const line = c.request.lines[0]!;
-    const facts = solver.facts(c.workbook, c.asOf, c.holds);
-    const reference = solver.plans(facts, { sku: line.sku, qty: line.qty, requested_date: line.requested_date, region: c.request.region, mode: c.request.mode ?? 'standard' });
-    const diffs = comparePlans(result.lines[0]!.plans, reference);
-    // What the chosen plan holds, placed independently (made products; bought ones need no placement).
-    const chosen = reference.find((p) => p.kind === result.lines[0]!.chosen_plan);
-    if (diffs.length === 0 && chosen && facts.products.get(line.sku)!.supply === 'make') {
-      const placed = referencePlacement(facts, line.sku, line.qty, dayNumber(chosen.latest_dispatch_date!), chosen.overtime);
-      const want = placed ? normalizeHolds(placed) : ['(reference cannot place the line)'];
-      const got = normalizeHolds(holds);
-      if (want.join('|') !== got.join('|')) diffs.push(`holds of the ${chosen.kind} plan: engine [${got.join('; ')}], reference [${want.join('; ')}]`);
+    const order = c.request.lines.map((l, i) => ({ l, i })).sort((x, y) => (x.l.requested_date < y.l.requested_date ? -1 : x.l.requested_date > y.l.requested_date ? 1 : x.i - y.i));
+    const seen: Hold[] = [...c.holds];
+    const diffs: string[] = [];
+    for (const { l: line, i } of order) {
+      const label = c.request.lines.length > 1 ? `line ${i}: ` : '';
+      const facts = solver.facts(c.workbook, c.asOf, seen);
+      const reference = solver.plans(facts, { sku: line.sku, qty: line.qty, requested_date: line.requested_date, region: c.request.region, mode: c.request.mode ?? 'standard' });
+      const engineLine = result.lines[i]!;
+      diffs.push(...comparePlans(engineLine.plans, reference).map((d) => label + d));
+      const own = holds.filter((h) => h.line === i);
+      // What the chosen plan holds, placed independently (made products; bought ones need no placement).
+      const chosen = reference.find((p) => p.kind === engineLine.chosen_plan);
+      if (diffs.length === 0 && chosen && facts.products.get(line.sku)!.supply === 'make') {
+        const placed = referencePlacement(facts, line.sku, line.qty, dayNumber(chosen.latest_dispatch_date!), chosen.overtime);
+        const want = placed ? normalizeHolds(placed) : ['(reference cannot place the line)'];
+        const got = normalizeHolds(own);
+        if (want.join('|') !== got.join('|')) diffs.push(`${label}holds of the ${chosen.kind} plan: engine [${got.join('; ')}], reference [${want.join('; ')}]`);
+      }
+      if (diffs.length > 0 || !chosen) break;
+      seen.push(...own);
     }
     return diffs;
   } catch (e) {
@@ -51,9 +66,10 @@ export function crossCheck(solver: ReferenceSolver, c: CrossCase): string[] {
 /** A case is still a case if its workbook is valid and the request names what exists. */
 function valid(c: CrossCase): boolean {
   if (checkWorkbookRules(c.workbook).length > 0) return false;
-  const line = c.request.lines[0]!;
-  const p = c.workbook.products.find((x) => x.sku === line.sku);
-  if (!p || p.list_price === null) return false;
+  for (const line of c.request.lines) {
+    const p = c.workbook.products.find((x) => x.sku === line.sku);
+    if (!p || p.list_price === null) return false;
+  }
   return c.workbook.lanes.some((l) => l.region === c.request.region && l.mode === (c.request.mode ?? 'standard'));
 }
 
@@ -63,6 +79,14 @@ export function shrinkCase(solver: ReferenceSolver, c: CrossCase, budget = 3000)
   let changed = true;
   while (changed && tries < budget) {
     changed = false;
+    for (let i = best.request.lines.length - 1; i >= 0 && best.request.lines.length > 1; i--) {
+      const candidate = { ...best, request: { ...best.request, lines: best.request.lines.filter((_, j) => j !== i) } };
+      tries++;
+      if (crossCheck(solver, candidate).length > 0) {
+        best = candidate;
+        changed = true;
+      }
+    }
     for (const t of [...TABLE_NAMES, 'holds' as const]) {
       const rows = (t === 'holds' ? best.holds : best.workbook[t]) as unknown[];
       for (let i = rows.length - 1; i >= 0 && tries < budget; i--) {
