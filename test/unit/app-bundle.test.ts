@@ -1,0 +1,62 @@
+/**
+ * `npm start` without the Electron binary (which this machine cannot download): the shell is
+ * bundled exactly as `build:main` does, then run in Node with a stand-in for the electron module.
+ * It must open (and seed) the database, register every channel, and answer a check from its own
+ * page, while refusing another sender.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+const STUB = String.raw`
+const Module = require('node:module');
+const handles = new Map();
+const electron = {
+  app: {
+    requestSingleInstanceLock: () => true, on() {}, quit() {}, getVersion: () => '0.0.0',
+    whenReady: () => Promise.resolve(),
+  },
+  session: { defaultSession: { webRequest: { onHeadersReceived() {} }, setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
+  protocol: { registerSchemesAsPrivileged() {}, handle() {} },
+  ipcMain: { handle: (c, fn) => handles.set(c, fn) },
+  BrowserWindow: class {
+    once() {} on() {}
+    async loadURL(url) {
+      const call = (c, p, url2 = url) => handles.get(c)({ senderFrame: { url: url2 } }, p);
+      const summary = await call('plant:summary', undefined);
+      const sku = summary.value.products.find((p) => p.list_price !== null).sku;
+      const check = await call('check:run', { request: { customer: 'Smoke', region: summary.value.regions[0].region, lines: [{ sku, qty: 1, requested_date: summary.value.as_of, unit_price: '1' }] } });
+      const forbidden = await call('app:info', undefined, 'https://evil.example/');
+      console.log(JSON.stringify({ url, channels: [...handles.keys()], summary: summary.ok, check: check.ok ? check.value.status : check.error, forbidden: forbidden.error.code }));
+      process.exit(0);
+    }
+  },
+};
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === 'electron' ? electron : load.call(this, request, ...rest); };
+`;
+
+describe('the bundled desktop shell', () => {
+  it('starts on a new database and answers its own page only', async () => {
+    const { buildSync } = await import('esbuild');
+    const dir = mkdtempSync(join(tmpdir(), 'pd-bundle-'));
+    const pkg = JSON.parse((await import('node:fs')).readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['build:main']).toContain('esbuild main/shell/app.ts --bundle --platform=node --format=cjs --target=node22 --external:electron --external:better-sqlite3');
+    buildSync({ entryPoints: [join(root, 'main/shell/app.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: ['electron', 'better-sqlite3'], outfile: join(dir, 'app.cjs'), logLevel: 'silent', nodePaths: [join(root, 'node_modules')] });
+    writeFileSync(join(dir, 'stub.cjs'), STUB);
+    const db = join(dir, 'app.db');
+    const node = join(root, 'node_modules/.bin/node'); // Node 22, as Electron 45 runs
+    const r = spawnSync(node, ['--require', join(dir, 'stub.cjs'), join(dir, 'app.cjs'), '--db', db], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    expect(out.url).toBe('app://promise-desk/index.html');
+    expect(out.channels.sort()).toEqual(['app:info', 'capacity:around', 'check:run', 'plant:summary']);
+    expect(out.summary).toBe(true); // the demo plant was loaded into the new database
+    expect(['ok', 'needs_approval', 'not_feasible']).toContain(out.check);
+    expect(out.forbidden).toBe('forbidden');
+  }, 90_000);
+});
