@@ -8,6 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ReplaceOutcome } from './operations-store';
 import { replaceHolds } from './revalidation-rows';
+import { insertSummaries } from './sqlite-people-store';
 import { OPEN_STATUSES, type NewPromise, type PromiseStatus } from './store';
 
 const counter = (db: Database, key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: number }).value;
@@ -37,6 +38,8 @@ export function insertReplacement(db: Database, oldId: string, from: PromiseStat
   ).run(id, p.request.customer, p.request.region, p.request.mode, JSON.stringify(p.request), JSON.stringify(p.result), p.result.as_of, p.result.data_version, at, p.user, at, next(db, 'order_seq'));
   replaceHolds(db, id, p.holds);
   event(db, id, at, p.user, null, 'confirmed', `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
+  // Confirmed here, so signed here: the confirming user's summaries go in with it.
+  if (p.summaries) insertSummaries(db, id, p.summaries(id, at), at);
 
   db.prepare(`UPDATE promises SET status = 'cancelled', at_risk = 0, risk_reasons_json = '[]' WHERE id = ?`).run(oldId);
   replaceHolds(db, oldId, []);

@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ForbiddenError } from '../../../main/access/authorize';
+import { cancelPromise, countAtRisk, listAtRisk, recheckAtRisk, repromise } from '../../../main/services/at-risk-service';
+import { saveTableEdits } from '../../../main/services/table-edit-service';
+import { rowToCells } from '../../../shared/edits/cells';
+import { openHarness, type Harness } from '../../support/operations-harness';
+import { AS_OF, line, request } from '../../support/plant';
+import { tempDir } from '../db/temp-db';
+
+const dir = tempDir();
+const ops = { name: 'olga', role: 'operations' as const };
+let h: Harness;
+let a: string;
+let b: string;
+
+/** Two promises for 8 FG each (by Wednesday, by Friday), then M8's calendar cut to 6 h: B is at risk. */
+beforeEach(async () => {
+  h = await openHarness(dir);
+  const ca = await h.checks.confirm(request(line('FG', 8, '2026-03-04')), AS_OF);
+  const cb = await h.checks.confirm(request(line('FG', 8, '2026-03-06')), AS_OF);
+  if (!ca.ok || !cb.ok) throw new Error('setup: both promises should be confirmed');
+  a = ca.id;
+  b = cb.id;
+  const wd8 = (await h.checks.loadPlant())!.workbook.calendars[0]!;
+  const cells = { ...rowToCells('calendars', wd8), mon: '6', tue: '6', wed: '6', thu: '6', fri: '6' };
+  const r = await saveTableEdits(h, ops, (await h.store.dataVersion())!, [{ table: 'calendars', updates: [{ index: 0, cells }], inserts: [], deletes: [] }], { asOf: AS_OF });
+  if (!r.ok || r.atRisk.join() !== b) throw new Error('setup: B should be at risk');
+});
+afterEach(() => h.close());
+
+describe('promises at risk', () => {
+  it('lists the at-risk promise with its reasons and what was promised', async () => {
+    expect(await countAtRisk(h)).toBe(1);
+    const list = await listAtRisk(h);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: b, status: 'confirmed', customer: 'Acme GmbH', lines: [{ sku: 'FG', qty: 8, requested_date: '2026-03-06', unit_price: '100' }] });
+    expect(list[0]!.reasons[0]!.code).toBe('capacity_short');
+  });
+
+  it('re-checks new dates with its own holds released, holding nothing', async () => {
+    const dump = await h.store.dump();
+    const r = await recheckAtRisk(h, b, [{ sku: 'FG', qty: 8, requested_date: '2026-03-09', unit_price: '100' }], AS_OF);
+    expect(r.ok && r.result.status).toBe('ok');
+    expect(await h.store.dump()).toBe(dump);
+  });
+
+  it('re-promises: the new promise is confirmed and the old one cancelled, naming each other', async () => {
+    const r = await repromise(h, ops, b, [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF });
+    expect(r).toMatchObject({ ok: true, replaces: b });
+    if (!r.ok) return;
+    const old = (await h.store.getPromise(b))!;
+    expect(old).toMatchObject({ status: 'cancelled', atRisk: false, holds: [] });
+    expect(old.events.at(-1)).toMatchObject({ user: 'olga', from: 'confirmed', to: 'cancelled', comment: `re-promised as ${r.id}` });
+    const fresh = (await h.store.getPromise(r.id))!;
+    expect(fresh).toMatchObject({ status: 'confirmed', atRisk: false, createdBy: 'olga' });
+    expect(fresh.events[0]!.comment).toBe(`re-promise of ${b}`);
+    expect(fresh.request.lines[0]!.qty).toBe(7);
+    expect(fresh.holds.length).toBeGreaterThan(0);
+    expect(await countAtRisk(h)).toBe(0);
+    // A was untouched.
+    expect((await h.store.getPromise(a))!.status).toBe('confirmed');
+  });
+
+  it('does not re-promise what still does not fit, and changes nothing', async () => {
+    const dump = await h.store.dump();
+    const r = await repromise(h, ops, b, [{ sku: 'FG', qty: 8, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF });
+    expect(r).toMatchObject({ ok: false, kind: 'not_ok', result: { status: 'not_feasible' } });
+    expect(await h.store.dump()).toBe(dump);
+  });
+
+  it('cancels, releasing the holds; a salesperson may cancel only their own', async () => {
+    await expect(cancelPromise(h, { name: 'sam', role: 'sales' }, b, null)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(repromise(h, { name: 'sam', role: 'sales' }, b, [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await cancelPromise(h, { name: 'local', role: 'sales' }, b, 'customer agreed')).toEqual({ id: b, status: 'cancelled' });
+    expect((await h.store.getPromise(b))!).toMatchObject({ status: 'cancelled', holds: [] });
+    expect(await listAtRisk(h)).toEqual([]);
+  });
+});
