@@ -6,7 +6,6 @@
 import { SqliteStore } from '../db/sqlite-store';
 import { CheckService, type CheckServiceOptions } from './check-service';
 import { localToday } from './dates';
-import { seedDemoIfEmpty } from './workbook-service';
 
 export interface OpenServiceOptions extends CheckServiceOptions {
   path: string;
@@ -18,7 +17,11 @@ export async function openCheckService(opts: OpenServiceOptions): Promise<CheckS
   const store = SqliteStore.open(opts.path);
   try {
     const service = new CheckService(store, opts);
-    if (opts.seedDemo) await seedDemoIfEmpty(store, { today: localToday((opts.now ?? (() => new Date()))()), user: service.user });
+    if (opts.seedDemo && (await store.dataVersion()) === null) {
+      // Loaded only here: the demo and the workbook reader are not needed to check.
+      const { seedDemoIfEmpty } = await import('./workbook-service');
+      await seedDemoIfEmpty(store, { today: localToday((opts.now ?? (() => new Date()))()), user: service.user });
+    }
     return service;
   } catch (e) {
     await store.close();
