@@ -102,8 +102,15 @@ describe('importing a bad workbook reports the place of each problem and changes
     const [cal, from] = lines[1]!.split(',');
     lines.push(`${cal},${from},${from},4,extra shift`);
     writeLines(d, 'calendar_exceptions.csv', lines);
-    const issues = await refused(d, { file: 'calendar_exceptions.csv', line: lines.length });
-    expect(issues.some((i) => /overlaps|duplicate/.test(i.reason))).toBe(true);
+    await refused(d, { file: 'calendar_exceptions.csv', line: lines.length, column: 'date_from', reason: 'duplicate key' });
+    // A range that starts inside another one: not the same key, still an overlap.
+    const e = await demoFolder();
+    const rows = readLines(e, 'calendar_exceptions.csv');
+    const i = rows.findIndex((l) => l.includes('Betriebsferien'));
+    const [c, start] = rows[i]!.split(',');
+    rows.push(`${c},${start!.slice(0, 8)}29,${start!.slice(0, 4)}-12-30,4,inventory count`);
+    writeLines(e, 'calendar_exceptions.csv', rows);
+    await refused(e, { file: 'calendar_exceptions.csv', line: rows.length, column: 'date_from', reason: `overlaps another exception of ${c}` });
   });
 
   it('an empty workbook: an empty folder, or only headers', async () => {
