@@ -3,6 +3,7 @@
  * (figure name → value, plus `targets` and `meta`). `--only NAME[,NAME]` runs some benches,
  * `--quick` uses small samples. Benchmarks are never part of `npm test`.
  */
+import { loadavg } from 'node:os';
 import { BENCHES } from './benches';
 import { createContext, type Figure } from './registry';
 
@@ -30,7 +31,7 @@ if (json) {
   for (const f of figures) out[f.name] = f.value;
   out.targets = Object.fromEntries(figures.filter((f) => f.target).map((f) => [f.name, { target: f.target, met: f.met ?? null }]));
   out.notes = Object.fromEntries(figures.filter((f) => f.note).map((f) => [f.name, f.note]));
-  out.meta = { node: process.version, quick, date: new Date().toISOString(), platform: `${process.platform}-${process.arch}` };
+  out.meta = { node: process.version, quick, load_average: loadavg().map((x) => Math.round(x * 100) / 100), date: new Date().toISOString(), platform: `${process.platform}-${process.arch}` };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 } else {
   const rows = figures.map((f) => [f.bench, f.name, String(f.value), f.target ? `${f.target} ${f.met === undefined ? '' : f.met ? 'met' : 'NOT MET'}` : '', f.note ?? '']);
