@@ -65,5 +65,5 @@ describe('engine = reference IP on random small plants', () => {
     }
     expect(compared).toBeGreaterThanOrEqual(BATCH);
     expect(failures, failures.slice(0, 3).join('\n\n')).toEqual([]);
-  });
+  }, 120_000);
 });
