@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../shared/contract';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -54,7 +55,7 @@ describe('the bundled desktop shell', () => {
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
     expect(out.url).toBe('app://promise-desk/index.html');
-    expect(out.channels.sort()).toEqual(['app:info', 'capacity:around', 'check:run', 'plant:summary']);
+    expect(out.channels.sort()).toEqual([...CHANNELS].sort());
     expect(out.summary).toBe(true); // the demo plant was loaded into the new database
     expect(['ok', 'needs_approval', 'not_feasible']).toContain(out.check);
     expect(out.forbidden).toBe('forbidden');
