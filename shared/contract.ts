@@ -7,6 +7,7 @@
  * it). Every answer is a `Result`: `{ ok: true, value }` or `{ ok: false, error }`, never a stack.
  */
 import { z } from 'zod';
+import { operationsContract } from './contract-operations';
 import { checkResult } from './schemas/check';
 import { identifier, isoDate } from './schemas/fields';
 import { MODES } from './schemas/tables/lanes';
@@ -93,6 +94,8 @@ export const contract = {
   /** `request` is checked field by field by the engine; its errors come back as `invalid_request`. */
   'check:run': { input: z.strictObject({ request: z.unknown(), asOf }), output: checkResult },
   'capacity:around': { input: capacityInput, output: capacityAround },
+  /** Tables, workbook import/export, capacity picture, history, at risk: contract-operations.ts. */
+  ...operationsContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@
  */
 import type { CapacityAround, PlantSummary } from '../../shared/contract';
 import type { CheckResult, RequestIssue } from '../../shared/schemas/check';
+import type { OperationsBackend } from './operations-backend';
 
 export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; issues: RequestIssue[] };
 
@@ -24,5 +25,7 @@ export interface Backend {
 /** Where the handlers run: the desktop app or the browser preview, and on which database. */
 export interface HandlerContext {
   backend: Backend;
+  /** The operations workspace (tables, import/export, capacity, history, at risk); absent: unavailable. */
+  operations?: OperationsBackend;
   app: { name: string; version: string; runtime: 'electron' | 'web'; database: string };
 }

@@ -7,6 +7,7 @@ import { appInfo } from './app-info';
 import type { HandlerContext } from './backend';
 import { capacityAround } from './capacity-around';
 import { checkRun } from './check-run';
+import { operationsHandlers } from './operations';
 import { plantSummary } from './plant-summary';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Output<C> | Promise<Output<C>>;
@@ -17,4 +18,5 @@ export const handlers: Handlers = {
   'plant:summary': plantSummary,
   'check:run': checkRun,
   'capacity:around': capacityAround,
+  ...operationsHandlers,
 };

@@ -6,11 +6,13 @@
 import { app, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { resolveDatabasePath } from '../db/paths';
+import { openOperationsBackend } from '../handlers/operations-service-backend';
 import { openServiceBackend } from '../handlers/service-backend';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { applySessionSecurity, hardenContents } from './security';
 import { createMainWindow } from './window';
+import { workbookDialogs } from './workbook-dialogs';
 
 /** `--db FILE` or `--db=FILE` on the command line. */
 function dbArg(argv: readonly string[]): string | undefined {
@@ -26,8 +28,9 @@ async function start(): Promise<void> {
   serveRenderer(join(__dirname, '..', '..', 'renderer'));
   const database = resolveDatabasePath(dbArg(process.argv)).path;
   const backend = await openServiceBackend(database);
-  app.on('will-quit', () => void backend.close());
-  registerIpc({ backend, app: { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron', database } });
+  const operations = await openOperationsBackend(database, { dialogs: workbookDialogs(() => win) });
+  app.on('will-quit', () => void operations.close().then(() => backend.close()));
+  registerIpc({ backend, operations, app: { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron', database } });
   win = createMainWindow(join(__dirname, 'preload.cjs'));
   win.on('closed', () => (win = null));
 }

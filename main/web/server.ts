@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabasePath } from '../db/paths';
+import { openOperationsBackend } from '../handlers/operations-service-backend';
 import { openServiceBackend } from '../handlers/service-backend';
 import { startWebServer } from './web-server';
 
@@ -37,9 +38,11 @@ async function main(): Promise<void> {
   }
   const database = resolveDatabasePath(values.db).path;
   const backend = await openServiceBackend(database, { asOf });
-  const server = await startWebServer({ ctx: { backend, app: { name: 'Promise Desk', version: process.env.npm_package_version ?? '', runtime: 'web', database } }, rendererDir, port });
+  // After the check backend, which fills a new database with the demo plant.
+  const operations = await openOperationsBackend(database, { asOf });
+  const server = await startWebServer({ ctx: { backend, operations, app: { name: 'Promise Desk', version: process.env.npm_package_version ?? '', runtime: 'web', database } }, rendererDir, port });
   console.log(`Promise Desk preview (database ${database}):\n${server.url}`);
-  const stop = () => void server.close().then(() => backend.close()).then(() => process.exit(0));
+  const stop = () => void server.close().then(() => operations.close()).then(() => backend.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

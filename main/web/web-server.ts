@@ -15,7 +15,8 @@ import { resolveStaticFile } from '../shell/trusted-url';
 import { isAllowedHost, isAllowedOrigin, isValidToken, TOKEN_HEADER } from './request-guard';
 
 export const HOST = '127.0.0.1';
-const MAX_BODY = 1_000_000;
+// Large enough for an uploaded workbook of 100,000 rows (base64) or a save of a whole table.
+const MAX_BODY = 200_000_000;
 
 export interface WebServerOptions {
   ctx: HandlerContext;

@@ -11,6 +11,8 @@ import { addDays } from '../../shared/engine/days';
 import type { Backend, CheckOutcome, HandlerContext } from '../../main/handlers/backend';
 import { dispatch } from '../../main/handlers/dispatch';
 import { HandlerError } from '../../main/handlers/errors';
+import type { OperationsBackend } from '../../main/handlers/operations-backend';
+import { fakeOperations } from './fake-operations';
 
 export const FAKE_AS_OF = '2026-03-02';
 
@@ -145,8 +147,8 @@ export function fakeBackend(opts: FakeOptions = {}): Backend & { checks: unknown
   };
 }
 
-export function fakeContext(backend: Backend = fakeBackend()): HandlerContext {
-  return { backend, app: { name: 'Promise Desk', version: '0.0.0-test', runtime: 'web', database: '/tmp/fake.db' } };
+export function fakeContext(backend: Backend = fakeBackend(), operations: OperationsBackend = fakeOperations()): HandlerContext {
+  return { backend, operations, app: { name: 'Promise Desk', version: '0.0.0-test', runtime: 'web', database: '/tmp/fake.db' } };
 }
 
 /** The renderer's Api over the real dispatch (contract parsing included) and a fake plant. */

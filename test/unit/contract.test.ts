@@ -30,6 +30,33 @@ const MALFORMED: Record<Channel, { payload: unknown; path: string }[]> = {
     { payload: { resource_ids: [' LINE-1'], from: '2026-03-02', to: '2026-03-03' }, path: 'resource_ids[0]' },
     { payload: { resource_ids: 'LINE-1', from: '2026-03-02', to: '2026-03-03' }, path: 'resource_ids' },
   ],
+  'tables:load': [{ payload: { all: true }, path: '' }],
+  'tables:save': [
+    { payload: { base_version: 'v1', edits: [] }, path: 'edits' },
+    { payload: { base_version: 'v1', edits: [{ table: 'users', updates: [], inserts: [], deletes: [] }] }, path: 'edits[0].table' },
+    { payload: { base_version: 'v1', edits: [{ table: 'resources', updates: [{ index: -1, cells: {} }], inserts: [], deletes: [] }] }, path: 'edits[0].updates[0].index' },
+    { payload: { base_version: 'v1', edits: [{ table: 'resources', updates: [], inserts: [{ cost_per_hour: 5 }], deletes: [] }] }, path: 'edits[0].inserts[0].cost_per_hour' },
+  ],
+  'workbook:preview': [
+    { payload: { kind: 'xlsx', name: 'a.xlsx', base64: 'not base64!' }, path: 'base64' },
+    { payload: { kind: 'csv', name: 'plant', files: [] }, path: 'files' },
+    { payload: { kind: 'path', name: '/etc/passwd' }, path: 'kind' },
+  ],
+  'workbook:choose': [{ payload: { kind: 'pdf' }, path: 'kind' }],
+  'workbook:apply': [{ payload: {}, path: 'token' }],
+  'workbook:download': [{ payload: { what: 'tables', format: 'ods' }, path: 'format' }],
+  'workbook:save': [{ payload: { what: 'everything', format: 'csv' }, path: 'what' }],
+  'capacity:picture': [{ payload: { asOf: '2026-13-01' }, path: 'asOf' }],
+  'capacity:holders': [{ payload: { resource_id: 'LINE-1', from: 'monday', to: '2026-03-02' }, path: 'from' }],
+  'history:list': [
+    { payload: { limit: 0 }, path: 'limit' },
+    { payload: { table: 'promises' }, path: 'table' },
+  ],
+  'risk:list': [{ payload: 1, path: '' }],
+  'risk:count': [{ payload: { x: 1 }, path: '' }],
+  'risk:recheck': [{ payload: { id: 'P-000001', lines: [] }, path: 'lines' }],
+  'risk:repromise': [{ payload: { id: '', lines: [{}] }, path: 'id' }],
+  'risk:cancel': [{ payload: { id: 'P-000001', comment: 7 }, path: 'comment' }],
 };
 
 /** One good payload per channel, so the tests see every channel answer. */
@@ -38,6 +65,21 @@ const GOOD: Record<Channel, unknown> = {
   'plant:summary': {},
   'check:run': { request: { customer: 'Acme', region: 'DE', lines: [{ sku: 'PUMP-100', qty: 5, requested_date: '2026-03-20', unit_price: '120' }] } },
   'capacity:around': { resource_ids: ['LINE-1'], from: '2026-03-02', to: '2026-03-15' },
+  'tables:load': undefined,
+  'tables:save': { base_version: 'v1-fake0001', edits: [{ table: 'resources', updates: [{ index: 0, cells: { cost_per_hour: '46' } }], inserts: [], deletes: [] }] },
+  'workbook:preview': { kind: 'csv', name: 'plant', files: [{ name: 'resources.csv', base64: 'cmVzb3VyY2VfaWQK' }] },
+  'workbook:choose': { kind: 'xlsx' },
+  'workbook:apply': { token: 'abc' },
+  'workbook:download': { what: 'template', format: 'csv' },
+  'workbook:save': { what: 'tables', format: 'xlsx' },
+  'capacity:picture': {},
+  'capacity:holders': { resource_id: 'LINE-1', from: '2026-03-02', to: '2026-03-08' },
+  'history:list': { table: 'resources', key: 'LINE' },
+  'risk:list': undefined,
+  'risk:count': undefined,
+  'risk:recheck': { id: 'P-000001', lines: [{ sku: 'PUMP-100', qty: 5, requested_date: '2026-03-20', unit_price: '120' }] },
+  'risk:repromise': { id: 'P-000001', lines: [{ sku: 'PUMP-100', qty: 5, requested_date: '2026-03-20', unit_price: '120' }] },
+  'risk:cancel': { id: 'P-000001' },
 };
 
 function spyHandlers(): Handlers {
