@@ -15,6 +15,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   check: { summary: 'check <request.json> [--db FILE] [--as-of D] [--json]   check a request', load: () => import('./check') },
   confirm: { summary: 'confirm <request.json> [--db FILE] [--as-of D] [--json]   check and record an ok promise', load: () => import('./confirm') },
   promises: { summary: 'promises [--db FILE] [--status S] [--at-risk] [--json]   list promises', load: () => import('./promises') },
+  submit: { summary: 'submit <request.json> [--db FILE] [--as-of D] [--json] [--user NAME]   hold a check that needs approval and ask for it', load: () => import('./submit') },
+  approve: { summary: 'approve <id> [--comment TEXT] [--db FILE] [--user NAME]   approve for the roles the promise needs', load: () => import('./approve') },
+  reject: { summary: 'reject <id> --comment TEXT [--db FILE] [--user NAME]   reject a promise awaiting approval', load: () => import('./reject') },
+  cancel: { summary: 'cancel <id> [--comment TEXT] [--db FILE] [--user NAME]   cancel a promise, releasing its holds', load: () => import('./cancel') },
+  fulfil: { summary: 'fulfil <id> [--comment TEXT] [--db FILE] [--user NAME]   mark a confirmed promise fulfilled', load: () => import('./fulfil') },
+  export: { summary: 'export <id> --format pdf|json --copy customer|internal --out FILE [--db FILE]   write a signed summary', load: () => import('./export') },
+  verify: { summary: 'verify <file.pdf|file.json> [--db FILE]   check a signed summary against this database', load: () => import('./verify') },
+  users: { summary: 'users add NAME --role ROLE | list [--json] | disable NAME | role NAME ROLE | passphrase NAME   people', load: () => import('./users') },
   'export-workbook': { summary: 'export-workbook <folder|file.xlsx> [--db FILE]   write the current tables', load: () => import('./export-workbook') },
   'workbook-template': { summary: 'workbook-template <folder|file.xlsx>   write a blank workbook', load: () => import('./workbook-template') },
   'demo-workbook': { summary: 'demo-workbook <folder|file.xlsx> [--today D]   write the demo plant', load: () => import('./demo-workbook') },
@@ -27,6 +35,7 @@ export function usage(): string {
     ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
     '',
     '--db defaults to $PROMISE_DB, then the app\'s own database. Dates are YYYY-MM-DD; --as-of defaults to today.',
+    'Once users exist, commands that change data take --user NAME; the passphrase comes from $PROMISE_PASSPHRASE or the terminal.',
   ].join('\n');
 }
 

@@ -1,0 +1,26 @@
+/**
+ * The database a command works on with the people and promise services over it, and who acts:
+ * `local` while the database has no users, else `--user NAME` with the passphrase.
+ */
+import { AuthError, type Actor } from '../people/people-service';
+import { promiseDeskOver, type PromiseDesk } from '../services/open-promise-desk';
+import { InputError } from './args';
+import { openForCommand } from './open-store';
+import { currentPassphrase } from './passphrase-input';
+
+export async function withDesk<T>(dbFlag: string | undefined, fn: (desk: PromiseDesk, path: string) => Promise<T>): Promise<T> {
+  const { service, path } = await openForCommand(dbFlag);
+  try {
+    return await fn(await promiseDeskOver(service), path);
+  } catch (e) {
+    if (e instanceof AuthError) throw new InputError(e.message);
+    throw e;
+  } finally {
+    await service.store.close();
+  }
+}
+
+/** Who acts in a command that changes data; refused (exit 1) when that cannot be proved. */
+export async function actingUser(desk: PromiseDesk, userFlag: string | undefined): Promise<Actor> {
+  return desk.people.resolveActor(userFlag, () => currentPassphrase(userFlag ?? ''));
+}

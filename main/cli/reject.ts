@@ -1,0 +1,4 @@
+/** `reject <id> --comment TEXT`: rejects a promise awaiting approval; the comment says why. */
+import { promiseCommand } from './promise-command';
+
+export const { spec, run } = promiseCommand('reject', true, (desk, actor, id, comment) => desk.promises.reject(actor, id, comment ?? ''));
