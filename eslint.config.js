@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeOnly = ['electron', 'better-sqlite3', 'node:*', 'fs', 'path', 'crypto', 'child_process', 'os'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', 'coverage/', 'test/e2e/screenshots/'] },
+  { ignores: ['node_modules/', 'dist/', 'release/', 'coverage/', 'test/e2e/screenshots/', '.tmp/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
