@@ -8,5 +8,6 @@ import { checkLatency } from './engine/check-latency.bench';
 import { modelBuild } from './engine/model-build.bench';
 import { revalidate } from './engine/revalidate.bench';
 import { solverSpeedup } from './engine/solver-speedup.bench';
+import { confirmLatency } from './promises/confirm-latency.bench';
 
-export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate];
+export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency];
