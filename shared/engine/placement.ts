@@ -5,13 +5,15 @@
  * urgent orders and, since it makes as little as possible early, it respects component limits
  * whenever any schedule does.
  *
- * Reading of the spec where it is silent: when components are short early and the
- * "regular first, then overtime" order would make too much too early, the plan falls back to plain
- * latest-first filling with regular and overtime hours pooled per day (still regular hours first
- * within each day). That is the only order that then delivers the quantity the check promised.
+ * "Regular hours everywhere before any overtime" is read as: every regular hour that components
+ * allow to be used (the most regular hours can make, placed latest first), then overtime from the
+ * latest day back. Should that still make too much too early for the components, the plan falls
+ * back to plain latest-first filling with regular and overtime pooled per day (regular first
+ * within each day): the only order that then delivers what the check promised.
  */
 import type { ProductInfo } from './model';
 import { freeRegular } from './capacity';
+import { cumulativeMax } from './components';
 import type { View } from './view';
 
 export interface ProductionDay {
@@ -56,20 +58,16 @@ export function placeProduction(
   caps: Float64Array,
 ): ProductionDay[] {
   if (qty <= 0 || last < 0) return [];
-  let n: Float64Array | null = null;
-  let regularTotal = 0;
-  for (let d = 0; d <= last; d++) regularTotal += regular[d]!;
-  if (qty <= regularTotal) {
-    n = latestFirst(regular, last, qty);
-    if (!respectsCaps(n, last, caps)) n = null;
+  // The most that regular hours can make in the window, components allowing. Up to that, plain
+  // latest-first filling of regular hours is feasible (it makes the least possible early on).
+  const regularMax = cumulativeMax(regular, caps)[last]!;
+  let n: Float64Array | null;
+  if (qty <= regularMax || !withOvertime) n = latestFirst(regular, last, qty);
+  else {
+    // Regular hours wherever they can be used, then overtime from the latest day back.
+    n = latestFirst(withOvertime, last, qty - regularMax, latestFirst(regular, last, regularMax));
+    if (!respectsCaps(n, last, caps)) n = latestFirst(withOvertime, last, qty);
   }
-  if (!n && withOvertime && qty > regularTotal) {
-    const all = regular.slice(0, regular.length);
-    for (let d = last + 1; d < all.length; d++) all[d] = 0;
-    n = latestFirst(withOvertime, last, qty - regularTotal, all);
-    if (!respectsCaps(n, last, caps)) n = null;
-  }
-  if (!n) n = latestFirst(withOvertime ?? regular, last, qty);
 
   const days: ProductionDay[] = [];
   for (let d = 0; d <= last; d++) {

@@ -62,7 +62,7 @@ export function shortageReasons(ctx: LineContext, plan: PlanCalc): Reason[] {
       const made = last < 0 ? 0 : plan.overtime ? supply.madeOvertime![last]! : supply.made[last]!;
       const capacityOnly = last < 0 ? 0 : cumulativeMax(plan.overtime ? supply.withOvertime! : supply.regular, null)[last]!;
       if (capacityOnly < needed) reasons.push(capacityReason(view, supply, plan, last, capacityOnly));
-      if (made < capacityOnly && made < needed) reasons.push(componentReason(view, supply, last, made));
+      if (made < capacityOnly && made < needed) reasons.push(componentReason(view, supply, plan.overtime, last, made));
     }
   }
   if (plan.earliest === null)
@@ -103,11 +103,16 @@ function capacityReason(view: View, supply: LineSupply, plan: PlanCalc, last: nu
   };
 }
 
-function componentReason(view: View, supply: LineSupply, last: number, made: number): Reason {
+function componentReason(view: View, supply: LineSupply, overtime: boolean, last: number, made: number): Reason {
   const m = view.model;
-  const c = bindingComponent(view, supply.product, last)!;
+  // The component that bound last: after its limit lifts (bought in) it may no longer limit at `last`.
+  const units = overtime ? supply.withOvertime! : supply.regular;
+  const cum = overtime ? supply.madeOvertime! : supply.made;
+  let clipped = 0;
+  for (let d = 0; d <= last; d++) if ((d ? cum[d - 1]! : 0) + units[d]! > supply.caps[d]!) clipped = d;
+  const c = bindingComponent(view, supply.product, clipped)!;
   const pool = m.pools[c.pool]!;
-  const have = atp(pool, view.pool(c.pool).suf, last);
+  const have = atp(pool, view.pool(c.pool).suf, clipped);
   const from = pool.buyFrom !== null && pool.buyFrom < m.horizon ? ` until more can be bought in from ${sayDate(dateOf(m, pool.buyFrom))}` : '';
   return {
     code: 'component_short',
