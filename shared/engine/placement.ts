@@ -23,7 +23,7 @@ export interface ProductionDay {
   hours: { res: number; regular: number; overtime: number }[];
 }
 
-function latestFirst(units: Float64Array, last: number, qty: number, into = new Float64Array(units.length)): Float64Array {
+function latestFirst(units: Float64Array, last: number, qty: number, into: Float64Array = new Float64Array(units.length)): Float64Array {
   let rest = qty;
   for (let d = last; d >= 0 && rest > 0; d--) {
     const take = Math.min(units[d]! - into[d]!, rest);
