@@ -5,23 +5,13 @@
  */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { CAPACITY_REASONS, COMMERCIAL_REASONS, type ReasonCode } from '../../shared/schemas/check';
-import type { Hold, PromiseToRevalidate } from '../../shared/engine/types';
+import type { Hold } from '../../shared/engine/types';
 import { TABLE_NAMES, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { dumpDatabase } from './dump';
 import { insertSummaries } from './sqlite-people-store';
 import { openDatabase, type OpenOptions } from './open-database';
-import {
-  SUMMARY_COLUMNS,
-  approvalFromSql,
-  eventFromSql,
-  holdFromSql,
-  holdToSql,
-  parseStoredRequest,
-  parseStoredResult,
-  summaryFromSql,
-  type HoldSqlRow,
-} from './promise-rows';
+import { SUMMARY_COLUMNS, approvalFromSql, eventFromSql, holdFromSql, parseStoredRequest, parseStoredResult, summaryFromSql, type HoldSqlRow } from './promise-rows';
+import { applyRevalidation, openPromisesForRevalidation, replaceHolds } from './revalidation-rows';
 import {
   OPEN_STATUSES,
   type HoldsChange,
@@ -46,7 +36,6 @@ export function dataVersionOf(importId: number, sha256: string): string {
   return `v${importId}-${sha256.slice(0, 8)}`;
 }
 
-const APPROVABLE = new Set<ReasonCode>([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 const now = () => new Date().toISOString();
 
@@ -106,17 +95,10 @@ export class SqliteStore implements Store {
           .run(meta.at ?? now(), meta.source, meta.sha256, JSON.stringify(counts), meta.user);
         const record = importFromSql(this.db.prepare('SELECT * FROM imports WHERE id = ?').get(info.lastInsertRowid));
 
-        const open = this.openForRevalidation();
+        const open = openPromisesForRevalidation(this.db);
         const outcomes = revalidate(workbook, record.dataVersion, open);
-        const known = new Set(open.map((p) => p.id));
-        const setRisk = this.db.prepare('UPDATE promises SET at_risk = ?, risk_reasons_json = ? WHERE id = ?');
-        for (const o of outcomes) {
-          if (!known.has(o.id)) throw new Error(`revalidation returned an outcome for ${o.id}, which is not an open promise`);
-          this.replaceHolds(o.id, o.holds);
-          setRisk.run(o.atRisk ? 1 : 0, JSON.stringify(o.atRisk ? o.reasons : []), o.id);
-        }
-        // The tables changed: any model built from the old ones (or their holds) is stale.
-        this.bumpHoldsVersion();
+        // Writes holds and flags, and bumps the holds version: any model of the old tables is stale.
+        applyRevalidation(this.db, open, outcomes);
         return { import: record, revalidated: outcomes.map((o) => o.id), atRisk: outcomes.filter((o) => o.atRisk).map((o) => o.id) };
       })
       .immediate();
@@ -128,30 +110,12 @@ export class SqliteStore implements Store {
 
   // ---- holds --------------------------------------------------------------------------------
 
-  private openForRevalidation(): PromiseToRevalidate[] {
-    const rows = this.db
-      .prepare(`SELECT id, request_json, result_json FROM promises WHERE status IN (${OPEN_SQL}) ORDER BY order_seq, id`)
-      .all() as { id: string; request_json: string; result_json: string }[];
-    return rows.map((r) => {
-      const result = parseStoredResult(r.id, r.result_json);
-      // What it was submitted (and so approved) with counts as covered; an `ok` confirm has none.
-      const covered = new Set<ReasonCode>();
-      for (const line of result.lines) for (const reason of line.reasons) if (APPROVABLE.has(reason.code)) covered.add(reason.code);
-      return { id: r.id, request: parseStoredRequest(r.id, r.request_json), covered: [...covered], holds: this.holdsOf(r.id), result };
-    });
-  }
-
   private holdsOf(id: string): Hold[] {
     return (this.db.prepare('SELECT * FROM promise_holds WHERE promise_id = ? ORDER BY rowid').all(id) as HoldSqlRow[]).map(holdFromSql);
   }
 
   private replaceHolds(id: string, holds: readonly Hold[]): void {
-    this.db.prepare('DELETE FROM promise_holds WHERE promise_id = ?').run(id);
-    const insert = this.db.prepare(
-      `INSERT INTO promise_holds (promise_id, line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4)
-       VALUES (@promise_id, @line, @type, @sku, @resource_id, @date, @qty, @use, @regular_e4, @overtime_e4)`,
-    );
-    for (const h of holds) insert.run(holdToSql(id, h));
+    replaceHolds(this.db, id, holds);
   }
 
   private currentHoldsVersion(): number {
