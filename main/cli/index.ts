@@ -28,7 +28,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   'demo-workbook': { summary: 'demo-workbook <folder|file.xlsx> [--today D]   write the demo plant', load: () => import('./demo-workbook') },
 };
 
-export function usage(): string {
+function usage(): string {
   return [
     'usage: npm run cli -- <command> [arguments]',
     '',
@@ -39,7 +39,7 @@ export function usage(): string {
   ].join('\n');
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? err : out)(usage());
