@@ -5,6 +5,16 @@ export function timeMs<T>(fn: () => T): { ms: number; value: T } {
   return { ms: performance.now() - t0, value };
 }
 
+/** Wall time and the process's CPU time (user + system) of one call, in milliseconds. */
+export function timeBoth<T>(fn: () => T): { ms: number; cpuMs: number; value: T } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = fn();
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { ms, cpuMs: (c.user + c.system) / 1000, value };
+}
+
 /** Nearest-rank percentile of a sample (p in 0–100). */
 export function percentile(sample: readonly number[], p: number): number {
   if (sample.length === 0) return NaN;
