@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { operationsContract } from './contract-operations';
+import { promisesContract } from './contract-promises';
 import { checkResult } from './schemas/check';
 import { identifier, isoDate } from './schemas/fields';
 import { MODES } from './schemas/tables/lanes';
@@ -96,6 +97,8 @@ export const contract = {
   'capacity:around': { input: capacityInput, output: capacityAround },
   /** Tables, workbook import/export, capacity picture, history, at risk: contract-operations.ts. */
   ...operationsContract,
+  /** Sign-in, users, the life of a promise, approvals, signed summaries: contract-promises.ts. */
+  ...promisesContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -117,8 +120,12 @@ export const ERROR_CODES = [
   /** The check request has field errors (unknown sku, date before as-of…); see `issues`. */
   'invalid_request',
   'unknown_channel',
-  /** The caller is not our own page. */
+  /** The caller is not our own page, or the signed-in user's role may not do this. */
   'forbidden',
+  /** Users exist and nobody is signed in (or the session ended): sign in first. */
+  'unauthenticated',
+  /** A people rule refused it (a name taken, the last admin, a wrong current passphrase…). */
+  'refused',
   /** No plant data yet, or the store cannot be opened. */
   'unavailable',
   'not_found',

@@ -6,6 +6,7 @@
 import type { CapacityAround, PlantSummary } from '../../shared/contract';
 import type { CheckResult, RequestIssue } from '../../shared/schemas/check';
 import type { OperationsBackend } from './operations-backend';
+import type { PromisesBackend } from './promises-backend';
 
 export type CheckOutcome = { ok: true; result: CheckResult } | { ok: false; issues: RequestIssue[] };
 
@@ -27,5 +28,7 @@ export interface HandlerContext {
   backend: Backend;
   /** The operations workspace (tables, import/export, capacity, history, at risk); absent: unavailable. */
   operations?: OperationsBackend;
+  /** People, sign-in, promises, approvals and signed summaries; absent: unavailable. */
+  promises?: PromisesBackend;
   app: { name: string; version: string; runtime: 'electron' | 'web'; database: string };
 }

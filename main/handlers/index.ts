@@ -9,6 +9,7 @@ import { capacityAround } from './capacity-around';
 import { checkRun } from './check-run';
 import { operationsHandlers } from './operations';
 import { plantSummary } from './plant-summary';
+import { promisesHandlers } from './promises';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Output<C> | Promise<Output<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   'check:run': checkRun,
   'capacity:around': capacityAround,
   ...operationsHandlers,
+  ...promisesHandlers,
 };

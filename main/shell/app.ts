@@ -7,10 +7,12 @@ import { app, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { resolveDatabasePath } from '../db/paths';
 import { openOperationsBackend } from '../handlers/operations-service-backend';
+import { openPromisesBackend } from '../handlers/promises-service-backend';
 import { openServiceBackend } from '../handlers/service-backend';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { applySessionSecurity, hardenContents } from './security';
+import { summaryDialogs } from './summary-dialogs';
 import { createMainWindow } from './window';
 import { workbookDialogs } from './workbook-dialogs';
 
@@ -28,9 +30,11 @@ async function start(): Promise<void> {
   serveRenderer(join(__dirname, '..', '..', 'renderer'));
   const database = resolveDatabasePath(dbArg(process.argv)).path;
   const backend = await openServiceBackend(database);
-  const operations = await openOperationsBackend(database, { dialogs: workbookDialogs(() => win) });
-  app.on('will-quit', () => void operations.close().then(() => backend.close()));
-  registerIpc({ backend, operations, app: { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron', database } });
+  // The signed-in session lives here, in the main process; the operations side asks it who acts.
+  const promises = await openPromisesBackend(database, { dialogs: summaryDialogs(() => win) });
+  const operations = await openOperationsBackend(database, { dialogs: workbookDialogs(() => win), actor: promises.actor });
+  app.on('will-quit', () => void operations.close().then(() => promises.close()).then(() => backend.close()));
+  registerIpc({ backend, operations, promises, app: { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron', database } });
   win = createMainWindow(join(__dirname, 'preload.cjs'));
   win.on('closed', () => (win = null));
 }

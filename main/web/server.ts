@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveDatabasePath } from '../db/paths';
 import { openOperationsBackend } from '../handlers/operations-service-backend';
+import { openPromisesBackend } from '../handlers/promises-service-backend';
 import { openServiceBackend } from '../handlers/service-backend';
 import { startWebServer } from './web-server';
 
@@ -38,11 +39,13 @@ async function main(): Promise<void> {
   }
   const database = resolveDatabasePath(values.db).path;
   const backend = await openServiceBackend(database, { asOf });
-  // After the check backend, which fills a new database with the demo plant.
-  const operations = await openOperationsBackend(database, { asOf });
-  const server = await startWebServer({ ctx: { backend, operations, app: { name: 'Promise Desk', version: process.env.npm_package_version ?? '', runtime: 'web', database } }, rendererDir, port });
+  // After the check backend, which fills a new database with the demo plant. The session lives
+  // here, server-side, for this run (and its token); the operations side asks it who acts.
+  const promises = await openPromisesBackend(database, { asOf });
+  const operations = await openOperationsBackend(database, { asOf, actor: promises.actor });
+  const server = await startWebServer({ ctx: { backend, operations, promises, app: { name: 'Promise Desk', version: process.env.npm_package_version ?? '', runtime: 'web', database } }, rendererDir, port });
   console.log(`Promise Desk preview (database ${database}):\n${server.url}`);
-  const stop = () => void server.close().then(() => operations.close()).then(() => backend.close()).then(() => process.exit(0));
+  const stop = () => void server.close().then(() => operations.close()).then(() => promises.close()).then(() => backend.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

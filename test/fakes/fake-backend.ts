@@ -13,6 +13,8 @@ import { dispatch } from '../../main/handlers/dispatch';
 import { HandlerError } from '../../main/handlers/errors';
 import type { OperationsBackend } from '../../main/handlers/operations-backend';
 import { fakeOperations } from './fake-operations';
+import { fakePromises } from './fake-promises';
+import type { PromisesBackend } from '../../main/handlers/promises-backend';
 
 export const FAKE_AS_OF = '2026-03-02';
 
@@ -147,8 +149,8 @@ export function fakeBackend(opts: FakeOptions = {}): Backend & { checks: unknown
   };
 }
 
-export function fakeContext(backend: Backend = fakeBackend(), operations: OperationsBackend = fakeOperations()): HandlerContext {
-  return { backend, operations, app: { name: 'Promise Desk', version: '0.0.0-test', runtime: 'web', database: '/tmp/fake.db' } };
+export function fakeContext(backend: Backend = fakeBackend(), operations: OperationsBackend = fakeOperations(), promises: PromisesBackend = fakePromises({ signedIn: 'Ada Admin' })): HandlerContext {
+  return { backend, operations, promises, app: { name: 'Promise Desk', version: '0.0.0-test', runtime: 'web', database: '/tmp/fake.db' } };
 }
 
 /** The renderer's Api over the real dispatch (contract parsing included) and a fake plant. */

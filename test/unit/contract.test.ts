@@ -5,6 +5,7 @@ import { dispatch } from '../../main/handlers/dispatch';
 import { handlers, type Handlers } from '../../main/handlers/index';
 import { HandlerError } from '../../main/handlers/errors';
 import { fakeBackend, fakeContext, FAKE_AS_OF } from '../fakes/fake-backend';
+import { PROMISE_GOOD, PROMISE_MALFORMED } from './contract-promises-cases';
 
 /** Payloads each channel must refuse, with the field the error must name. */
 const MALFORMED: Record<Channel, { payload: unknown; path: string }[]> = {
@@ -57,6 +58,7 @@ const MALFORMED: Record<Channel, { payload: unknown; path: string }[]> = {
   'risk:recheck': [{ payload: { id: 'P-000001', lines: [] }, path: 'lines' }],
   'risk:repromise': [{ payload: { id: '', lines: [{}] }, path: 'id' }],
   'risk:cancel': [{ payload: { id: 'P-000001', comment: 7 }, path: 'comment' }],
+  ...PROMISE_MALFORMED,
 };
 
 /** One good payload per channel, so the tests see every channel answer. */
@@ -80,6 +82,7 @@ const GOOD: Record<Channel, unknown> = {
   'risk:recheck': { id: 'P-000001', lines: [{ sku: 'PUMP-100', qty: 5, requested_date: '2026-03-20', unit_price: '120' }] },
   'risk:repromise': { id: 'P-000001', lines: [{ sku: 'PUMP-100', qty: 5, requested_date: '2026-03-20', unit_price: '120' }] },
   'risk:cancel': { id: 'P-000001' },
+  ...PROMISE_GOOD,
 };
 
 function spyHandlers(): Handlers {
