@@ -1,8 +1,9 @@
 /** The frame: navigation between screens, the current screen, and what this app is running on. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/contract';
 import { useApi } from './hooks/use-api';
 import { SCREENS } from './screens';
+import { useWorkbookDrop } from './screens/workbook/dropped-workbook';
 
 export function App() {
   const api = useApi();
@@ -12,6 +13,8 @@ export function App() {
     void api.call('app:info').then((r) => r.ok && setInfo(r.value));
   }, [api]);
   const screen = SCREENS.find((s) => s.id === screenId) ?? SCREENS[0]!;
+  // A workbook dropped anywhere on the window opens the import.
+  useWorkbookDrop(useCallback(() => setScreenId('workbook'), []));
 
   return (
     <div className="frame">
@@ -26,6 +29,7 @@ export function App() {
               <li key={s.id}>
                 <button type="button" aria-current={s.id === screen.id ? 'page' : undefined} onClick={() => setScreenId(s.id)}>
                   {s.label}
+                  {s.Badge && <s.Badge />}
                 </button>
               </li>
             ))}

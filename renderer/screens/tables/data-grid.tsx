@@ -1,0 +1,359 @@
+/**
+ * The editable grid of one workbook table: TanStack Table for sorting and filtering, TanStack
+ * Virtual for the rows (only those in view are in the page, so 100,000 rows scroll smoothly).
+ * A spreadsheet's keys: arrows move, Enter or typing edits, Escape cancels, Delete clears, a
+ * block copied from a spreadsheet pastes from the active cell (rows past the end are added).
+ * Each cell with a problem says so at the cell (aria-invalid, its reason as its description)
+ * and, when it is the active cell, in words under the grid.
+ */
+import { useTable, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { parseTsv } from '../../../shared/edits/tsv';
+import { TABLES, type TableName } from '../../../shared/schemas/workbook';
+import type { GridRow } from './edit-state';
+import type { CellPos } from './find';
+import { columnWidth, gridColumns, gridFeatures } from './grid-columns';
+
+export const ROW_HEIGHT = 32;
+
+export interface GridProps {
+  table: TableName;
+  rows: readonly GridRow[];
+  /** Problems by `rowId|column` (column empty for the whole row). */
+  issues: ReadonlyMap<string, string>;
+  selected: ReadonlySet<string>;
+  onSelect(ids: ReadonlySet<string>): void;
+  /** Cells changed: row id → column index → text (existing rows), and rows to add after the last. */
+  onEdit(changes: Map<string, Map<number, string>>, added: string[][]): void;
+  /** The rows in the order shown (sorted, filtered), for find and for the caller. */
+  onViewChange?(rows: readonly GridRow[]): void;
+  /** Ask the grid to show and focus a cell (find, "go to" a problem, a new row). */
+  focus: (CellPos & { seq: number }) | null;
+  /** Messages for people (a paste that did not fit). */
+  onNotice?(message: string): void;
+}
+
+const cellDomId = (table: string, rowId: string, col: number) => `cell-${table}-${rowId}-${col}`;
+
+export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onViewChange, focus, onNotice }: GridProps) {
+  const columns = useMemo(() => gridColumns(table), [table]);
+  const names = TABLES[table].columns;
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const data = rows as GridRow[];
+  const t = useTable({
+    features: gridFeatures,
+    columns,
+    data,
+    getRowId: (r: GridRow) => r.id,
+    state: { sorting, columnFilters },
+    onSortingChange: setSorting,
+    onColumnFiltersChange: setColumnFilters,
+  });
+  const view = t.getRowModel().rows;
+  const viewRows = useMemo(() => view.map((r) => r.original), [view]);
+  useEffect(() => onViewChange?.(viewRows), [viewRows, onViewChange]);
+  const indexOf = useMemo(() => new Map(viewRows.map((r, i) => [r.id, i])), [viewRows]);
+
+  const [active, setActive] = useState<CellPos>({ rowId: rows[0]?.id ?? '', col: 0 });
+  const [editing, setEditing] = useState<{ rowId: string; col: number; text: string } | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  const [headHeight, setHeadHeight] = useState(0);
+  useLayoutEffect(() => setHeadHeight(headRef.current?.offsetHeight ?? 0), [table]);
+
+  const virtualizer = useVirtualizer({
+    count: viewRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (i) => viewRows[i]!.id,
+    overscan: 12,
+    scrollPaddingStart: headHeight,
+    // jsdom (component tests) has no layout: show a first screenful there.
+    initialRect: { width: 1000, height: 600 },
+  });
+
+  const activeIndex = indexOf.get(active.rowId) ?? -1;
+  const moveTo = useCallback(
+    (index: number, col: number) => {
+      if (viewRows.length === 0) return;
+      const i = Math.max(0, Math.min(viewRows.length - 1, index));
+      const c = Math.max(0, Math.min(names.length - 1, col));
+      setActive({ rowId: viewRows[i]!.id, col: c });
+      virtualizer.scrollToIndex(i, { align: 'auto' });
+    },
+    [viewRows, names.length, virtualizer],
+  );
+
+  // Focus follows the active cell once it is rendered.
+  const wantFocus = useRef(false);
+  useEffect(() => {
+    if (!wantFocus.current || editing) return;
+    const el = document.getElementById(cellDomId(table, active.rowId, active.col));
+    if (el && document.activeElement !== el) el.focus({ preventScroll: false });
+  });
+
+  useEffect(() => {
+    if (!focus) return;
+    const i = indexOf.get(focus.rowId);
+    if (i === undefined) return;
+    wantFocus.current = true;
+    setEditing(null);
+    moveTo(i, focus.col);
+    // The request's sequence number makes a repeated "go to" the same cell work again.
+  }, [focus?.seq]);
+
+  const commit = (rowId: string, col: number, text: string) => {
+    const row = rows.find((r) => r.id === rowId);
+    if (row && row.cells[col] === text) return;
+    onEdit(new Map([[rowId, new Map([[col, text]])]]), []);
+  };
+
+  const startEdit = (text?: string) => {
+    const row = viewRows[activeIndex];
+    if (!row || row.state === 'deleted') return;
+    setEditing({ rowId: row.id, col: active.col, text: text ?? row.cells[active.col] ?? '' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
+    const ctrl = e.ctrlKey || e.metaKey;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(activeIndex + 1, active.col),
+      ArrowUp: () => moveTo(activeIndex - 1, active.col),
+      ArrowRight: () => moveTo(activeIndex, active.col + 1),
+      ArrowLeft: () => moveTo(activeIndex, active.col - 1),
+      PageDown: () => moveTo(activeIndex + page, active.col),
+      PageUp: () => moveTo(activeIndex - page, active.col),
+      Home: () => (ctrl ? moveTo(0, 0) : moveTo(activeIndex, 0)),
+      End: () => (ctrl ? moveTo(viewRows.length - 1, names.length - 1) : moveTo(activeIndex, names.length - 1)),
+      Enter: () => startEdit(),
+      F2: () => startEdit(),
+      Delete: () => viewRows[activeIndex] && commit(viewRows[activeIndex]!.id, active.col, ''),
+      Backspace: () => viewRows[activeIndex] && commit(viewRows[activeIndex]!.id, active.col, ''),
+    };
+    const f = keys[e.key];
+    if (f && !(ctrl && !['Home', 'End'].includes(e.key))) {
+      e.preventDefault();
+      wantFocus.current = true;
+      f();
+      return;
+    }
+    if (e.key.length === 1 && !ctrl && !e.altKey) {
+      e.preventDefault();
+      startEdit(e.key);
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    const text = e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    const block = parseTsv(text);
+    const start = Math.max(0, activeIndex);
+    const changes = new Map<string, Map<number, string>>();
+    const added: string[][] = [];
+    let cut = 0;
+    let skipped = 0;
+    block.forEach((line, r) => {
+      const target = viewRows[start + r];
+      if (target?.state === 'deleted') {
+        skipped++;
+        return;
+      }
+      const cols = new Map<number, string>();
+      line.forEach((v, k) => {
+        const c = active.col + k;
+        if (c < names.length) cols.set(c, v);
+        else if (v !== '') cut++;
+      });
+      if (target) changes.set(target.id, cols);
+      else {
+        const cells = names.map(() => '');
+        for (const [c, v] of cols) cells[c] = v;
+        added.push(cells);
+      }
+    });
+    onEdit(changes, added);
+    const notes = [
+      `Pasted ${block.length} ${block.length === 1 ? 'row' : 'rows'}${added.length ? `, ${added.length} of them as new rows` : ''}.`,
+      cut ? `${cut} ${cut === 1 ? 'cell' : 'cells'} past the last column ${cut === 1 ? 'was' : 'were'} left out.` : '',
+      skipped ? `${skipped} removed ${skipped === 1 ? 'row was' : 'rows were'} skipped.` : '',
+    ];
+    onNotice?.(notes.filter(Boolean).join(' '));
+  };
+
+  const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
+    if (editing) return;
+    const row = viewRows[activeIndex];
+    if (!row) return;
+    e.preventDefault();
+    e.clipboardData.setData('text/plain', row.cells[active.col] ?? '');
+  };
+
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onSelect(next);
+  };
+
+  const template = `4.5rem 3.5rem ${names.map((c) => `${columnWidth(table, c)}px`).join(' ')}`;
+  const activeRow = viewRows[activeIndex];
+  const activeIssue = activeRow ? (issues.get(`${activeRow.id}|${names[active.col]}`) ?? issues.get(`${activeRow.id}|`)) : undefined;
+  const items = virtualizer.getVirtualItems();
+  const label = `${table} table`;
+
+  return (
+    <div className="data-grid">
+      <div
+        ref={scrollRef}
+        className="grid-scroll"
+        role="grid"
+        aria-label={label}
+        aria-rowcount={viewRows.length + 2}
+        aria-colcount={names.length + 2}
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
+        onCopy={onCopy}
+        style={{ ['--grid-cols' as string]: template }}
+      >
+        <div ref={headRef} className="grid-head" role="rowgroup">
+          <div className="grid-row" role="row" aria-rowindex={1}>
+            <div role="columnheader" className="grid-num">
+              Row
+            </div>
+            <div role="columnheader" className="grid-select">
+              Select
+            </div>
+            {t.getHeaderGroups()[0]!.headers.map((h) => {
+              const s = h.column.getIsSorted();
+              return (
+                <div key={h.id} role="columnheader" aria-sort={s === 'asc' ? 'ascending' : s === 'desc' ? 'descending' : 'none'} id={`head-${table}-${h.id}`}>
+                  <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()} title={`Sort by ${h.id}`}>
+                    {h.id}
+                    <span aria-hidden="true">{s === 'asc' ? ' ▲' : s === 'desc' ? ' ▼' : ''}</span>
+                  </button>
+                </div>
+              );
+            })}
+          </div>
+          <div className="grid-row filters" role="row" aria-rowindex={2}>
+            <div role="gridcell" className="grid-num" />
+            <div role="gridcell" className="grid-select" />
+            {t.getHeaderGroups()[0]!.headers.map((h) => (
+              <div key={h.id} role="gridcell">
+                <input
+                  type="search"
+                  aria-label={`Filter ${h.id}`}
+                  placeholder="filter"
+                  value={(h.column.getFilterValue() as string | undefined) ?? ''}
+                  onChange={(e) => h.column.setFilterValue(e.target.value || undefined)}
+                  onKeyDown={(e) => e.stopPropagation()}
+                />
+              </div>
+            ))}
+          </div>
+        </div>
+        <div className="grid-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = viewRows[item.index]!;
+            return (
+              <div
+                key={row.id}
+                className={`grid-row row-${row.state}${selected.has(row.id) ? ' selected' : ''}`}
+                role="row"
+                aria-rowindex={item.index + 3}
+                aria-selected={selected.has(row.id)}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <div role="rowheader" className="grid-num" title={row.state === 'base' ? undefined : row.state}>
+                  {row.state === 'new' ? 'new' : row.number}
+                  {row.state === 'changed' && <span className="visually-hidden"> changed</span>}
+                  {row.state === 'deleted' && <span className="visually-hidden"> removed</span>}
+                </div>
+                <div role="gridcell" className="grid-select">
+                  <input type="checkbox" aria-label={`Select row ${row.state === 'new' ? `new ${row.id.slice(1)}` : row.number}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} onKeyDown={(e) => e.stopPropagation()} />
+                </div>
+                {names.map((col, c) => {
+                  const id = cellDomId(table, row.id, c);
+                  const issue = issues.get(`${row.id}|${col}`);
+                  const isActive = row.id === active.rowId && c === active.col;
+                  const isEditing = editing && editing.rowId === row.id && editing.col === c;
+                  const rowName = row.state === 'new' ? `new row ${row.id.slice(1)}` : `row ${row.number}`;
+                  return (
+                    <div
+                      key={col}
+                      id={id}
+                      role="gridcell"
+                      aria-colindex={c + 3}
+                      tabIndex={isActive ? 0 : -1}
+                      aria-invalid={issue ? true : undefined}
+                      aria-describedby={issue ? `${id}-issue` : undefined}
+                      aria-label={`${col}, ${rowName}`}
+                      className={`cell${isActive ? ' active' : ''}${issue ? ' invalid' : ''}`}
+                      title={issue}
+                      onClick={() => {
+                        wantFocus.current = true;
+                        setActive({ rowId: row.id, col: c });
+                      }}
+                      onDoubleClick={() => {
+                        setActive({ rowId: row.id, col: c });
+                        if (row.state !== 'deleted') setEditing({ rowId: row.id, col: c, text: row.cells[c] ?? '' });
+                      }}
+                    >
+                      {isEditing ? (
+                        <input
+                          className="cell-input"
+                          aria-label={`Edit ${col}, ${rowName}`}
+                          autoFocus
+                          value={editing.text}
+                          onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+                          onKeyDown={(e) => {
+                            e.stopPropagation();
+                            if (e.key === 'Escape') {
+                              e.preventDefault();
+                              wantFocus.current = true;
+                              setEditing(null);
+                            } else if (e.key === 'Enter' || e.key === 'Tab') {
+                              e.preventDefault();
+                              commit(row.id, c, editing.text);
+                              setEditing(null);
+                              wantFocus.current = true;
+                              if (e.key === 'Enter') moveTo(item.index + (e.shiftKey ? -1 : 1), c);
+                              else moveTo(item.index, c + (e.shiftKey ? -1 : 1));
+                            }
+                          }}
+                          onBlur={() => {
+                            if (editing) commit(row.id, c, editing.text);
+                            setEditing(null);
+                          }}
+                        />
+                      ) : (
+                        <span className="cell-text">{row.cells[c]}</span>
+                      )}
+                      {issue && (
+                        <span id={`${id}-issue`} className="visually-hidden">
+                          {issue}
+                        </span>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <p className="cell-problem" role="status" aria-live="polite">
+        {activeRow && activeIssue ? `${activeRow.state === 'new' ? 'New row' : `Row ${activeRow.number}`}, ${names[active.col]}: ${activeIssue}` : ''}
+      </p>
+      <p className="grid-count">
+        {viewRows.length === rows.length ? `${rows.length.toLocaleString()} rows` : `${viewRows.length.toLocaleString()} of ${rows.length.toLocaleString()} rows shown (filtered)`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The Tables screen's data: the loaded tables (one data version), the unsaved edits with their
+ * undo stack, and every problem the edits cause, worked out by the same `applyEdits` the main
+ * process runs when saving. Validation waits for the person to pause (deferred), so typing in a
+ * table of 100,000 rows stays quick.
+ */
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { AppError } from '../../../shared/contract';
+import type { ChangeSetView, SaveAnswer, TablesData } from '../../../shared/contract-operations';
+import { applyEdits } from '../../../shared/edits/apply-edits';
+import { TABLE_NAMES, TABLES, emptyWorkbook, type TableName, type Workbook } from '../../../shared/schemas/workbook';
+import { notifyDataChanged } from '../../data-events';
+import { useApi } from '../../hooks/use-api';
+import { EMPTY_EDITS, baseCells, editCount, placeIssues, toContractEdits, type Cells, type EditState, type PlacedIssue } from './edit-state';
+
+export interface Loaded {
+  dataVersion: string;
+  workbook: Workbook;
+  cells: Record<TableName, Cells[]>;
+}
+
+function fromContract(d: TablesData): Loaded {
+  const wb = emptyWorkbook() as Record<TableName, unknown[]>;
+  const cells = {} as Record<TableName, Cells[]>;
+  for (const t of TABLE_NAMES) {
+    const cols = TABLES[t].columns;
+    wb[t] = (d.tables[t] ?? []).map((r) => Object.fromEntries(cols.map((c, i) => [c, r[i] ?? null])));
+    cells[t] = [];
+  }
+  const workbook = wb as unknown as Workbook;
+  for (const t of TABLE_NAMES) cells[t] = baseCells(workbook, t);
+  return { dataVersion: d.data_version, workbook, cells };
+}
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; change: ChangeSetView; revalidated: number; atRisk: string[] }
+  | { kind: 'refused'; message: string }
+  | { kind: 'error'; error: AppError };
+
+export function useTableEdits() {
+  const api = useApi();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [edits, setEdits] = useState<EditState>(EMPTY_EDITS);
+  const [undo, setUndo] = useState<EditState[]>([]);
+  const [serverIssues, setServerIssues] = useState<PlacedIssue[]>([]);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const r = await api.call('tables:load');
+    setLoading(false);
+    if (!r.ok) return setLoadError(r.error);
+    setLoadError(null);
+    setLoaded(fromContract(r.value));
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const change = useCallback((f: (s: EditState) => EditState) => {
+    setEdits((s) => {
+      const next = f(s);
+      if (next !== s) setUndo((u) => [...u.slice(-199), s]);
+      return next;
+    });
+    setServerIssues([]);
+    setSave((s) => (s.kind === 'saving' ? s : { kind: 'idle' }));
+  }, []);
+
+  const undoLast = useCallback(() => {
+    setUndo((u) => {
+      if (u.length === 0) return u;
+      setEdits(u[u.length - 1]!);
+      return u.slice(0, -1);
+    });
+    setServerIssues([]);
+  }, []);
+
+  const discard = useCallback(() => {
+    setEdits((s) => {
+      if (s !== EMPTY_EDITS) setUndo((u) => [...u, s]);
+      return EMPTY_EDITS;
+    });
+    setServerIssues([]);
+  }, []);
+
+  const deferred = useDeferredValue(edits);
+  const issues = useMemo((): PlacedIssue[] => {
+    if (!loaded || editCount(deferred) === 0) return [];
+    const { edits: e, insertIds } = toContractEdits(deferred);
+    const r = applyEdits(loaded.workbook, e);
+    return r.ok ? [] : placeIssues(r.issues, insertIds);
+  }, [loaded, deferred]);
+  const checking = deferred !== edits;
+  const allIssues = serverIssues.length ? serverIssues : issues;
+
+  const saveAll = useCallback(async () => {
+    if (!loaded) return;
+    const { edits: e, insertIds } = toContractEdits(edits);
+    if (e.length === 0) return;
+    setSave({ kind: 'saving' });
+    const r = await api.call('tables:save', { base_version: loaded.dataVersion, edits: e });
+    if (!r.ok) return setSave({ kind: 'error', error: r.error });
+    const a: SaveAnswer = r.value;
+    if (!a.saved) {
+      if (a.reason === 'invalid') setServerIssues(placeIssues(a.issues, insertIds));
+      return setSave({ kind: 'refused', message: a.message });
+    }
+    setEdits(EMPTY_EDITS);
+    setUndo([]);
+    setServerIssues([]);
+    await load();
+    setSave({ kind: 'saved', change: a.change, revalidated: a.revalidated, atRisk: a.at_risk });
+    notifyDataChanged();
+  }, [api, edits, loaded, load]);
+
+  return { loaded, loadError, loading, reload: load, edits, change, undo: undoLast, canUndo: undo.length > 0, discard, issues: allIssues, checking, save, saveAll };
+}
