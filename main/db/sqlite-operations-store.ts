@@ -13,8 +13,8 @@ import { TablesChangedError, type HoldingPromise, type HistoryFilter, type Opera
 import { insertReplacement } from './promise-replace';
 import { holdFromSql, type HoldSqlRow } from './promise-rows';
 import { applyRevalidation, openPromisesForRevalidation } from './revalidation-rows';
-import { dataVersionOf } from './sqlite-store';
-import { OPEN_STATUSES, type ImportMeta, type ImportOutcome, type ImportRecord, type NewPromise, type PromiseStatus, type Revalidate } from './store';
+import { SqliteStore, dataVersionOf } from './sqlite-store';
+import { OPEN_STATUSES, type ImportMeta, type ImportOutcome, type ImportRecord, type NewPromise, type PromiseStatus, type Revalidate, type Store } from './store';
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -168,4 +168,17 @@ export class SqliteOperationsStore implements OperationsStore {
   async replacePromise(id: string, from: PromiseStatus, replacement: NewPromise, expectedHoldsVersion: number): Promise<ReplaceOutcome> {
     return this.db.transaction((): ReplaceOutcome => insertReplacement(this.db, id, from, replacement, expectedHoldsVersion)).immediate();
   }
+}
+
+/**
+ * An import that records its history: through the operations store when the store is SQLite,
+ * otherwise the store's own import. The command line's import and the demo seed use it, so every
+ * import is in the history, wherever it came from.
+ */
+export async function importRecordingHistory(store: Store, workbook: Workbook, meta: ImportMeta, revalidate: Revalidate): Promise<ImportOutcome> {
+  if (store instanceof SqliteStore) {
+    const { change: _change, ...outcome } = await new SqliteOperationsStore(store.db).importWithHistory(workbook, meta, revalidate);
+    return outcome;
+  }
+  return store.importWorkbook(workbook, meta, revalidate);
 }

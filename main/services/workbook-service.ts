@@ -3,6 +3,7 @@
  * store is touched only when there is no problem), the demo plant, export.
  */
 import { createHash } from 'node:crypto';
+import { importRecordingHistory } from '../db/sqlite-operations-store';
 import type { ImportOutcome, Store } from '../db/store';
 import { demoWorkbook } from '../demo/demo-workbook';
 import type { Workbook } from '../../shared/schemas/workbook';
@@ -19,7 +20,7 @@ export type ImportResult =
 export async function importFromPath(store: Store, path: string, opts: { asOf: string; user: string }): Promise<ImportResult> {
   const read = await readWorkbook(path);
   if (!read.ok) return read;
-  const outcome = await store.importWorkbook(read.workbook, { source: read.source, sha256: read.sha256, user: opts.user }, revalidator(opts.asOf));
+  const outcome = await importRecordingHistory(store, read.workbook, { source: read.source, sha256: read.sha256, user: opts.user }, revalidator(opts.asOf));
   return { ok: true, outcome, format: read.format, rowCount: read.rowCount, source: read.source };
 }
 
@@ -32,6 +33,6 @@ export function workbookSha256(wb: Workbook): string {
 export async function seedDemoIfEmpty(store: Store, opts: { today: string; user: string }): Promise<boolean> {
   if ((await store.dataVersion()) !== null) return false;
   const wb = demoWorkbook(opts.today);
-  await store.importWorkbook(wb, { source: DEMO_SOURCE, sha256: workbookSha256(wb), user: opts.user }, revalidator(opts.today));
+  await importRecordingHistory(store, wb, { source: DEMO_SOURCE, sha256: workbookSha256(wb), user: opts.user }, revalidator(opts.today));
   return true;
 }
