@@ -7,13 +7,14 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ReplaceOutcome } from './operations-store';
-import { replaceHolds } from './revalidation-rows';
+import { bumpHoldsVersion } from './hold-log';
+import { holdsOf, replaceHolds } from './revalidation-rows';
 import { insertSummaries } from './sqlite-people-store';
 import { OPEN_STATUSES, type NewPromise, type PromiseStatus } from './store';
 
 const counter = (db: Database, key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: number }).value;
 
-function next(db: Database, key: 'promise_number' | 'order_seq' | 'holds_version'): number {
+function next(db: Database, key: 'promise_number' | 'order_seq'): number {
   db.prepare('UPDATE meta SET value = value + 1 WHERE key = ?').run(key);
   return counter(db, key);
 }
@@ -42,7 +43,8 @@ export function insertReplacement(db: Database, oldId: string, from: PromiseStat
   if (p.summaries) insertSummaries(db, id, p.summaries(id, at), at);
 
   db.prepare(`UPDATE promises SET status = 'cancelled', at_risk = 0, risk_reasons_json = '[]' WHERE id = ?`).run(oldId);
+  const released = holdsOf(db, oldId);
   replaceHolds(db, oldId, []);
   event(db, oldId, at, p.user, from, 'cancelled', `re-promised as ${id}`);
-  return { ok: true, id, holdsVersion: next(db, 'holds_version') };
+  return { ok: true, id, holdsVersion: bumpHoldsVersion(db, { added: p.holds, released }) };
 }

@@ -6,6 +6,7 @@
  * kept here so that both paths replan promises the same way.
  */
 import type { Database } from 'better-sqlite3';
+import { bumpHoldsVersion } from './hold-log';
 import { CAPACITY_REASONS, COMMERCIAL_REASONS, type ReasonCode } from '../../shared/schemas/check';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../shared/engine/types';
 import { holdFromSql, holdToSql, parseStoredRequest, parseStoredResult, type HoldSqlRow } from './promise-rows';
@@ -29,6 +30,11 @@ export function openPromisesForRevalidation(db: Database): PromiseToRevalidate[]
   });
 }
 
+/** The holds a promise has now. */
+export function holdsOf(db: Database, id: string): Hold[] {
+  return (db.prepare('SELECT * FROM promise_holds WHERE promise_id = ? ORDER BY rowid').all(id) as HoldSqlRow[]).map(holdFromSql);
+}
+
 export function replaceHolds(db: Database, id: string, holds: readonly Hold[]): void {
   db.prepare('DELETE FROM promise_holds WHERE promise_id = ?').run(id);
   const insert = db.prepare(
@@ -47,5 +53,6 @@ export function applyRevalidation(db: Database, open: readonly PromiseToRevalida
     replaceHolds(db, o.id, o.holds);
     setRisk.run(o.atRisk ? 1 : 0, JSON.stringify(o.atRisk ? o.reasons : []), o.id);
   }
-  db.prepare(`UPDATE meta SET value = value + 1 WHERE key = 'holds_version'`).run();
+  // Every open promise was planned again: followers rebuild rather than replay.
+  bumpHoldsVersion(db, null);
 }

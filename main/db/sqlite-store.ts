@@ -11,9 +11,12 @@ import { dumpDatabase } from './dump';
 import { insertSummaries } from './sqlite-people-store';
 import { openDatabase, type OpenOptions } from './open-database';
 import { SUMMARY_COLUMNS, approvalFromSql, eventFromSql, holdFromSql, parseStoredRequest, parseStoredResult, summaryFromSql, type HoldSqlRow } from './promise-rows';
-import { applyRevalidation, openPromisesForRevalidation, replaceHolds } from './revalidation-rows';
+import { bumpHoldsVersion, currentHoldsVersion, holdChangesSince } from './hold-log';
+import { applyRevalidation, holdsOf, openPromisesForRevalidation, replaceHolds } from './revalidation-rows';
 import {
   OPEN_STATUSES,
+  type HoldChanges,
+  type HoldDelta,
   type HoldsChange,
   type ImportMeta,
   type ImportOutcome,
@@ -111,7 +114,7 @@ export class SqliteStore implements Store {
   // ---- holds --------------------------------------------------------------------------------
 
   private holdsOf(id: string): Hold[] {
-    return (this.db.prepare('SELECT * FROM promise_holds WHERE promise_id = ? ORDER BY rowid').all(id) as HoldSqlRow[]).map(holdFromSql);
+    return holdsOf(this.db, id);
   }
 
   private replaceHolds(id: string, holds: readonly Hold[]): void {
@@ -119,12 +122,11 @@ export class SqliteStore implements Store {
   }
 
   private currentHoldsVersion(): number {
-    return (this.db.prepare(`SELECT value FROM meta WHERE key = 'holds_version'`).get() as { value: number }).value;
+    return currentHoldsVersion(this.db);
   }
 
-  private bumpHoldsVersion(): number {
-    this.db.prepare(`UPDATE meta SET value = value + 1 WHERE key = 'holds_version'`).run();
-    return this.currentHoldsVersion();
+  private bumpHoldsVersion(delta: HoldDelta | null): number {
+    return bumpHoldsVersion(this.db, delta);
   }
 
   private nextCounter(key: 'promise_number' | 'order_seq'): number {
@@ -144,6 +146,10 @@ export class SqliteStore implements Store {
 
   async holdsVersion(): Promise<number> {
     return this.currentHoldsVersion();
+  }
+
+  async holdChangesSince(version: number): Promise<HoldChanges | null> {
+    return holdChangesSince(this.db, version);
   }
 
   // ---- promises -----------------------------------------------------------------------------
@@ -183,7 +189,7 @@ export class SqliteStore implements Store {
         if (p.summaries) insertSummaries(this.db, id, p.summaries(id, at), at);
         if (!holds) return { ok: true, id, holdsVersion };
         this.replaceHolds(id, p.holds);
-        return { ok: true, id, holdsVersion: this.bumpHoldsVersion() };
+        return { ok: true, id, holdsVersion: this.bumpHoldsVersion({ added: p.holds, released: [] }) };
       })
       .immediate();
   }
@@ -274,12 +280,15 @@ export class SqliteStore implements Store {
     }
     this.db.prepare(`UPDATE promises SET ${sets.join(', ')} WHERE id = @id`).run(params);
 
+    // Holds count while the promise is open; the log records what stopped and started counting.
+    const before = OPEN_STATUSES.includes(from) ? this.holdsOf(id) : [];
     if (holdsChange.kind !== 'keep') {
       this.replaceHolds(id, holdsChange.kind === 'replace' ? holdsChange.holds : []);
-      holdsVersion = this.bumpHoldsVersion();
+      const after = OPEN_STATUSES.includes(to) ? (holdsChange.kind === 'replace' ? holdsChange.holds : []) : [];
+      holdsVersion = this.bumpHoldsVersion({ added: after, released: before });
     } else if (OPEN_STATUSES.includes(from) !== OPEN_STATUSES.includes(to)) {
-      // Its holds start or stop counting.
-      holdsVersion = this.bumpHoldsVersion();
+      const held = this.holdsOf(id);
+      holdsVersion = this.bumpHoldsVersion(OPEN_STATUSES.includes(to) ? { added: held, released: [] } : { added: [], released: held });
     }
     this.insertEvent(id, at, user, from, to, comment);
     if (opts.approval) this.insertApproval(id, { ...opts.approval, user, at });

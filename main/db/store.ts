@@ -13,6 +13,19 @@ export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 /** Promises that hold capacity and are replanned when the tables change. */
 export const OPEN_STATUSES: readonly PromiseStatus[] = ['confirmed', 'awaiting_approval'];
 
+/** What one bump of the holds version changed: holds that started and stopped counting. */
+export interface HoldDelta {
+  added: readonly Hold[];
+  released: readonly Hold[];
+}
+
+export interface HoldChanges {
+  /** The holds version now. */
+  version: number;
+  /** The changes after the asked version, in order. */
+  changes: (HoldDelta & { version: number })[];
+}
+
 export interface PlantSnapshot {
   workbook: Workbook;
   /** `v<import id>-<first 8 hex digits of the source's sha256>`; every check reports it. */
@@ -160,6 +173,11 @@ export interface Store {
   importWorkbook(workbook: Workbook, meta: ImportMeta, revalidate: Revalidate): Promise<ImportOutcome>;
   listImports(): Promise<ImportRecord[]>;
   /** Every hold of every open promise. */
+  /**
+   * What changed in the holds after `version` (each bump's added and released holds), so a model
+   * can follow incrementally; null when it must be rebuilt (an import, an edit, or too far behind).
+   */
+  holdChangesSince(version: number): Promise<HoldChanges | null>;
   loadOpenHolds(): Promise<Hold[]>;
   /** A counter bumped by every change of holds and every import. */
   holdsVersion(): Promise<number>;

@@ -3,10 +3,10 @@
  * store → plant and open holds → engine model → validate → check; confirm records the promise
  * with optimistic concurrency (a promise recorded by another process meanwhile means: check again).
  *
- * The model is cached by data version, holds version and as-of date, so repeated checks in the app
- * do not re-read the tables; a change by another process bumps the holds version and is seen.
+ * The model is built once per data version and as-of date and then follows the store's hold log,
+ * so neither a check nor a confirm rebuilds it; a change by another process is seen the same way.
  */
-import { buildModel, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
+import { addHolds, buildModel, releaseHolds, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
 import type { CheckRequest, CheckResult, RequestIssue } from '../../shared/schemas/check';
 import type { PlantSnapshot, PromiseFilter, PromiseSummary, Store } from '../db/store';
 import { localToday } from './dates';
@@ -34,7 +34,7 @@ export interface CheckServiceOptions {
 
 export class CheckService {
   private plant: PlantSnapshot | null = null;
-  private cached: { key: string; model: PlantModel } | null = null;
+  private cached: { dataVersion: string; asOf: string; holdsVersion: number; model: PlantModel } | null = null;
   private readonly now: () => Date;
   readonly user: string;
 
@@ -59,19 +59,33 @@ export class CheckService {
     return this.plant;
   }
 
-  /** The engine model as of `asOf` with every open promise's holds taken, and the holds version it saw. */
+  /**
+   * The engine model as of `asOf` with every open promise's holds taken, and the holds version it
+   * reflects. Built once per data version and day; after that it follows the store's hold log
+   * (promises confirmed, released, expired — by this process or another) incrementally.
+   */
   async model(asOf: string): Promise<{ model: PlantModel; holdsVersion: number } | null> {
     await this.store.expireHolds(this.now().toISOString());
-    // The version is read before the holds: a change in between makes a later record refuse, never pass.
-    const holdsVersion = await this.store.holdsVersion();
     const plant = await this.loadPlant();
     if (!plant) return null;
-    const key = `${plant.dataVersion}|${holdsVersion}|${asOf}`;
-    if (this.cached?.key !== key) {
-      const holds = await this.store.loadOpenHolds();
-      this.cached = { key, model: buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds }) };
+    const c = this.cached;
+    if (c && c.dataVersion === plant.dataVersion && c.asOf === asOf) {
+      const log = await this.store.holdChangesSince(c.holdsVersion);
+      if (log) {
+        for (const change of log.changes) {
+          releaseHolds(c.model, change.released);
+          addHolds(c.model, change.added);
+        }
+        c.holdsVersion = log.version;
+        return { model: c.model, holdsVersion: c.holdsVersion };
+      }
     }
-    return { model: this.cached.model, holdsVersion };
+    // The version is read before the holds: a change in between makes a later record refuse, never pass.
+    const holdsVersion = await this.store.holdsVersion();
+    const holds = await this.store.loadOpenHolds();
+    const model = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds });
+    this.cached = { dataVersion: plant.dataVersion, asOf, holdsVersion, model };
+    return { model, holdsVersion };
   }
 
   /** Checks a request (any JSON value: it is validated here); holds nothing. */

@@ -118,3 +118,28 @@ describe('CheckService', () => {
     await store.close();
   });
 });
+
+describe('CheckService follows the hold log', () => {
+  it('keeps one model across confirms, cancels and another process, equal to one built afresh', async () => {
+    const path = tempDbPath(dir);
+    const store = SqliteStore.open(path);
+    await store.importWorkbook(demoWorkbook(TODAY), { source: 'demo', sha256: '0123456789abcdef', user: 't' }, revalidator(TODAY));
+    const service = new CheckService(store, { now: clock });
+    const first = (await service.model(TODAY))!.model;
+    const a = await service.confirm(req(3), TODAY);
+    expect(a.ok).toBe(true);
+    // Another process confirms and cancels through its own connection.
+    const other = new CheckService(SqliteStore.open(path), { now: clock });
+    const b = await other.confirm(req(2), TODAY);
+    expect(b.ok).toBe(true);
+    const c = await other.confirm(req(1), TODAY);
+    if (!c.ok) throw new Error('confirm refused');
+    await other.store.transition(c.id, 'confirmed', 'cancelled', 't', null, { kind: 'release' });
+    const followed = await service.check(req(1), TODAY);
+    expect((await service.model(TODAY))!.model).toBe(first); // never rebuilt
+    const afresh = await new CheckService(SqliteStore.open(path), { now: clock }).check(req(1), TODAY);
+    expect(followed).toEqual(afresh);
+    expect(available(followed.ok ? followed.result : (null as never))).toBe(available(afresh.ok ? afresh.result : (null as never)));
+    await store.close();
+  });
+});
