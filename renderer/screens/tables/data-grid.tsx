@@ -7,7 +7,7 @@
  * and, when it is the active cell, in words under the grid.
  */
 import { useTable, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { parseTsv } from '../../../shared/edits/tsv';
 import { TABLES, type TableName } from '../../../shared/schemas/workbook';
@@ -70,8 +70,9 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
     getItemKey: (i) => viewRows[i]!.id,
     overscan: 12,
     scrollPaddingStart: headHeight,
-    // jsdom (component tests) has no layout: show a first screenful there.
+    // Where there is no layout (a hidden window, jsdom in component tests) show a first screenful.
     initialRect: { width: 1000, height: 600 },
+    observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 1000, height: 600 })),
   });
 
   const activeIndex = indexOf.get(active.rowId) ?? -1;
@@ -276,14 +277,14 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
                   {row.state === 'deleted' && <span className="visually-hidden"> removed</span>}
                 </div>
                 <div role="gridcell" className="grid-select">
-                  <input type="checkbox" aria-label={`Select row ${row.state === 'new' ? `new ${row.id.slice(1)}` : row.number}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} onKeyDown={(e) => e.stopPropagation()} />
+                  <input type="checkbox" aria-label={`Select ${row.state === 'new' ? `new row ${Number(row.id.slice(1)) + 1}` : `row ${row.number}`}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} onKeyDown={(e) => e.stopPropagation()} />
                 </div>
                 {names.map((col, c) => {
                   const id = cellDomId(table, row.id, c);
                   const issue = issues.get(`${row.id}|${col}`);
                   const isActive = row.id === active.rowId && c === active.col;
                   const isEditing = editing && editing.rowId === row.id && editing.col === c;
-                  const rowName = row.state === 'new' ? `new row ${row.id.slice(1)}` : `row ${row.number}`;
+                  const rowName = row.state === 'new' ? `new row ${Number(row.id.slice(1)) + 1}` : `row ${row.number}`;
                   return (
                     <div
                       key={col}

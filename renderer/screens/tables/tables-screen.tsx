@@ -40,7 +40,7 @@ export function TablesScreen() {
   }, [table]);
 
   const edited = editCount(s.edits);
-  const nameOf = (rowId: string, t: TableName) => (rowId.startsWith('n') ? `new row` : `row ${Number(rowId.slice(1)) + 1}`) + (t === table ? '' : ` of ${TABLE_LABEL[t]}`);
+  const nameOf = (rowId: string, t: TableName) => (rowId.startsWith('n') ? 'new row' : 'row') + ` ${Number(rowId.slice(1)) + 1}` + (t === table ? '' : ` of ${TABLE_LABEL[t]}`);
 
   const onEdit = (changes: Map<string, Map<number, string>>, added: string[][]) => {
     if (!base) return;
