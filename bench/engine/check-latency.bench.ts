@@ -30,12 +30,15 @@ export const checkLatency = defineBench({
     // burst of load on a shared machine does not decide it.
     const rounds = ctx.quick ? 1 : 3;
     const perRound: { p50: number; p95: number; mean: number; max: number; cpuP95: number; n: number }[] = [];
+    /** Per check, its fastest round: the check's own cost, without another process's bursts or a GC pause. */
+    const best = new Map<number, number>();
     for (let k = 0; k < rounds; k++) {
       errors.length = 0;
       const answered = requests
         .slice(20)
-        .map((r) => timeBoth(() => run(r)))
+        .map((r, i) => ({ i, ...timeBoth(() => run(r)) }))
         .filter((t) => t.value);
+      for (const t of answered) best.set(t.i, Math.min(best.get(t.i) ?? Infinity, t.ms));
       const times = answered.map((t) => t.ms);
       const cpu = answered.map((t) => t.cpuMs);
       perRound.push({ p50: percentile(times, 50), p95: percentile(times, 95), mean: mean(times), max: Math.max(...times), cpuP95: percentile(cpu, 95), n: times.length });
@@ -46,10 +49,11 @@ export const checkLatency = defineBench({
     return [
       { name: 'check_p50_ms', value: round(mid((r) => r.p50)), note: `${perRound[0]!.n} checks of 10 lines, median of ${rounds} rounds${errors.length ? ` (${errors.length} more threw)` : ''}` },
       { name: 'check_p95_ms', value: round(p95), target: '< 10', met: p95 < 10, note: `rounds: ${perRound.map((r) => round(r.p95)).join(', ')}` },
+      { name: 'check_p95_best_of_rounds_ms', value: round(percentile([...best.values()], 95)), note: `p95 over checks of each check's fastest of ${rounds} rounds` },
       {
         name: 'check_p95_cpu_ms',
         value: round(mid((r) => r.cpuP95)),
-        note: 'CPU time (user + system) per check: what the wall time would be on an idle machine',
+        note: 'process CPU time (user + system, all threads including GC) per check',
       },
       { name: 'check_mean_ms', value: round(mid((r) => r.mean)) },
       { name: 'check_max_ms', value: round(mid((r) => r.max)) },
