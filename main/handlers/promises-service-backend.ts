@@ -16,7 +16,6 @@ import { approvalsNeeded } from '../people/roles';
 import { CheckService } from '../services/check-service';
 import type { Outcome } from '../services/promise-outcome';
 import { PromiseService } from '../services/promise-service';
-import { exportSummary, verifySummary } from '../services/summary-service';
 import { DeskSession, SignedOutError, type DeskSessionOptions } from '../session/desk-session';
 import { verificationCode } from '../summary/sign-summary';
 import { COPIES, signedSummary } from '../summary/summary-types';
@@ -37,6 +36,12 @@ export interface PromisesDeps {
   store: SqliteStore;
   dialogs?: SummaryDialogs;
 }
+
+/**
+ * The PDF writer and reader load on first use: they are large, and pdfkit resolves its data files
+ * from its own module URL when it loads, which a bundled main process must not do at start.
+ */
+const summaries = () => import('../services/summary-service');
 
 const userView = (u: UserListing): UserView => ({ name: u.name, role: u.role, disabled: u.disabled, fingerprint: u.fingerprint, created_at: u.createdAt });
 
@@ -78,6 +83,7 @@ export function promisesBackend(deps: PromisesDeps): PromisesBackend {
   }
 
   async function summaryBytes(i: ParsedInput<'summary:export'>) {
+    const { exportSummary } = await summaries();
     const r = await exportSummary(promises, i.id, i.copy, i.format);
     if (!r.ok) throw new HandlerError(r.kind === 'not_found' ? 'not_found' : 'refused', r.message);
     return r;
@@ -197,6 +203,7 @@ export function promisesBackend(deps: PromisesDeps): PromisesBackend {
       return { path };
     },
     async 'summary:verify'(i) {
+      const { verifySummary } = await summaries();
       const v = await verifySummary(people, Buffer.from(i.base64, 'base64'));
       const view: VerdictView = v.intact
         ? {

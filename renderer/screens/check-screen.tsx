@@ -15,6 +15,7 @@ import { StatusBadge } from '../components/status-badge';
 import { DateText } from '../components/line-answer';
 import { useApi } from '../hooks/use-api';
 import { useLiveCheck } from '../hooks/use-live-check';
+import { CheckActions } from './promises/check-actions';
 
 export function CheckScreen() {
   const api = useApi();
@@ -179,6 +180,7 @@ export function CheckScreen() {
                   <LineAnswer key={i} line={line} index={i} asOf={result.as_of} currency={result.currency} onApply={(alt) => apply(i, alt)} />
                 ))}
               </fieldset>
+              <CheckActions request={request} result={result} stale={check.stale} />
             </div>
           )}
         </section>

@@ -202,7 +202,7 @@ describe('the check screen', () => {
 
   it('puts the Check screen in a navigation frame', async () => {
     setup({}, 'app');
-    const nav = screen.getByRole('navigation', { name: 'Screens' });
+    const nav = await screen.findByRole('navigation', { name: 'Screens' }); // after the session is known
     expect(within(nav).getByRole('button', { name: 'Check' }).getAttribute('aria-current')).toBe('page');
     expect(await screen.findByText(/browser preview/)).toBeTruthy();
   });

@@ -1,0 +1,86 @@
+/**
+ * What the Check screen's answer can become: a draft, a confirmed promise (when the answer is
+ * OK), or a promise submitted for approval (when it needs approval, naming who must approve).
+ * The main process checks again when asked, so a refusal (someone took the capacity meanwhile)
+ * says why. After a promise is made from these fields the buttons rest until the fields change,
+ * so a second click cannot make a second promise.
+ */
+import { useState } from 'react';
+import type { PromiseAnswer } from '../../../shared/contract-promises';
+import type { CheckRequestInput, CheckResult } from '../../../shared/schemas/check';
+import { Progress } from '../../components/progress';
+import { notifyDataChanged } from '../../data-events';
+import { useApi } from '../../hooks/use-api';
+import { noticeSessionEnd } from '../../hooks/use-session';
+import { hrefTo } from '../../navigation';
+import { approversText, reasonsOf } from './approvers';
+
+type Verb = 'draft' | 'confirm' | 'submit';
+const CHANNEL = { draft: 'promises:draft', confirm: 'promises:confirm', submit: 'promises:submit' } as const;
+
+interface Props {
+  request: CheckRequestInput | null;
+  result: CheckResult | null;
+  /** The answer on screen belongs to older fields: act only on a current answer. */
+  stale: boolean;
+}
+
+export function CheckActions({ request, result, stale }: Props) {
+  const api = useApi();
+  const key = request ? JSON.stringify(request) : '';
+  const [outcome, setOutcome] = useState<{ key: string; verb: Verb; answer: PromiseAnswer } | { key: string; verb: Verb; error: string } | null>(null);
+  const [busy, setBusy] = useState<Verb | null>(null);
+  if (!request || !result) return null;
+
+  const shown = outcome?.key === key ? outcome : null;
+  const made = shown && 'answer' in shown && shown.answer.done;
+  const act = async (verb: Verb) => {
+    setBusy(verb);
+    const r = await api.call(CHANNEL[verb], { request });
+    setBusy(null);
+    if (!r.ok) {
+      noticeSessionEnd(r.error);
+      return setOutcome({ key, verb, error: r.error.message });
+    }
+    setOutcome({ key, verb, answer: r.value });
+    if (r.value.done) notifyDataChanged();
+  };
+  const disabled = stale || busy !== null || !!made;
+
+  return (
+    <section className="check-actions" aria-label="Make a promise">
+      {result.status === 'needs_approval' && <p className="approvers">Needs approval by {approversText(reasonsOf(result))}.</p>}
+      <div className="actions">
+        {result.status === 'ok' && (
+          <button type="button" disabled={disabled} onClick={() => void act('confirm')}>
+            Confirm promise
+          </button>
+        )}
+        {result.status === 'needs_approval' && (
+          <button type="button" disabled={disabled} onClick={() => void act('submit')}>
+            Submit for approval
+          </button>
+        )}
+        <button type="button" className="secondary" disabled={disabled} onClick={() => void act('draft')}>
+          Save draft
+        </button>
+        <Progress busy={busy !== null} label={busy === 'draft' ? 'Saving…' : 'Checking again and holding…'} />
+      </div>
+      {shown && 'error' in shown && (
+        <p className="error-banner" role="alert">
+          {shown.error}
+        </p>
+      )}
+      {shown && 'answer' in shown && shown.answer.done && (
+        <p className="saved" role="status">
+          {shown.answer.message} <a href={hrefTo('promise', shown.answer.id)}>Open {shown.answer.id}</a>
+        </p>
+      )}
+      {shown && 'answer' in shown && !shown.answer.done && (
+        <p className="error-banner pre" role="alert">
+          {shown.answer.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * Verify a signed summary: drop the PDF or JSON on the screen, or pick it with the file input.
+ * The main process checks every signature against the signer's key in this database and says
+ * `intact: signed by NAME (ROLE) on DATE`, or what is wrong (altered, signature invalid, signer
+ * unknown here, another key). Needs no user.
+ */
+import { useId, useState, type DragEvent } from 'react';
+import type { VerdictView } from '../../../shared/contract-promises';
+import { Progress } from '../../components/progress';
+import { fileToBase64 } from '../../files';
+import { useApi } from '../../hooks/use-api';
+import { hrefTo } from '../../navigation';
+import { formatDateTime } from './when';
+import './promises.css';
+
+/** A summary PDF is a few hundred kB; the contract refuses more than ~22 MB. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+const PROBLEM: Record<NonNullable<VerdictView['problem']>, string> = {
+  unreadable: 'Not a signed summary',
+  altered: 'Altered',
+  signature_invalid: 'Signature invalid',
+  signer_unknown: 'Signer unknown here',
+  another_key: 'Signed with another key',
+};
+
+export function VerifyScreen() {
+  const api = useApi();
+  const inputId = useId();
+  const [file, setFile] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [verdict, setVerdict] = useState<VerdictView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [over, setOver] = useState(false);
+
+  const verify = async (f: File | undefined) => {
+    if (!f) return;
+    setFile(f.name);
+    setVerdict(null);
+    setError(null);
+    if (f.size === 0) return setError(`${f.name} is empty.`);
+    if (f.size > MAX_BYTES) return setError(`${f.name} is too large to be a promise summary.`);
+    setBusy(true);
+    const r = await api.call('summary:verify', { name: f.name.slice(0, 255), base64: await fileToBase64(f) });
+    setBusy(false);
+    if (r.ok) setVerdict(r.value);
+    else setError(r.error.message);
+  };
+
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    // Stops here: a file dropped on this zone is a summary to verify, not a workbook to import.
+    e.stopPropagation();
+    setOver(false);
+    void verify(e.dataTransfer.files[0]);
+  };
+
+  return (
+    <section className="screen verify-screen">
+      <h1>Verify a signed summary</h1>
+      <div
+        className={over ? 'drop-zone over' : 'drop-zone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.stopPropagation();
+          e.dataTransfer.dropEffect = 'copy';
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={drop}
+      >
+        <p>Drop a summary (PDF or JSON) here, or choose it:</p>
+        <label htmlFor={inputId}>Summary file (PDF or JSON)</label>
+        <input
+          id={inputId}
+          type="file"
+          accept=".pdf,.json,application/pdf,application/json"
+          onChange={(e) => {
+            void verify(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <Progress busy={busy} label="Checking the signatures…" />
+      {error && (
+        <p className="error-banner" role="alert">
+          {error}
+        </p>
+      )}
+      {verdict && <Verdict verdict={verdict} file={file} />}
+    </section>
+  );
+}
+
+function Verdict({ verdict, file }: { verdict: VerdictView; file: string | null }) {
+  return (
+    <section className={verdict.intact ? 'verdict intact' : 'verdict broken'} aria-labelledby="verdict-title" aria-live="polite">
+      <h2 id="verdict-title">
+        <span aria-hidden="true">{verdict.intact ? '✓ ' : '✕ '}</span>
+        {verdict.intact ? 'Intact' : verdict.problem ? PROBLEM[verdict.problem] : 'Not intact'}
+        {file && <span className="file"> · {file}</span>}
+      </h2>
+      <p className="verdict-message" data-testid="verdict-message">
+        {verdict.message}
+      </p>
+      <dl className="facts">
+        {verdict.promise_id && (
+          <div>
+            <dt>Promise</dt>
+            <dd>
+              <a href={hrefTo('promise', verdict.promise_id)}>{verdict.promise_id}</a>
+            </dd>
+          </div>
+        )}
+        {verdict.copy && (
+          <div>
+            <dt>Copy</dt>
+            <dd>{verdict.copy === 'customer' ? 'Customer copy' : 'Internal copy'}</dd>
+          </div>
+        )}
+        {verdict.customer && (
+          <div>
+            <dt>Customer</dt>
+            <dd>{verdict.customer}</dd>
+          </div>
+        )}
+        {verdict.code && (
+          <div>
+            <dt>Verification code</dt>
+            <dd>
+              <code>{verdict.code}</code>
+            </dd>
+          </div>
+        )}
+        {verdict.signatures.map((s, i) => (
+          <div key={i}>
+            <dt>Signed by</dt>
+            <dd>
+              {s.signer} ({s.role}), <time dateTime={s.signed_at}>{formatDateTime(s.signed_at)}</time>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
