@@ -11,11 +11,12 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 /** Returns a function giving a fresh array of e4 hours per horizon day for a calendar id. */
 export function calendarHours(wb: Workbook, asOfDay: DayNumber, horizon: number): (calendarId: string) => Float64Array {
   const cache = new Map<string, Float64Array>();
+  const calendars = new Map(wb.calendars.map((c) => [c.calendar_id, c]));
   return (id) => {
     let hours = cache.get(id);
     if (!hours) {
       hours = new Float64Array(horizon);
-      const cal = wb.calendars.find((c) => c.calendar_id === id);
+      const cal = calendars.get(id);
       if (cal) {
         const week = WEEKDAYS.map((d) => toE4(cal[d]));
         for (let i = 0; i < horizon; i++) hours[i] = week[weekdayIndex(asOfDay + i)]!;

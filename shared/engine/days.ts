@@ -17,14 +17,30 @@ export function isRealDate(s: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+// Plans and holds name a few hundred distinct dates many thousands of times: remember them.
+const dayOf = new Map<string, DayNumber>();
+const dateOf = new Map<DayNumber, string>();
+
 export function toDay(s: string): DayNumber {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m || !isRealDate(s)) throw new Error(`not a date: ${s}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  let day = dayOf.get(s);
+  if (day === undefined) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m || !isRealDate(s)) throw new Error(`not a date: ${s}`);
+    day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+    if (dayOf.size > 100_000) dayOf.clear();
+    dayOf.set(s, day);
+  }
+  return day;
 }
 
 export function fromDay(day: DayNumber): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let s = dateOf.get(day);
+  if (s === undefined) {
+    s = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (dateOf.size > 100_000) dateOf.clear();
+    dateOf.set(day, s);
+  }
+  return s;
 }
 
 export function addDays(s: string, n: number): string {

@@ -11,6 +11,6 @@
 export type { Hold, PlantModel, PromiseToRevalidate, RevalidationOutcome } from './types';
 export { buildModel, addHolds, releaseHolds } from './model';
 export { validateRequest } from './validate';
-export { runCheck } from './check';
+export { checkAndHold, runCheck } from './check';
 export { revalidatePromises } from './revalidate';
 export { capacityPicture, resourceList, type CapacityDay } from './capacity-picture';

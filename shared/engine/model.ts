@@ -96,6 +96,8 @@ export function buildModel(wb: Workbook, opts: { asOf: string; dataVersion: stri
   }
 
   const { pools, poolIndex } = buildPools(wb, asOfDay, H);
+  const routingOf = groupBy(wb.routings, (r) => r.sku);
+  const bomOf = groupBy(wb.bom, (b) => b.sku);
   const products = new Map<string, ProductInfo>();
   for (const p of wb.products) {
     products.set(p.sku, {
@@ -107,8 +109,8 @@ export function buildModel(wb: Workbook, opts: { asOf: string; dataVersion: stri
       purchaseCostE4: p.purchase_cost === null ? 0 : toE4(p.purchase_cost),
       listPrice: p.list_price,
       minMarginPct: p.min_margin_pct ?? policy.default_min_margin_pct,
-      routing: wb.routings.filter((r) => r.sku === p.sku).map((r) => ({ res: resourceIndex.get(r.resource_id)!, hoursE4: toE4(r.hours_per_unit) })),
-      bom: wb.bom.filter((b) => b.sku === p.sku).map((b) => ({ pool: poolIndex.get(b.component_sku)!, sku: b.component_sku, qty: b.qty_per_unit })),
+      routing: (routingOf.get(p.sku) ?? []).map((r) => ({ res: resourceIndex.get(r.resource_id)!, hoursE4: toE4(r.hours_per_unit) })),
+      bom: (bomOf.get(p.sku) ?? []).map((b) => ({ pool: poolIndex.get(b.component_sku)!, sku: b.component_sku, qty: b.qty_per_unit })),
       pool: poolIndex.get(p.sku)!,
     });
   }
@@ -140,4 +142,15 @@ export function addHolds(model: PlantModel, holds: Iterable<Hold>): void {
 /** Gives back exactly what `addHolds` took (cancel, fulfil, reject, expire). */
 export function releaseHolds(model: PlantModel, holds: Iterable<Hold>): void {
   applyHoldsTo(baseView(model), holds, -1);
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
 }

@@ -11,7 +11,7 @@
  */
 import type { CheckResult, Reason } from '../schemas/check';
 import type { Workbook } from '../schemas/workbook';
-import { runCheck } from './check';
+import { checkAndHold } from './check';
 import { addHolds, buildModel, type PlantModel } from './model';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from './types';
 import { validateRequest } from './validate';
@@ -42,13 +42,12 @@ export function revalidatePromises(
 }
 
 function recheck(model: PlantModel, p: PromiseToRevalidate): RevalidationOutcome {
-  const valid = validateRequest(model, p.request, { allowPastDates: true });
+  const valid = validateRequest(model, p.request, { allowPastDates: true, alreadyParsed: true });
   if (!valid.ok) {
     const reasons: Reason[] = valid.issues.map((i) => ({ code: 'stock_short', message: `It can no longer be planned: ${i.path} ${i.message}.` }));
     return { id: p.id, rechecked: true, result: null, holds: [], atRisk: true, reasons };
   }
-  const { result, holds } = runCheck(model, valid.value);
-  addHolds(model, holds);
+  const { result, holds } = checkAndHold(model, valid.value);
   const reasons = uncovered(result, p.covered);
   return { id: p.id, rechecked: true, result, holds: holds as Hold[], atRisk: reasons.length > 0, reasons };
 }

@@ -12,8 +12,12 @@ export function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '') || 'request';
 }
 
-export function validateRequest(model: PlantModel, raw: unknown, opts: { allowPastDates?: boolean } = {}): Validated {
-  const parsed = checkRequest.safeParse(raw);
+/**
+ * `alreadyParsed`: the request comes from the store, which parsed it with the same schema on the
+ * way in; only what the plant can tell is checked again (revalidation runs this 20,000 times).
+ */
+export function validateRequest(model: PlantModel, raw: unknown, opts: { allowPastDates?: boolean; alreadyParsed?: boolean } = {}): Validated {
+  const parsed = opts.alreadyParsed ? { success: true as const, data: raw as CheckRequest } : checkRequest.safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,

@@ -59,7 +59,7 @@ export function scratchView(model: PlantModel): View {
 export function applyHoldsTo(view: View, holds: Iterable<Hold>, sign: 1 | -1): void {
   const { model } = view;
   const H = model.horizon;
-  const deltas = new Map<number, Float64Array>();
+  const changes = new Map<number, number[]>();
   for (const h of holds) {
     let i = toDay(h.date) - model.asOfDay;
     if (h.type === 'hours') {
@@ -73,16 +73,25 @@ export function applyHoldsTo(view: View, holds: Iterable<Hold>, sign: 1 | -1): v
       if (p === undefined) continue;
       i = Math.max(0, i);
       if (i >= H) continue;
-      let d = deltas.get(p);
-      if (!d) deltas.set(p, (d = new Float64Array(H)));
-      d[i]! -= sign * h.qty;
+      const list = changes.get(p);
+      if (list) list.push(i, -sign * h.qty);
+      else changes.set(p, [i, -sign * h.qty]);
     }
   }
-  // One cumulative pass per pool, however many holds touch it.
-  for (const [p, d] of deltas) {
+  // One pass from the earliest change per pool, however many holds touch it.
+  for (const [p, list] of changes) {
     const a = view.mutPool(p);
+    const delta = new Map<number, number>();
+    let first = H;
+    for (let k = 0; k < list.length; k += 2) {
+      delta.set(list[k]!, (delta.get(list[k]!) ?? 0) + list[k + 1]!);
+      first = Math.min(first, list[k]!);
+    }
     let run = 0;
-    for (let t = 0; t < H; t++) a.cum[t]! += run += d[t]!;
+    for (let t = first; t < H; t++) {
+      run += delta.get(t) ?? 0;
+      a.cum[t]! += run;
+    }
     recomputeSuffix(model.pools[p]!, a.cum, a.suf);
   }
 }
