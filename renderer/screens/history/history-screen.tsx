@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '../../../shared/contract';
-import type { HistoryEntryView } from '../../../shared/contract-operations';
+import type { ChangeSetView, HistoryEntryView } from '../../../shared/contract-operations';
 import { TABLE_NAMES, type TableName } from '../../../shared/schemas/workbook';
 import { Progress } from '../../components/progress';
 import { useDataChanged } from '../../data-events';
@@ -46,6 +46,7 @@ export function HistoryScreen() {
   const [user, setUser] = useState('');
   const [entries, setEntries] = useState<HistoryEntryView[]>([]);
   const [users, setUsers] = useState<string[]>([]);
+  const [changes, setChanges] = useState<ChangeSetView[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -64,6 +65,7 @@ export function HistoryScreen() {
       if (!r.ok) return setError(r.error);
       setError(null);
       setUsers(r.value.users);
+      setChanges(r.value.changes);
       setEntries((old) => (before === undefined ? r.value.entries : [...old, ...r.value.entries]));
       setMore(r.value.entries.length === PAGE);
     },
@@ -113,6 +115,40 @@ export function HistoryScreen() {
         <p className="error-banner" role="alert">
           {error.message}
         </p>
+      )}
+      {changes.length > 0 && (
+        <details className="change-sets" open={entries.length === 0}>
+          <summary>Imports and saves{user ? ` by ${user}` : ''}, newest first ({changes.length})</summary>
+          <table>
+            <caption className="visually-hidden">Imports and saves</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Added</th>
+                <th scope="col">Changed</th>
+                <th scope="col">Removed</th>
+                <th scope="col">Data version</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <time dateTime={c.at}>{when.format(new Date(c.at))}</time>
+                  </td>
+                  <td>{c.user}</td>
+                  <th scope="row">{c.kind === 'import' ? `import of ${c.source}` : c.source}</th>
+                  <td>{c.added.toLocaleString()}</td>
+                  <td>{c.changed.toLocaleString()}</td>
+                  <td>{c.removed.toLocaleString()}</td>
+                  <td>{c.data_version}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
       )}
       {!loading && entries.length === 0 && !error && <p>No changes match.</p>}
       {entries.length > 0 && (

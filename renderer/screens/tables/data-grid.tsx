@@ -295,7 +295,7 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
                       aria-invalid={issue ? true : undefined}
                       aria-describedby={issue ? `${id}-issue` : undefined}
                       aria-label={`${col}, ${rowName}`}
-                      className={`cell${isActive ? ' active' : ''}${issue ? ' invalid' : ''}`}
+                      className={`cell${isActive ? ' active' : ''}${issue ? ' invalid' : ''}${row.original && row.original[c] !== row.cells[c] ? ' edited' : ''}`}
                       title={issue}
                       onClick={() => {
                         wantFocus.current = true;

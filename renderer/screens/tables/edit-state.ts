@@ -33,6 +33,8 @@ export interface GridRow {
   number: number;
   cells: Cells;
   state: RowState;
+  /** For a changed row: the cells as loaded (to mark which ones were edited). */
+  original?: Cells;
 }
 
 export const baseId = (i: number) => `b${i}`;
@@ -66,7 +68,7 @@ export function gridRows(base: readonly Cells[], d: TableDraft | undefined): Gri
   for (let i = 0; i < base.length; i++) {
     const u = d?.updates.get(i);
     const state: RowState = d?.deletes.has(i) ? 'deleted' : u ? 'changed' : 'base';
-    out[i] = { id: baseId(i), number: i + 1, cells: u ?? base[i]!, state };
+    out[i] = u ? { id: baseId(i), number: i + 1, cells: u, state, original: base[i]! } : { id: baseId(i), number: i + 1, cells: base[i]!, state };
   }
   d?.inserts.forEach((r, k) => out.push({ id: newId(r.n), number: base.length + k + 1, cells: r.cells, state: 'new' }));
   return out;

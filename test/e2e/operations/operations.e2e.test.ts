@@ -1,0 +1,171 @@
+/**
+ * End to end, the operations workspace: `npm run web` on a temporary database holding the shared
+ * small plant and two confirmed promises (8 FG by Wednesday, then 8 by Friday, as of Monday
+ * 2026-03-02), driven in Debian's Chromium.
+ *  1. A resource's hours are cut in the grid: the heatmap's figures and the at-risk list change.
+ *  2. A workbook with three bad rows is refused with all three listed, and nothing changes.
+ *  3. The tables exported as .xlsx import again unchanged.
+ * Screenshots go to test/e2e/screenshots/ (git-ignored).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteOperationsStore } from '../../../main/db/sqlite-operations-store';
+import { SqliteStore } from '../../../main/db/sqlite-store';
+import { CheckService } from '../../../main/services/check-service';
+import { revalidator } from '../../../main/services/revalidator';
+import { workbookSha256 } from '../../../main/services/workbook-service';
+import { workbookToCsv } from '../../../main/workbook/export-workbook';
+import { AS_OF, line, plant, request } from '../../support/plant';
+import { hasChromium, launch, screenshot, startPreview, type Preview } from './preview-server';
+
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+async function prepareDatabase(file: string): Promise<string[]> {
+  const store = SqliteStore.open(file);
+  try {
+    const wb = plant();
+    await new SqliteOperationsStore(store.db).importWithHistory(wb, { source: 'small plant', sha256: workbookSha256(wb), user: 'local' }, revalidator(AS_OF));
+    const checks = new CheckService(store, { now: () => new Date(`${AS_OF}T12:00:00`) });
+    const ids: string[] = [];
+    for (const d of ['2026-03-04', '2026-03-06']) {
+      const c = await checks.confirm(request(line('FG', 8, d)), AS_OF);
+      if (!c.ok) throw new Error(`setup: ${JSON.stringify(c)}`);
+      ids.push(c.id);
+    }
+    return ids;
+  } finally {
+    await store.close();
+  }
+}
+
+const nav = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) });
+
+async function showCell(resource: string, day: string) {
+  await nav('Capacity').click();
+  await page.getByLabel('Resource', { exact: true }).selectOption({ label: resource });
+  await page.getByLabel('Day', { exact: true }).selectOption({ label: day });
+  return page.getByRole('region', { name: new RegExp(`^${resource.replace(/[()]/g, '.')}`) });
+}
+
+async function fact(region: ReturnType<Page['getByRole']>, term: string): Promise<string> {
+  return (await region.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').textContent()) ?? '';
+}
+
+let ids: string[] = [];
+
+describe.skipIf(!hasChromium)('operations workspace in the browser', () => {
+  beforeAll(async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const db = join(mkdtempSync(join(tmpdir(), 'promise-desk-ops-')), 'ops.db');
+    ids = await prepareDatabase(db);
+    preview = await startPreview({ asOf: AS_OF, db });
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(preview.url);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  it('a cut in a resource’s hours changes the heatmap and puts the later promise at risk', async () => {
+    await nav('At risk').click();
+    await expect.poll(() => page.getByText('No promise is at risk').count()).toBe(1);
+
+    let cell = await showCell('Machine, 8 h (M8)', 'Mar 5, 2026');
+    await expect.poll(() => fact(cell, 'Calendar hours')).toBe('8');
+    expect(await fact(cell, 'Held by promises')).toBe('8');
+    await expect.poll(() => cell.getByRole('row').count()).toBe(2); // header + the one promise holding Thursday
+    await screenshot(page, 'ops-1-capacity-before');
+
+    await nav('Tables').click();
+    await page.getByLabel('Table', { exact: true }).selectOption('calendars');
+    const grid = page.getByRole('grid', { name: 'calendars table' });
+    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri']) {
+      await grid.getByRole('gridcell', { name: `${day}, row 1`, exact: true }).dblclick();
+      const input = grid.getByRole('textbox', { name: `Edit ${day}, row 1` });
+      await input.fill('6');
+      await input.press('Enter');
+    }
+    await expect.poll(() => grid.getByRole('gridcell', { name: 'fri, row 1', exact: true }).textContent()).toBe('6');
+    await screenshot(page, 'ops-2-grid-edited');
+    await page.getByRole('button', { name: 'Save 1 change' }).click();
+    const saved = page.getByText(/^Saved as data version/);
+    await saved.waitFor();
+    expect(await saved.textContent()).toContain(`2 open promises were checked again; 1 is now at risk (${ids[1]}).`);
+    await expect.poll(() => nav('At risk').textContent()).toBe('At risk 1 promise');
+
+    cell = await showCell('Machine, 8 h (M8)', 'Mar 5, 2026');
+    await expect.poll(() => fact(cell, 'Calendar hours')).toBe('6');
+    await screenshot(page, 'ops-3-capacity-after');
+
+    await nav('At risk').click();
+    const entry = page.getByRole('article', { name: new RegExp(`^${ids[1]}`) });
+    await entry.waitFor();
+    expect(await entry.getByRole('list').first().textContent()).toMatch(/^FG: /);
+    expect(await page.getByRole('article').count()).toBe(1);
+    await screenshot(page, 'ops-4-at-risk');
+  }, 120_000);
+
+  it('refuses a workbook with three bad rows, listing all three, and changes nothing', async () => {
+    await nav('History').click();
+    await page.getByRole('table', { name: 'Changes, newest first' }).waitFor();
+    const historyRows = await page.getByRole('row').count();
+
+    const folder = join(preview.dir, 'bad-plant');
+    mkdirSync(folder);
+    const files = workbookToCsv(plant());
+    files.set('resources.csv', 'resource_id,name,calendar_id,cost_per_hour\nM8,a,WD8,30\nM75,b,WD75,-1\nOFF,c,ZERO,10\n');
+    files.set('calendars.csv', files.get('calendars.csv')!.replace('ALL,1,1,1,1,1,1,1', 'ALL,1,1,1,1,1,1,25'));
+    files.set('routings.csv', 'sku,resource_id,hours_per_unit\nFG,M9,2\n');
+    for (const [name, text] of files) writeFileSync(join(folder, name), text);
+
+    await nav('Import & export').click();
+    await page.getByLabel('A folder of CSV files').setInputFiles(folder);
+    const problems = page.getByRole('table', { name: /3 problems in the workbook: nothing was imported/ });
+    await problems.waitFor();
+    const rows = (await problems.getByRole('row').allTextContents()).slice(1);
+    expect(rows).toEqual(['calendars.csv5sunmust be at most 24, got 25', 'resources.csv3cost_per_hourmust be a non-negative number, got "-1"', 'routings.csv2resource_idresource M9 does not exist']);
+    await screenshot(page, 'ops-5-import-problems');
+
+    await nav('History').click();
+    await page.getByRole('table', { name: 'Changes, newest first' }).waitFor();
+    expect(await page.getByRole('row').count()).toBe(historyRows);
+  }, 120_000);
+
+  it('exports the tables as .xlsx and imports them again, unchanged', async () => {
+    await nav('Import & export').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the tables as .xlsx' }).click()]);
+    const file = join(preview.dir, download.suggestedFilename());
+    expect(file).toMatch(/promise-desk-v\d+-[0-9a-f]{8}\.xlsx$/);
+    await download.saveAs(file);
+
+    await page.getByLabel('An .xlsx file').setInputFiles(file);
+    const summary = page.getByText(/^Compared with the current tables/);
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/0 rows added, 0 changed, 0 removed\.$/);
+    await screenshot(page, 'ops-6-xlsx-preview');
+    await page.getByRole('button', { name: 'Import these tables' }).click();
+    const done = page.getByText(/^Imported as data version/);
+    await done.waitFor();
+    expect(await done.textContent()).toContain(`1 is now at risk (${ids[1]})`);
+
+    await nav('History').click();
+    // An unchanged import is in the history as an import that added, changed and removed nothing.
+    await page.locator('summary', { hasText: 'Imports and saves' }).click();
+    const row = page.getByRole('row', { name: /import of promise-desk-v\d+-[0-9a-f]{8}\.xlsx/ });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allTextContents()).slice(2, 5)).toEqual(['0', '0', '0']);
+    await screenshot(page, 'ops-7-history');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
