@@ -9,5 +9,6 @@ import { modelBuild } from './engine/model-build.bench';
 import { revalidate } from './engine/revalidate.bench';
 import { solverSpeedup } from './engine/solver-speedup.bench';
 import { confirmLatency } from './promises/confirm-latency.bench';
+import { importLarge, openDb } from './db/import-open.bench';
 
-export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency];
+export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency, importLarge, openDb];

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildModel } from '../../shared/engine';
+import { SqliteStore } from '../../main/db/sqlite-store';
+import { largeWorkbook, timeImport } from '../../main/workbook/benchmarks';
+import { revalidator } from '../../main/services/revalidator';
+import { bigFixture } from '../engine/big-plant-fixture';
+import { defineBench } from '../registry';
+import { median, round } from '../stats';
+
+/** Importing a workbook of 100,000 rows (CSV folder and .xlsx), file to committed transaction. */
+export const importLarge = defineBench({
+  name: 'import',
+  description: 'import a 100,000-row workbook into a new database (read, validate, store)',
+  async run(ctx) {
+    const dir = mkdtempSync(join(tmpdir(), 'promise-bench-import-'));
+    try {
+      const wb = largeWorkbook(ctx.quick ? 20_000 : 100_000);
+      const csv = await timeImport(join(dir, 'csv'), { format: 'csv', workbook: wb });
+      const xlsx = await timeImport(join(dir, 'xlsx'), { format: 'xlsx', workbook: wb });
+      const name = ctx.quick ? 'import_20k_rows_s' : 'import_100k_rows_s';
+      return [
+        { name, value: round(csv.totalMs / 1000), target: '< 5', met: csv.totalMs < 5000, note: `CSV folder, ${csv.rows} rows: read and validate ${round(csv.readMs)} ms, store ${round(csv.storeMs)} ms` },
+        { name: name.replace('_s', '_xlsx_s'), value: round(xlsx.totalMs / 1000), note: `.xlsx, read and validate ${round(xlsx.readMs)} ms, store ${round(xlsx.storeMs)} ms` },
+      ];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+/**
+ * Opening the database of the benchmark plant with its 20,000 promises and building the engine's
+ * model from it: what the app does at start and the CLI on every command.
+ */
+export const openDb = defineBench({
+  name: 'open-db',
+  description: 'open the benchmark plant database (20,000 promises) and build the engine model from it',
+  async run(ctx) {
+    const fx = await bigFixture(ctx);
+    const dir = mkdtempSync(join(tmpdir(), 'promise-bench-open-'));
+    const file = join(dir, 'big.db');
+    try {
+      const store = SqliteStore.open(file);
+      await store.importWorkbook(fx.plant.workbook, { source: 'bench plant', sha256: '0'.repeat(64), user: 'bench' }, revalidator(fx.plant.asOf));
+      let version = await store.holdsVersion();
+      for (const p of fx.promises) {
+        const r = await store.recordPromise({ status: 'confirmed', request: p.request, result: p.result, holds: p.holds, user: 'bench' }, version);
+        if (!r.ok) throw new Error('bench promise refused');
+        version = r.holdsVersion;
+      }
+      await store.close();
+      const runs: { open: number; model: number }[] = [];
+      for (let i = 0; i < (ctx.quick ? 2 : 5); i++) {
+        const t0 = performance.now();
+        const s = SqliteStore.open(file);
+        const plant = await s.loadPlant();
+        const holds = await s.loadOpenHolds();
+        const t1 = performance.now();
+        buildModel(plant!.workbook, { asOf: fx.plant.asOf, dataVersion: plant!.dataVersion, holds });
+        const t2 = performance.now();
+        runs.push({ open: t1 - t0, model: t2 - t1 });
+        await s.close();
+      }
+      const open = median(runs.map((r) => r.open));
+      const model = median(runs.map((r) => r.model));
+      return [
+        { name: 'open_db_ms', value: round(open + model), note: `median of ${runs.length}: open and read tables and ${fx.allHolds.length} holds ${round(open)} ms, build the model ${round(model)} ms` },
+      ];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
