@@ -15,7 +15,7 @@ import { useApi } from '../../hooks/use-api';
 import { noticeSessionEnd, useSession } from '../../hooks/use-session';
 import { hrefTo } from '../../navigation';
 import { roleLabel } from '../../components/session-bar';
-import { formatDateTime } from './when';
+import { formatDateTime, humanTimes } from './when';
 import './promises.css';
 
 export function ApprovalsScreen() {
@@ -106,7 +106,7 @@ function ApprovalCard({ item, note, onDecided }: { item: QueueItem; note: { text
       noticeSessionEnd(r.error);
       return onDecided(item.id, r.error.message, false);
     }
-    onDecided(item.id, r.value.message, r.value.done);
+    onDecided(item.id, humanTimes(r.value.message), r.value.done);
   };
 
   return (

@@ -14,6 +14,7 @@ import { useApi } from '../../hooks/use-api';
 import { noticeSessionEnd } from '../../hooks/use-session';
 import { hrefTo } from '../../navigation';
 import { approversText, reasonsOf } from './approvers';
+import { humanTimes } from './when';
 
 type Verb = 'draft' | 'confirm' | 'submit';
 const CHANNEL = { draft: 'promises:draft', confirm: 'promises:confirm', submit: 'promises:submit' } as const;
@@ -73,12 +74,12 @@ export function CheckActions({ request, result, stale }: Props) {
       )}
       {shown && 'answer' in shown && shown.answer.done && (
         <p className="saved" role="status">
-          {shown.answer.message} <a href={hrefTo('promise', shown.answer.id)}>Open {shown.answer.id}</a>
+          {humanTimes(shown.answer.message)} <a href={hrefTo('promise', shown.answer.id)}>Open {shown.answer.id}</a>
         </p>
       )}
       {shown && 'answer' in shown && !shown.answer.done && (
         <p className="error-banner pre" role="alert">
-          {shown.answer.message}
+          {humanTimes(shown.answer.message)}
         </p>
       )}
     </section>

@@ -11,6 +11,7 @@ import { notifyDataChanged } from '../../data-events';
 import { downloadBytes } from '../../files';
 import { useApi } from '../../hooks/use-api';
 import { noticeSessionEnd } from '../../hooks/use-session';
+import { humanTimes } from './when';
 
 type Verb = 'confirm' | 'submit' | 'approve' | 'reject' | 'cancel' | 'fulfil';
 const LABEL: Record<Verb, string> = { confirm: 'Confirm', submit: 'Submit for approval', approve: 'Approve', reject: 'Reject', cancel: 'Cancel promise', fulfil: 'Mark fulfilled' };
@@ -47,7 +48,7 @@ export function PromiseActions({ p, onChanged }: { p: PromiseDetail; onChanged()
       noticeSessionEnd(r.error);
       return setNote({ text: r.error.message, ok: false });
     }
-    setNote({ text: r.value.message, ok: r.value.done });
+    setNote({ text: humanTimes(r.value.message), ok: r.value.done });
     if (r.value.done) {
       setComment('');
       notifyDataChanged();

@@ -1,5 +1,6 @@
 /** A promise's page, its parts: lines with their plans, what it holds, approvals, and its history. */
 import type { PromiseDetail } from '../../../shared/contract-promises';
+import { e4ToString, toE4 } from '../../../shared/engine/money';
 import type { LineResult } from '../../../shared/schemas/check';
 import { DateText, PLAN_LABEL } from '../../components/line-answer';
 import { StatusBadge } from '../../components/status-badge';
@@ -26,7 +27,10 @@ function LinePlans({ line, index, currency }: { line: LineResult; index: number;
         <h3 id={`pl-${index}`}>
           Line {index + 1}: {formatQty(line.qty)} {line.unit} × {line.sku} <span className="muted">{line.name}</span>
         </h3>
-        <StatusBadge status={line.status} />
+        <span>
+          <span className="muted">Check: </span>
+          <StatusBadge status={line.status} />
+        </span>
       </header>
       <p className="meta">
         Requested <DateText date={line.requested_date} /> · unit price {formatMoney(line.unit_price, currency)} · discount {formatPct(line.discount_pct)}
@@ -79,15 +83,37 @@ function LinePlans({ line, index, currency }: { line: LineResult; index: number;
   );
 }
 
+/** Past this many rows the holds start folded: the summary line says what they add up to. */
+const FOLD_HOLDS = 12;
+
 export function HoldsSection({ p }: { p: PromiseDetail }) {
   const goods = p.holds.filter((h) => h.type === 'goods');
   const hours = p.holds.filter((h) => h.type === 'hours');
+  // Exact sums in 1/10,000 h, as everywhere hours are added.
+  const regular = e4ToString(hours.reduce((s, h) => s + toE4(h.regular_hours ?? '0'), 0));
+  const overtime = e4ToString(hours.reduce((s, h) => s + toE4(h.overtime_hours ?? '0'), 0));
+  const days = new Set(p.holds.map((h) => h.date)).size;
   return (
     <section className="panel" aria-labelledby="holds-title">
       <h2 id="holds-title">What it holds</h2>
       {p.holds.length === 0 && <p className="muted">Nothing: {p.status === 'draft' ? 'a draft holds nothing' : `a ${STATE_LABEL[p.status].toLowerCase()} promise has released what it held`}.</p>}
+      {p.holds.length > 0 && (
+        <details className="holds" open={p.holds.length <= FOLD_HOLDS}>
+          <summary>
+            {formatQty(goods.length)} {goods.length === 1 ? 'hold' : 'holds'} of goods, {formatHours(regular)} h regular and {formatHours(overtime)} h overtime on {formatQty(days)} {days === 1 ? 'day' : 'days'}
+          </summary>
+          <HoldTables goods={goods} hours={hours} />
+        </details>
+      )}
+    </section>
+  );
+}
+
+function HoldTables({ goods, hours }: { goods: PromiseDetail['holds']; hours: PromiseDetail['holds'] }) {
+  return (
+    <>
       {goods.length > 0 && (
-        <table>
+        <table className="holds-table">
           <caption>Goods</caption>
           <thead>
             <tr>
@@ -95,7 +121,7 @@ export function HoldsSection({ p }: { p: PromiseDetail }) {
               <th scope="col">Product</th>
               <th scope="col">Use</th>
               <th scope="col">Date</th>
-              <th scope="col">Quantity</th>
+              <th scope="col" className="num">Quantity</th>
             </tr>
           </thead>
           <tbody>
@@ -107,22 +133,22 @@ export function HoldsSection({ p }: { p: PromiseDetail }) {
                 <td>
                   <DateText date={h.date} />
                 </td>
-                <td>{formatQty(h.qty ?? 0)}</td>
+                <td className="num">{formatQty(h.qty ?? 0)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       {hours.length > 0 && (
-        <table>
+        <table className="holds-table">
           <caption>Hours</caption>
           <thead>
             <tr>
               <th scope="col">Line</th>
               <th scope="col">Resource</th>
               <th scope="col">Date</th>
-              <th scope="col">Regular</th>
-              <th scope="col">Overtime</th>
+              <th scope="col" className="num">Regular</th>
+              <th scope="col" className="num">Overtime</th>
             </tr>
           </thead>
           <tbody>
@@ -133,14 +159,14 @@ export function HoldsSection({ p }: { p: PromiseDetail }) {
                 <td>
                   <DateText date={h.date} />
                 </td>
-                <td>{formatHours(h.regular_hours ?? '0')} h</td>
-                <td>{formatHours(h.overtime_hours ?? '0')} h</td>
+                <td className="num">{formatHours(h.regular_hours ?? '0')} h</td>
+                <td className="num">{formatHours(h.overtime_hours ?? '0')} h</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-    </section>
+    </>
   );
 }
 
