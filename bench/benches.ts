@@ -10,5 +10,7 @@ import { revalidate } from './engine/revalidate.bench';
 import { solverSpeedup } from './engine/solver-speedup.bench';
 import { confirmLatency } from './promises/confirm-latency.bench';
 import { importLarge, openDb } from './db/import-open.bench';
+import { grid } from './operations/grid.bench';
+import { tableEdit } from './operations/table-edit.bench';
 
-export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency, importLarge, openDb];
+export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency, importLarge, openDb, tableEdit, grid];

@@ -19,15 +19,35 @@ export function openPromisesForRevalidation(db: Database): PromiseToRevalidate[]
   const rows = db
     .prepare(`SELECT id, request_json, result_json FROM promises WHERE status IN (${OPEN_SQL}) ORDER BY order_seq, id`)
     .all() as { id: string; request_json: string; result_json: string }[];
-  const holdsOf = db.prepare('SELECT * FROM promise_holds WHERE promise_id = ? ORDER BY rowid');
+  // Every open hold in one query (not one query per promise), each promise's in the order written.
+  const held = new Map<string, Hold[]>();
+  const holdRows = db
+    .prepare(`SELECT h.* FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_SQL}) ORDER BY h.rowid`)
+    .all() as HoldSqlRow[];
+  for (const r of holdRows) {
+    const list = held.get(r.promise_id);
+    if (list) list.push(holdFromSql(r));
+    else held.set(r.promise_id, [holdFromSql(r)]);
+  }
   return rows.map((r) => {
     const result = parseStoredResult(r.id, r.result_json);
     // What it was submitted (and so approved) with counts as covered; an `ok` confirm has none.
     const covered = new Set<ReasonCode>();
     for (const line of result.lines) for (const reason of line.reasons) if (APPROVABLE.has(reason.code)) covered.add(reason.code);
-    const holds = (holdsOf.all(r.id) as HoldSqlRow[]).map(holdFromSql);
-    return { id: r.id, request: parseStoredRequest(r.id, r.request_json), covered: [...covered], holds, result };
+    return { id: r.id, request: parseStoredRequest(r.id, r.request_json), covered: [...covered], holds: held.get(r.id) ?? [], result };
   });
+}
+
+function sameHolds(a: readonly Hold[], b: readonly Hold[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.type !== y.type || x.line !== y.line || x.date !== y.date) return false;
+    if (x.type === 'goods' && y.type === 'goods' && (x.sku !== y.sku || x.qty !== y.qty || x.use !== y.use)) return false;
+    if (x.type === 'hours' && y.type === 'hours' && (x.resource_id !== y.resource_id || x.regular_e4 !== y.regular_e4 || x.overtime_e4 !== y.overtime_e4)) return false;
+  }
+  return true;
 }
 
 /** The holds a promise has now. */
@@ -46,11 +66,13 @@ export function replaceHolds(db: Database, id: string, holds: readonly Hold[]): 
 
 /** Writes each outcome's holds and flag, then bumps the holds version (the tables changed). */
 export function applyRevalidation(db: Database, open: readonly PromiseToRevalidate[], outcomes: readonly RevalidationOutcome[]): void {
-  const known = new Set(open.map((p) => p.id));
+  const before = new Map(open.map((p) => [p.id, p.holds]));
   const setRisk = db.prepare('UPDATE promises SET at_risk = ?, risk_reasons_json = ? WHERE id = ?');
   for (const o of outcomes) {
-    if (!known.has(o.id)) throw new Error(`revalidation returned an outcome for ${o.id}, which is not an open promise`);
-    replaceHolds(db, o.id, o.holds);
+    const old = before.get(o.id);
+    if (!old) throw new Error(`revalidation returned an outcome for ${o.id}, which is not an open promise`);
+    // Most promises keep their plan after a small change: their hold rows stay as they are.
+    if (!sameHolds(old, o.holds)) replaceHolds(db, o.id, o.holds);
     setRisk.run(o.atRisk ? 1 : 0, JSON.stringify(o.atRisk ? o.reasons : []), o.id);
   }
   // Every open promise was planned again: followers rebuild rather than replay.
