@@ -11,6 +11,7 @@ import { Progress } from '../../components/progress';
 import { notifyDataChanged, useDataChanged } from '../../data-events';
 import { formatDate, formatQty } from '../../format';
 import { useApi } from '../../hooks/use-api';
+import { noticeSessionEnd } from '../../hooks/use-session';
 import { RepromiseForm } from './repromise-form';
 import './at-risk.css';
 
@@ -41,7 +42,10 @@ export function AtRiskScreen() {
     setBusy(true);
     const r = await api.call('risk:cancel', { id, ...(comment.trim() ? { comment: comment.trim() } : {}) });
     setBusy(false);
-    if (!r.ok) return setMessage(r.error.message);
+    if (!r.ok) {
+      noticeSessionEnd(r.error);
+      return setMessage(r.error.message);
+    }
     setOpen(null);
     setComment('');
     setMessage(`${id} is cancelled; what it held is free again.`);

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { notifyDataChanged } from '../../data-events';
 import { formatDate, formatQty } from '../../format';
 import { useApi } from '../../hooks/use-api';
+import { noticeSessionEnd } from '../../hooks/use-session';
 
 type Line = AtRiskPromiseView['lines'][number];
 
@@ -23,7 +24,10 @@ export function RepromiseForm({ promise, onDone }: { promise: AtRiskPromiseView;
   const request = promise.lines.map((l: Line, i) => ({ sku: l.sku, qty: Number(lines[i]!.qty), requested_date: lines[i]!.date, unit_price: l.unit_price }));
   const key = JSON.stringify(request);
   const fresh = checked?.key === key ? checked.result : null;
-  const say = (e: AppError) => setProblem(e.issues?.length ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : e.message);
+  const say = (e: AppError) => {
+    noticeSessionEnd(e);
+    setProblem(e.issues?.length ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : e.message);
+  };
 
   const check = async () => {
     setBusy(true);

@@ -32,11 +32,13 @@ export interface GridProps {
   focus: (CellPos & { seq: number }) | null;
   /** Messages for people (a paste that did not fit). */
   onNotice?(message: string): void;
+  /** Look, sort, filter, find and copy only (the person may not change these tables). */
+  readOnly?: boolean;
 }
 
 const cellDomId = (table: string, rowId: string, col: number) => `cell-${table}-${rowId}-${col}`;
 
-export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onViewChange, focus, onNotice }: GridProps) {
+export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onViewChange, focus, onNotice, readOnly = false }: GridProps) {
   const columns = useMemo(() => gridColumns(table), [table]);
   const names = TABLES[table].columns;
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -106,6 +108,7 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
   }, [focus?.seq]);
 
   const commit = (rowId: string, col: number, text: string) => {
+    if (readOnly) return;
     const row = rows.find((r) => r.id === rowId);
     if (row && row.cells[col] === text) return;
     onEdit(new Map([[rowId, new Map([[col, text]])]]), []);
@@ -113,7 +116,7 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
 
   const startEdit = (text?: string) => {
     const row = viewRows[activeIndex];
-    if (!row || row.state === 'deleted') return;
+    if (!row || row.state === 'deleted' || readOnly) return;
     setEditing({ rowId: row.id, col: active.col, text: text ?? row.cells[active.col] ?? '' });
   };
 
@@ -149,7 +152,7 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
   };
 
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
-    if (editing) return;
+    if (editing || readOnly) return;
     const text = e.clipboardData.getData('text/plain');
     if (!text) return;
     e.preventDefault();
@@ -215,6 +218,7 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
         className="grid-scroll"
         role="grid"
         aria-label={label}
+        aria-readonly={readOnly || undefined}
         aria-rowcount={viewRows.length + 2}
         aria-colcount={names.length + 2}
         onKeyDown={onKeyDown}
@@ -277,7 +281,7 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
                   {row.state === 'deleted' && <span className="visually-hidden"> removed</span>}
                 </div>
                 <div role="gridcell" className="grid-select">
-                  <input type="checkbox" aria-label={`Select ${row.state === 'new' ? `new row ${Number(row.id.slice(1)) + 1}` : `row ${row.number}`}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} onKeyDown={(e) => e.stopPropagation()} />
+                  <input type="checkbox" aria-label={`Select ${row.state === 'new' ? `new row ${Number(row.id.slice(1)) + 1}` : `row ${row.number}`}`} checked={selected.has(row.id)} disabled={readOnly} onChange={() => toggle(row.id)} onKeyDown={(e) => e.stopPropagation()} />
                 </div>
                 {names.map((col, c) => {
                   const id = cellDomId(table, row.id, c);
@@ -303,7 +307,7 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
                       }}
                       onDoubleClick={() => {
                         setActive({ rowId: row.id, col: c });
-                        if (row.state !== 'deleted') setEditing({ rowId: row.id, col: c, text: row.cells[c] ?? '' });
+                        if (row.state !== 'deleted' && !readOnly) setEditing({ rowId: row.id, col: c, text: row.cells[c] ?? '' });
                       }}
                     >
                       {isEditing ? (

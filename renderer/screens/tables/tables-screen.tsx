@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { TABLE_NAMES, TABLES, type TableName } from '../../../shared/schemas/workbook';
 import { Progress } from '../../components/progress';
+import { useSession } from '../../hooks/use-session';
 import { DataGrid } from './data-grid';
 import { addRows, blankRow, deleteRows, editCount, gridRows, restoreRows, setCells, type GridRow } from './edit-state';
 import { findMatches, type CellPos } from './find';
@@ -16,6 +17,8 @@ import './tables.css';
 
 export function TablesScreen() {
   const s = useTableEdits();
+  // The main process decides; this only spares people controls they may not use.
+  const mayEdit = useSession().session?.may.edit_operations ?? true;
   const [table, setTable] = useState<TableName>('resources');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [focus, setFocus] = useState<(CellPos & { seq: number }) | null>(null);
@@ -144,44 +147,47 @@ export function TablesScreen() {
             </span>
           </div>
         </div>
-        <div className="actions">
-          <button type="button" className="secondary" onClick={addRow} disabled={!s.loaded}>
-            Add row
-          </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={selected.size === 0}
-            onClick={() => {
-              s.change((st) => deleteRows(st, table, selected));
-              setSelected(new Set());
-            }}
-          >
-            Remove selected rows{selected.size ? ` (${selected.size})` : ''}
-          </button>
-          {deletedSelected && (
+        {mayEdit && (
+          <div className="actions">
+            <button type="button" className="secondary" onClick={addRow} disabled={!s.loaded}>
+              Add row
+            </button>
             <button
               type="button"
               className="secondary"
+              disabled={selected.size === 0}
               onClick={() => {
-                s.change((st) => restoreRows(st, table, selected));
+                s.change((st) => deleteRows(st, table, selected));
                 setSelected(new Set());
               }}
             >
-              Keep selected rows
+              Remove selected rows{selected.size ? ` (${selected.size})` : ''}
             </button>
-          )}
-          <button type="button" className="secondary" onClick={s.undo} disabled={!s.canUndo}>
-            Undo
-          </button>
-          <button type="button" className="secondary" onClick={s.discard} disabled={edited === 0}>
-            Discard all edits
-          </button>
-          <button type="button" onClick={() => void s.saveAll()} disabled={edited === 0 || problems.length > 0 || s.checking || s.save.kind === 'saving'}>
-            Save {edited ? `${edited} ${edited === 1 ? 'change' : 'changes'}` : 'changes'}
-          </button>
-        </div>
+            {deletedSelected && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  s.change((st) => restoreRows(st, table, selected));
+                  setSelected(new Set());
+                }}
+              >
+                Keep selected rows
+              </button>
+            )}
+            <button type="button" className="secondary" onClick={s.undo} disabled={!s.canUndo}>
+              Undo
+            </button>
+            <button type="button" className="secondary" onClick={s.discard} disabled={edited === 0}>
+              Discard all edits
+            </button>
+            <button type="button" onClick={() => void s.saveAll()} disabled={edited === 0 || problems.length > 0 || s.checking || s.save.kind === 'saving'}>
+              Save {edited ? `${edited} ${edited === 1 ? 'change' : 'changes'}` : 'changes'}
+            </button>
+          </div>
+        )}
       </div>
+      {!mayEdit && <p className="hint">Only operations and admin change these tables: you can look, sort, filter, find and copy.</p>}
 
       <SaveMessage save={s.save} />
       {notice && (
@@ -230,6 +236,7 @@ export function TablesScreen() {
           onViewChange={setView}
           focus={focus}
           onNotice={setNotice}
+          readOnly={!mayEdit}
         />
       )}
       <p className="hint">

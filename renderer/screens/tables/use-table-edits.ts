@@ -11,6 +11,7 @@ import { applyEdits } from '../../../shared/edits/apply-edits';
 import { TABLE_NAMES, TABLES, emptyWorkbook, type TableName, type Workbook } from '../../../shared/schemas/workbook';
 import { notifyDataChanged } from '../../data-events';
 import { useApi } from '../../hooks/use-api';
+import { noticeSessionEnd } from '../../hooks/use-session';
 import { EMPTY_EDITS, baseCells, editCount, placeIssues, toContractEdits, type Cells, type EditState, type PlacedIssue } from './edit-state';
 
 export interface Loaded {
@@ -53,7 +54,10 @@ export function useTableEdits() {
     setLoading(true);
     const r = await api.call('tables:load');
     setLoading(false);
-    if (!r.ok) return setLoadError(r.error);
+    if (!r.ok) {
+      noticeSessionEnd(r.error);
+      return setLoadError(r.error);
+    }
     setLoadError(null);
     setLoaded(fromContract(r.value));
   }, [api]);
@@ -105,7 +109,10 @@ export function useTableEdits() {
     if (e.length === 0) return;
     setSave({ kind: 'saving' });
     const r = await api.call('tables:save', { base_version: loaded.dataVersion, edits: e });
-    if (!r.ok) return setSave({ kind: 'error', error: r.error });
+    if (!r.ok) {
+      noticeSessionEnd(r.error);
+      return setSave({ kind: 'error', error: r.error });
+    }
     const a: SaveAnswer = r.value;
     if (!a.saved) {
       if (a.reason === 'invalid') setServerIssues(placeIssues(a.issues, insertIds));

@@ -11,6 +11,7 @@ import type { ImportPreviewView } from '../../../shared/contract-operations';
 import { Progress } from '../../components/progress';
 import { notifyDataChanged } from '../../data-events';
 import { useApi } from '../../hooks/use-api';
+import { noticeSessionEnd, useSession } from '../../hooks/use-session';
 import { onDropped, takeDropped } from './dropped-workbook';
 import { IssuesTable, PreviewTable } from './import-preview';
 import { base64ToBytes, downloadBytes, saveCsvFolder, uploadFromFiles, type WorkbookUpload } from './workbook-files';
@@ -33,12 +34,16 @@ export function WorkbookScreen() {
   const [exported, setExported] = useState<string>('');
   const [exporting, setExporting] = useState<string | null>(null);
   const desktop = info?.runtime === 'electron';
+  const mayImport = useSession().session?.may.edit_operations ?? true;
 
   useEffect(() => {
     void api.call('app:info').then((r) => r.ok && setInfo(r.value));
   }, [api]);
 
-  const fail = (e: AppError) => setStep({ kind: 'error', message: e.message });
+  const fail = (e: AppError) => {
+    noticeSessionEnd(e);
+    setStep({ kind: 'error', message: e.message });
+  };
   const showPreview = (p: ImportPreviewView | null) => {
     if (p === null) setStep({ kind: 'idle' });
     else if (p.ok) setStep({ kind: 'preview', preview: p });
@@ -111,95 +116,102 @@ export function WorkbookScreen() {
     <section className="screen workbook-screen">
       <h1>Workbook: import and export</h1>
       <div className="workbook-panels">
-        <section className="panel" aria-labelledby="import-title">
-          <h2 id="import-title">Import a workbook</h2>
-          <p className="hint">
-            A folder of CSV files or one .xlsx file replaces every operations table. You see what changes before anything is imported. You can also drop the
-            file or folder anywhere on this window.
-          </p>
-          {desktop ? (
-            <div className="actions">
-              <button type="button" onClick={() => void choose('xlsx')} disabled={busy}>
-                Choose an .xlsx file…
-              </button>
-              <button type="button" onClick={() => void choose('csv')} disabled={busy}>
-                Choose a folder of CSV files…
-              </button>
-            </div>
-          ) : (
-            <div className="pickers">
-              <div className="field">
-                <label htmlFor="import-xlsx">An .xlsx file</label>
-                <input
-                  id="import-xlsx"
-                  type="file"
-                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  disabled={busy}
-                  onChange={(e) => {
-                    const files = [...(e.target.files ?? [])];
-                    e.target.value = '';
-                    void uploadFromFiles(files).then(preview);
-                  }}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="import-folder">A folder of CSV files</label>
-                <input
-                  id="import-folder"
-                  type="file"
-                  multiple
-                  disabled={busy}
-                  ref={(el) => {
-                    // Not a React prop: the attribute that makes the picker choose a folder.
-                    el?.setAttribute('webkitdirectory', '');
-                  }}
-                  onChange={(e) => {
-                    const files = [...(e.target.files ?? [])];
-                    e.target.value = '';
-                    void uploadFromFiles(files).then(preview);
-                  }}
-                />
-              </div>
-            </div>
-          )}
-          <Progress busy={busy} label={busy ? step.label : ''} />
-          {step.kind === 'error' && (
-            <p className="error-banner" role="alert">
-              {step.message}
+        {mayImport ? (
+          <section className="panel" aria-labelledby="import-title">
+            <h2 id="import-title">Import a workbook</h2>
+            <p className="hint">
+              A folder of CSV files or one .xlsx file replaces every operations table. You see what changes before anything is imported. You can also drop the
+              file or folder anywhere on this window.
             </p>
-          )}
-          {step.kind === 'problems' && (
-            <div role="alert">
-              <IssuesTable issues={step.issues} />
-            </div>
-          )}
-          {step.kind === 'preview' && (
-            <div className="preview" aria-labelledby="preview-title">
-              <h3 id="preview-title">
-                {step.preview.source} ({step.preview.format === 'xlsx' ? '.xlsx' : 'CSV folder'}, {step.preview.row_count.toLocaleString()} rows)
-              </h3>
-              <p>
-                {step.preview.base_version ? `Compared with the current tables (data version ${step.preview.base_version}): ` : 'The database has no tables yet: '}
-                {step.preview.added.toLocaleString()} rows added, {step.preview.changed.toLocaleString()} changed, {step.preview.removed.toLocaleString()} removed.
-              </p>
-              <PreviewTable preview={step.preview} />
+            {desktop ? (
               <div className="actions">
-                <button type="button" onClick={() => void apply(step.preview.token)}>
-                  Import these tables
+                <button type="button" onClick={() => void choose('xlsx')} disabled={busy}>
+                  Choose an .xlsx file…
                 </button>
-                <button type="button" className="secondary" onClick={() => setStep({ kind: 'idle' })}>
-                  Cancel
+                <button type="button" onClick={() => void choose('csv')} disabled={busy}>
+                  Choose a folder of CSV files…
                 </button>
               </div>
-            </div>
-          )}
-          {step.kind === 'imported' && (
-            <p className="saved" role="status">
-              Imported as data version {step.dataVersion}. {step.revalidated} open {step.revalidated === 1 ? 'promise was' : 'promises were'} checked again
-              {step.atRisk.length ? `; ${step.atRisk.length} ${step.atRisk.length === 1 ? 'is' : 'are'} now at risk (${step.atRisk.join(', ')}).` : '; none is at risk.'}
-            </p>
-          )}
-        </section>
+            ) : (
+              <div className="pickers">
+                <div className="field">
+                  <label htmlFor="import-xlsx">An .xlsx file</label>
+                  <input
+                    id="import-xlsx"
+                    type="file"
+                    accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    disabled={busy}
+                    onChange={(e) => {
+                      const files = [...(e.target.files ?? [])];
+                      e.target.value = '';
+                      void uploadFromFiles(files).then(preview);
+                    }}
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor="import-folder">A folder of CSV files</label>
+                  <input
+                    id="import-folder"
+                    type="file"
+                    multiple
+                    disabled={busy}
+                    ref={(el) => {
+                      // Not a React prop: the attribute that makes the picker choose a folder.
+                      el?.setAttribute('webkitdirectory', '');
+                    }}
+                    onChange={(e) => {
+                      const files = [...(e.target.files ?? [])];
+                      e.target.value = '';
+                      void uploadFromFiles(files).then(preview);
+                    }}
+                  />
+                </div>
+              </div>
+            )}
+            <Progress busy={busy} label={busy ? step.label : ''} />
+            {step.kind === 'error' && (
+              <p className="error-banner" role="alert">
+                {step.message}
+              </p>
+            )}
+            {step.kind === 'problems' && (
+              <div role="alert">
+                <IssuesTable issues={step.issues} />
+              </div>
+            )}
+            {step.kind === 'preview' && (
+              <div className="preview" aria-labelledby="preview-title">
+                <h3 id="preview-title">
+                  {step.preview.source} ({step.preview.format === 'xlsx' ? '.xlsx' : 'CSV folder'}, {step.preview.row_count.toLocaleString()} rows)
+                </h3>
+                <p>
+                  {step.preview.base_version ? `Compared with the current tables (data version ${step.preview.base_version}): ` : 'The database has no tables yet: '}
+                  {step.preview.added.toLocaleString()} rows added, {step.preview.changed.toLocaleString()} changed, {step.preview.removed.toLocaleString()} removed.
+                </p>
+                <PreviewTable preview={step.preview} />
+                <div className="actions">
+                  <button type="button" onClick={() => void apply(step.preview.token)}>
+                    Import these tables
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setStep({ kind: 'idle' })}>
+                    Cancel
+                  </button>
+                </div>
+              </div>
+            )}
+            {step.kind === 'imported' && (
+              <p className="saved" role="status">
+                Imported as data version {step.dataVersion}. {step.revalidated} open {step.revalidated === 1 ? 'promise was' : 'promises were'} checked again
+                {step.atRisk.length ? `; ${step.atRisk.length} ${step.atRisk.length === 1 ? 'is' : 'are'} now at risk (${step.atRisk.join(', ')}).` : '; none is at risk.'}
+              </p>
+            )}
+          </section>
+        ) : (
+          <section className="panel" aria-labelledby="import-title">
+            <h2 id="import-title">Import a workbook</h2>
+            <p>Only operations and admin import workbooks. You can export the tables and the blank template.</p>
+          </section>
+        )}
 
         <section className="panel" aria-labelledby="export-title">
           <h2 id="export-title">Export</h2>

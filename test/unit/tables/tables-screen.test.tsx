@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_ACTOR } from '../../../main/access/authorize';
 import { operationsBackend } from '../../../main/handlers/operations-service-backend';
 import { ApiContext } from '../../../renderer/hooks/use-api';
+import { SessionContext } from '../../../renderer/hooks/use-session';
+import { dispatch } from '../../../main/handlers/dispatch';
 import { TablesScreen } from '../../../renderer/screens/tables/tables-screen';
 import { fakeApi, fakeContext, fakeBackend } from '../../fakes/fake-backend';
 import { openHarness, type Harness } from '../../support/operations-harness';
@@ -25,13 +27,17 @@ afterEach(async () => {
   await h.close();
 });
 
-async function setup() {
+const SALES = { mode: 'signed_in' as const, user: { name: 'sam', role: 'sales' as const }, idle_minutes: 30, may: { administer_users: false, edit_operations: false, fulfil: false, approve_for: [] } };
+
+async function setup(session: typeof SALES | null = null) {
   const operations = operationsBackend(h, { actor: async () => LOCAL_ACTOR });
   const api = fakeApi({ ...fakeContext(fakeBackend()), operations });
   const user = userEvent.setup();
   render(
     <ApiContext.Provider value={api}>
-      <TablesScreen />
+      <SessionContext.Provider value={{ session, refresh: () => undefined, set: () => undefined }}>
+        <TablesScreen />
+      </SessionContext.Provider>
     </ApiContext.Provider>,
   );
   const grid = await screen.findByRole('grid', { name: 'resources table' });
@@ -131,5 +137,19 @@ describe('the table grid', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Find' }), 'machine');
     await user.keyboard('{Enter}');
     expect(screen.getByText('1 of 2')).toBeTruthy();
+  });
+
+  it('offers no editing to a salesperson, and the main process refuses their save anyway', async () => {
+    const { user, grid } = await setup(SALES);
+    expect(grid.getAttribute('aria-readonly')).toBe('true');
+    expect(screen.queryByRole('button', { name: 'Add row' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Save/ })).toBeNull();
+    await user.dblClick(cell(grid, 'cost_per_hour, row 1'));
+    expect(within(grid).queryByRole('textbox')).toBeNull();
+    expect(screen.getByText(/Only operations and admin change these tables/)).toBeTruthy();
+
+    const sales = operationsBackend(h, { actor: async () => ({ name: 'sam', role: 'sales' }) });
+    const r = await dispatch('tables:save', { base_version: (await h.store.dataVersion())!, edits: [{ table: 'inventory', updates: [], inserts: [{ sku: 'FG', on_hand: '1' }], deletes: [] }] }, { ...fakeContext(fakeBackend()), operations: sales });
+    expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: 'sam (sales) may not change the operations tables (operations and admin only).' } });
   });
 });
