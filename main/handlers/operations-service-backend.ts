@@ -5,6 +5,7 @@
  * promise → `not_found`. Dialogs exist only in the desktop app: the shell passes them in.
  */
 import type { Output, ParsedInput } from '../../shared/contract';
+import type { CheckResult } from '../../shared/schemas/check';
 import type { TableEdits } from '../../shared/edits/apply-edits';
 import { TABLE_NAMES, TABLES } from '../../shared/schemas/workbook';
 import { ForbiddenError, LOCAL_ACTOR, type ActorRef } from '../access/authorize';
@@ -16,6 +17,8 @@ import { PromiseNotFoundError, cancelPromise, countAtRisk, listAtRisk, recheckAt
 import { capacityPictureOf, cellHolders } from '../services/capacity-service';
 import { CheckService } from '../services/check-service';
 import { NoPlantError, type OperationsDeps } from '../services/operations-deps';
+import { signSummaries } from '../services/promise-summaries';
+import type { Actor } from '../people/people-service';
 import { loadTables, saveTableEdits } from '../services/table-edit-service';
 import { WorkbookTransfer, type PreviewResult } from '../services/workbook-transfer-service';
 import { HandlerError } from './errors';
@@ -34,6 +37,9 @@ export interface OperationsBackendOptions {
   /** Who acts; by default `local` in single-user mode, refused once users exist (sign-in comes from the people service). */
   actor?: () => Promise<ActorRef>;
 }
+
+/** An actor that can sign (a signed-in user, or `local` with the installation key). */
+const isSigner = (a: ActorRef): a is Actor => 'privateKey' in a && 'publicKey' in a;
 
 const view = (c: ChangeSet) => ({ id: c.id, kind: c.kind, at: c.at, user: c.user, source: c.source, data_version: c.dataVersion, added: c.added, changed: c.changed, removed: c.removed });
 
@@ -119,7 +125,10 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
       throw new HandlerError('invalid_request', `The new lines have ${r.issues.length} ${r.issues.length === 1 ? 'problem' : 'problems'}.`, r.issues);
     },
     async 'risk:repromise'(i) {
-      const r = await repromise(deps, await opts.actor(), i.id, i.lines as never, { asOf: i.asOf ?? today(), ...(i.comment ? { comment: i.comment } : {}) });
+      const actor = await opts.actor();
+      // The confirming user signs the new promise's summaries, as every confirmation is signed.
+      const sign = isSigner(actor) ? { summaries: (result: CheckResult) => (id: string, at: string) => signSummaries(actor, { id, result, confirmedAt: at, approvals: [] }) } : {};
+      const r = await repromise(deps, actor, i.id, i.lines as never, { asOf: i.asOf ?? today(), ...(i.comment ? { comment: i.comment } : {}), ...sign });
       if (r.ok) return { confirmed: true, id: r.id, replaces: r.replaces, result: r.result };
       if (r.kind === 'not_ok')
         return { confirmed: false, result: r.result, issues: [], message: r.result.status === 'needs_approval' ? 'This answer needs approval: submit it from the Check screen, or change the dates or quantities.' : 'These dates and quantities do not fit either: see the reasons.' };

@@ -107,7 +107,8 @@ export async function repromise(
   actor: ActorRef,
   id: string,
   lines: RepromiseLines,
-  opts: { asOf?: string; comment?: string; summaries?: SignSummaries } = {},
+  /** `summaries`: the signed summaries of the new promise, made from the check that confirms it. */
+  opts: { asOf?: string; comment?: string; summaries?: (result: CheckResult) => SignSummaries } = {},
 ): Promise<RepromiseResult> {
   const asOf = opts.asOf ?? deps.checks.today();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -120,7 +121,7 @@ export async function repromise(
     const r = await deps.ops.replacePromise(
       id,
       p.status,
-      { status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: actor.name, comment: opts.comment ?? null, ...(opts.summaries ? { summaries: opts.summaries } : {}) },
+      { status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: actor.name, comment: opts.comment ?? null, ...(opts.summaries ? { summaries: opts.summaries(c.result) } : {}) },
       c.holdsVersion,
     );
     if (r.ok) return { ok: true, id: r.id, replaces: id, result: c.result };

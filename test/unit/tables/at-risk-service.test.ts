@@ -75,4 +75,21 @@ describe('promises at risk', () => {
     expect((await h.store.getPromise(b))!).toMatchObject({ status: 'cancelled', holds: [] });
     expect(await listAtRisk(h)).toEqual([]);
   });
+
+  it('signs the new promise’s summaries when re-promised through the app, as every confirmation is', async () => {
+    const { SqlitePeopleStore } = await import('../../../main/db/sqlite-people-store');
+    const { PeopleService } = await import('../../../main/people/people-service');
+    const { operationsBackend } = await import('../../../main/handlers/operations-service-backend');
+    const people = new SqlitePeopleStore(h.store.db);
+    const local = await new PeopleService(people).localActor();
+    const backend = operationsBackend(h, { actor: async () => local });
+    const r = await backend.run('risk:repromise', { id: b, lines: [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '100' }], asOf: AS_OF });
+    expect(r).toMatchObject({ confirmed: true, replaces: b });
+    if (!r.confirmed) return;
+    for (const copy of ['customer', 'internal'] as const) {
+      const row = await people.getSummary(r.id, copy);
+      expect(row?.signedBy).toBe('local');
+      expect(JSON.parse(row!.json).summary).toMatchObject({ promise_id: r.id, copy });
+    }
+  });
 });
