@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
 
 const root = new URL('../..', import.meta.url).pathname;
+/** Left out of the bundle: electron, the native database, and packages that read their own files at run time. */
+const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', 'dejavu-fonts-ttf'];
 
 const STUB = String.raw`
 const Module = require('node:module');
@@ -32,7 +34,17 @@ const electron = {
       const sku = summary.value.products.find((p) => p.list_price !== null).sku;
       const check = await call('check:run', { request: { customer: 'Smoke', region: summary.value.regions[0].region, lines: [{ sku, qty: 1, requested_date: summary.value.as_of, unit_price: '1' }] } });
       const forbidden = await call('app:info', undefined, 'https://evil.example/');
-      console.log(JSON.stringify({ url, channels: [...handles.keys()], summary: summary.ok, check: check.ok ? check.value.status : check.error, forbidden: forbidden.error.code }));
+      // A promise, its signed PDF and its verification: pdfkit, the font and pdfjs load from the shipped packages.
+      const product = summary.value.products.find((p) => p.list_price !== null && p.supply === 'make') ?? summary.value.products.find((p) => p.list_price !== null);
+      const later = new Date(Date.parse(summary.value.as_of) + 90 * 86400000).toISOString().slice(0, 10);
+      const confirmed = await call('promises:confirm', { request: { customer: 'Smoke', region: summary.value.regions[0].region, lines: [{ sku: product.sku, qty: 5, requested_date: later, unit_price: product.list_price }] } });
+      let verdict = null;
+      if (confirmed.ok && confirmed.value.done) {
+        const pdf = await call('summary:export', { id: confirmed.value.id, copy: 'customer', format: 'pdf' });
+        const v = pdf.ok ? await call('summary:verify', { name: pdf.value.name, base64: pdf.value.base64 }) : pdf;
+        verdict = v.ok ? v.value : v.error;
+      }
+      console.log(JSON.stringify({ url, channels: [...handles.keys()], summary: summary.ok, check: check.ok ? check.value.status : check.error, forbidden: forbidden.error.code, confirmed: confirmed.ok ? confirmed.value : confirmed.error, verdict }));
       process.exit(0);
     }
   },
@@ -46,8 +58,8 @@ describe('the bundled desktop shell', () => {
     const { buildSync } = await import('esbuild');
     const dir = mkdtempSync(join(tmpdir(), 'pd-bundle-'));
     const pkg = JSON.parse((await import('node:fs')).readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts['build:main']).toContain('esbuild main/shell/app.ts --bundle --platform=node --format=cjs --target=node22 --external:electron --external:better-sqlite3');
-    buildSync({ entryPoints: [join(root, 'main/shell/app.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: ['electron', 'better-sqlite3'], outfile: join(dir, 'app.cjs'), logLevel: 'silent', nodePaths: [join(root, 'node_modules')] });
+    expect(pkg.scripts['build:main']).toContain('esbuild main/shell/app.ts --bundle --platform=node --format=cjs --target=node22 ' + EXTERNAL.map((e) => `--external:${e}`).join(' '));
+    buildSync({ entryPoints: [join(root, 'main/shell/app.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: EXTERNAL, outfile: join(dir, 'app.cjs'), logLevel: 'silent', nodePaths: [join(root, 'node_modules')] });
     writeFileSync(join(dir, 'stub.cjs'), STUB);
     const db = join(dir, 'app.db');
     const node = join(root, 'node_modules/.bin/node'); // Node 22, as Electron 45 runs
@@ -59,5 +71,7 @@ describe('the bundled desktop shell', () => {
     expect(out.summary).toBe(true); // the demo plant was loaded into the new database
     expect(['ok', 'needs_approval', 'not_feasible']).toContain(out.check);
     expect(out.forbidden).toBe('forbidden');
+    expect(out.confirmed, JSON.stringify(out.confirmed)).toMatchObject({ done: true, status: 'confirmed' });
+    expect(out.verdict).toMatchObject({ intact: true });
   }, 90_000);
 });

@@ -10,11 +10,35 @@ import { parse } from 'yaml';
 
 const root = new URL('../..', import.meta.url);
 const config = parse(readFileSync(new URL('electron-builder.yml', root), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { main: string; scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
-/** electron-builder's reading of `files`: the last pattern that matches a path decides. */
+/** The production dependency tree, as electron-builder collects it for node_modules. */
+function productionPackages(): Set<string> {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const manifest = JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, root), 'utf8')) as { dependencies?: Record<string, string> };
+    for (const dep of Object.keys(manifest.dependencies ?? {})) visit(dep);
+  };
+  for (const dep of Object.keys(pkg.dependencies)) visit(dep);
+  return seen;
+}
+const production = productionPackages();
+
+/**
+ * electron-builder's reading of `files`: node_modules holds production dependencies only, then
+ * the last pattern that matches a path decides.
+ */
 function packaged(path: string): boolean {
-  let included = false;
+  const module = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
+  if (module && !production.has(module)) return false;
+  let included = !!module;
   for (const p of config.files as string[]) {
     const negated = p.startsWith('!');
     if (matchesGlob(path, negated ? p.slice(1) : p)) included = !negated;
@@ -75,8 +99,13 @@ describe('electron-builder.yml', () => {
     ['renderer/app.tsx', false],
     ['shared/contract.ts', false],
     ['dist/renderer/assets/index-abc.js.map', false],
-    ['node_modules/exceljs/package.json', false],
+    ['node_modules/exceljs/package.json', true],
+    ['node_modules/pdfkit/js/data/Helvetica.afm', true],
+    ['node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf', true],
     ['node_modules/electron/package.json', false],
+    ['node_modules/react/index.js', false],
+    ['node_modules/vite/package.json', false],
+    ['node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', false],
     ['node_modules/better-sqlite3/src/better_sqlite3.cpp', false],
   ])('packages %s: %s', (path, expected) => {
     expect(packaged(path)).toBe(expected);
@@ -85,7 +114,10 @@ describe('electron-builder.yml', () => {
   it('starts the bundled shell, which the build script makes', () => {
     expect(pkg.main).toBe('dist/main/shell/app.cjs');
     expect(pkg.scripts['build:main']).toContain('--outfile=dist/main/shell/app.cjs');
-    expect(pkg.scripts['build:main']).toContain('--external:better-sqlite3');
+    // Runtime packages stay out of the bundle (they read their own files) and ship as dependencies.
+    for (const runtime of ['better-sqlite3', 'pdfkit', 'pdfjs-dist', 'dejavu-fonts-ttf']) expect(pkg.scripts['build:main']).toContain(`--external:${runtime}`);
+    for (const runtime of ['better-sqlite3', 'pdfkit', 'pdfjs-dist', 'dejavu-fonts-ttf', 'exceljs', 'zod']) expect(Object.keys(pkg.dependencies)).toContain(runtime);
+    for (const devOnly of ['electron', 'react', 'vite', 'electron-builder']) expect(Object.keys(pkg.dependencies)).not.toContain(devOnly);
     expect(pkg.scripts['build:main']).toContain('--outfile=dist/main/shell/preload.cjs');
     expect(pkg.scripts.dist).toMatch(/npm run build && electron-builder/);
     expect(pkg.scripts.start).toMatch(/npm run build && electron \./);
