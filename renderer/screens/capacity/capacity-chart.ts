@@ -113,7 +113,7 @@ function option(el: HTMLElement, input: HeatmapInput) {
         type: 'heatmap',
         data,
         itemStyle: { borderColor: c.border, borderWidth: 1 },
-        label: { show: visible <= 70, color: '#111', formatter: (p: { data: { mark: string } }) => p.data.mark },
+        label: { show: visible <= 70, color: c.text, fontWeight: 'bold', formatter: (p: { data: { mark: string } }) => p.data.mark },
         emphasis: { itemStyle: { borderColor: c.accent, borderWidth: 2 } },
         progressive: 0,
       },

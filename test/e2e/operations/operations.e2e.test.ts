@@ -7,7 +7,7 @@
  *  3. The tables exported as .xlsx import again unchanged.
  * Screenshots go to test/e2e/screenshots/ (git-ignored).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,7 @@ async function fact(region: ReturnType<Page['getByRole']>, term: string): Promis
 }
 
 let ids: string[] = [];
+let exported = '';
 
 describe.skipIf(!hasChromium)('operations workspace in the browser', () => {
   beforeAll(async () => {
@@ -148,6 +149,7 @@ describe.skipIf(!hasChromium)('operations workspace in the browser', () => {
     const file = join(preview.dir, download.suggestedFilename());
     expect(file).toMatch(/promise-desk-v\d+-[0-9a-f]{8}\.xlsx$/);
     await download.saveAs(file);
+    exported = file;
 
     await page.getByLabel('An .xlsx file').setInputFiles(file);
     const summary = page.getByText(/^Compared with the current tables/);
@@ -168,4 +170,44 @@ describe.skipIf(!hasChromium)('operations workspace in the browser', () => {
     await screenshot(page, 'ops-7-history');
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('previews a workbook dropped anywhere on the window', async () => {
+    await nav('History').click();
+    const b64 = readFileSync(exported).toString('base64');
+    await page.evaluate(
+      ({ b64, name }) => {
+        const bin = atob(b64);
+        const bytes = new Uint8Array(bin.length);
+        for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name));
+        document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      { b64, name: 'dropped.xlsx' },
+    );
+    await page.getByRole('heading', { name: /^dropped\.xlsx \(\.xlsx, \d+ rows\)$/ }).waitFor();
+    expect(await nav('Import & export').getAttribute('aria-current')).toBe('page');
+    expect(await page.getByText(/^Compared with the current tables/).textContent()).toMatch(/0 rows added, 0 changed, 0 removed\.$/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('re-promises the at-risk promise with a smaller quantity, checked and confirmed', async () => {
+    await nav('At risk').click();
+    const entry = page.getByRole('article', { name: new RegExp(`^${ids[1]}`) });
+    await entry.getByRole('button', { name: 'Re-promise…' }).click();
+    const form = entry.getByRole('form', { name: `Re-promise ${ids[1]}` });
+    await form.getByLabel('Quantity').fill('7');
+    await form.getByRole('button', { name: 'Check these dates and quantities' }).click();
+    await form.getByText('OK', { exact: false }).first().waitFor();
+    await screenshot(page, 'ops-8-repromise-checked');
+    await form.getByRole('button', { name: 'Confirm the re-promise' }).click();
+    const done = page.getByText(/^Re-promised: P-\d+ is confirmed and replaces/);
+    await done.waitFor();
+    expect(await done.textContent()).toContain(`replaces ${ids[1]}, which is cancelled.`);
+    await page.getByText('No promise is at risk').waitFor();
+    await expect.poll(() => nav('At risk').textContent()).toBe('At risk');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
