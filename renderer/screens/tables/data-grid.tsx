@@ -9,11 +9,12 @@
 import { useTable, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { parseTsv } from '../../../shared/edits/tsv';
 import { TABLES, type TableName } from '../../../shared/schemas/workbook';
 import type { GridRow } from './edit-state';
 import type { CellPos } from './find';
 import { columnWidth, gridColumns, gridFeatures } from './grid-columns';
+import { GridCell } from './grid-cell';
+import { pasteBlock } from './grid-paste';
 
 export const ROW_HEIGHT = 32;
 
@@ -156,38 +157,9 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
     const text = e.clipboardData.getData('text/plain');
     if (!text) return;
     e.preventDefault();
-    const block = parseTsv(text);
-    const start = Math.max(0, activeIndex);
-    const changes = new Map<string, Map<number, string>>();
-    const added: string[][] = [];
-    let cut = 0;
-    let skipped = 0;
-    block.forEach((line, r) => {
-      const target = viewRows[start + r];
-      if (target?.state === 'deleted') {
-        skipped++;
-        return;
-      }
-      const cols = new Map<number, string>();
-      line.forEach((v, k) => {
-        const c = active.col + k;
-        if (c < names.length) cols.set(c, v);
-        else if (v !== '') cut++;
-      });
-      if (target) changes.set(target.id, cols);
-      else {
-        const cells = names.map(() => '');
-        for (const [c, v] of cols) cells[c] = v;
-        added.push(cells);
-      }
-    });
-    onEdit(changes, added);
-    const notes = [
-      `Pasted ${block.length} ${block.length === 1 ? 'row' : 'rows'}${added.length ? `, ${added.length} of them as new rows` : ''}.`,
-      cut ? `${cut} ${cut === 1 ? 'cell' : 'cells'} past the last column ${cut === 1 ? 'was' : 'were'} left out.` : '',
-      skipped ? `${skipped} removed ${skipped === 1 ? 'row was' : 'rows were'} skipped.` : '',
-    ];
-    onNotice?.(notes.filter(Boolean).join(' '));
+    const p = pasteBlock(text, viewRows, Math.max(0, activeIndex), active.col, names.length);
+    onEdit(p.changes, p.added);
+    onNotice?.(p.message);
   };
 
   const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
@@ -285,67 +257,41 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
                 </div>
                 {names.map((col, c) => {
                   const id = cellDomId(table, row.id, c);
-                  const issue = issues.get(`${row.id}|${col}`);
-                  const isActive = row.id === active.rowId && c === active.col;
-                  const isEditing = editing && editing.rowId === row.id && editing.col === c;
-                  const rowName = row.state === 'new' ? `new row ${Number(row.id.slice(1)) + 1}` : `row ${row.number}`;
+                  const isEditing = editing !== null && editing.rowId === row.id && editing.col === c;
                   return (
-                    <div
+                    <GridCell
                       key={col}
                       id={id}
-                      role="gridcell"
-                      aria-colindex={c + 3}
-                      tabIndex={isActive ? 0 : -1}
-                      aria-invalid={issue ? true : undefined}
-                      aria-describedby={issue ? `${id}-issue` : undefined}
-                      aria-label={`${col}, ${rowName}`}
-                      className={`cell${isActive ? ' active' : ''}${issue ? ' invalid' : ''}${row.original && row.original[c] !== row.cells[c] ? ' edited' : ''}`}
-                      title={issue}
-                      onClick={() => {
+                      column={col}
+                      colIndex={c + 3}
+                      rowName={row.state === 'new' ? `new row ${Number(row.id.slice(1)) + 1}` : `row ${row.number}`}
+                      text={row.cells[c] ?? ''}
+                      edited={!!row.original && row.original[c] !== row.cells[c]}
+                      issue={issues.get(`${row.id}|${col}`)}
+                      active={row.id === active.rowId && c === active.col}
+                      editText={isEditing ? editing.text : null}
+                      onActivate={() => {
                         wantFocus.current = true;
                         setActive({ rowId: row.id, col: c });
                       }}
-                      onDoubleClick={() => {
+                      onStartEdit={() => {
                         setActive({ rowId: row.id, col: c });
                         if (row.state !== 'deleted' && !readOnly) setEditing({ rowId: row.id, col: c, text: row.cells[c] ?? '' });
                       }}
-                    >
-                      {isEditing ? (
-                        <input
-                          className="cell-input"
-                          aria-label={`Edit ${col}, ${rowName}`}
-                          autoFocus
-                          value={editing.text}
-                          onChange={(e) => setEditing({ ...editing, text: e.target.value })}
-                          onKeyDown={(e) => {
-                            e.stopPropagation();
-                            if (e.key === 'Escape') {
-                              e.preventDefault();
-                              wantFocus.current = true;
-                              setEditing(null);
-                            } else if (e.key === 'Enter' || e.key === 'Tab') {
-                              e.preventDefault();
-                              commit(row.id, c, editing.text);
-                              setEditing(null);
-                              wantFocus.current = true;
-                              if (e.key === 'Enter') moveTo(item.index + (e.shiftKey ? -1 : 1), c);
-                              else moveTo(item.index, c + (e.shiftKey ? -1 : 1));
-                            }
-                          }}
-                          onBlur={() => {
-                            if (editing) commit(row.id, c, editing.text);
-                            setEditing(null);
-                          }}
-                        />
-                      ) : (
-                        <span className="cell-text">{row.cells[c]}</span>
-                      )}
-                      {issue && (
-                        <span id={`${id}-issue`} className="visually-hidden">
-                          {issue}
-                        </span>
-                      )}
-                    </div>
+                      onEditText={(text) => setEditing({ rowId: row.id, col: c, text })}
+                      onCancel={() => {
+                        wantFocus.current = true;
+                        setEditing(null);
+                      }}
+                      onCommit={(text, move) => {
+                        commit(row.id, c, text);
+                        setEditing(null);
+                        if (!move) return;
+                        wantFocus.current = true;
+                        if (move === 'down' || move === 'up') moveTo(item.index + (move === 'up' ? -1 : 1), c);
+                        else moveTo(item.index, c + (move === 'left' ? -1 : 1));
+                      }}
+                    />
                   );
                 })}
               </div>

@@ -42,3 +42,17 @@ describe('grid edit state', () => {
     expect(placeIssues(r.issues, insertIds)).toEqual([{ table: 'resources', rowId: 'n0', column: 'resource_id', message: expect.stringMatching(/^duplicate key resource_id M8/) }]);
   });
 });
+
+describe('pasting a block', () => {
+  it('fills down and right from the active cell, adds rows past the end, leaves out what is past the last column', async () => {
+    const { pasteBlock } = await import('../../../renderer/screens/tables/grid-paste');
+    const rows = gridRows(base, deleteRows(EMPTY_EDITS, 'resources', ['b1']).tables.resources);
+    const p = pasteBlock('a\tb\tc\td\tx\tY\tZ\nskip\nnew\t\n', rows, 0, 1, 6);
+    expect(p.changes).toEqual(new Map([['b0', new Map([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd'], [5, 'x']])], ['b2', new Map([[1, 'new'], [2, '']])]]));
+    expect(p.added).toEqual([]);
+    expect(p.message).toBe('Pasted 3 rows. 2 cells past the last column were left out. 1 removed row was skipped.');
+    const q = pasteBlock('r1\nr2\nr3\nr4', rows, 2, 0, 6);
+    expect(q.added).toEqual([['r2', '', '', '', '', ''], ['r3', '', '', '', '', ''], ['r4', '', '', '', '', '']]);
+    expect(q.message).toBe('Pasted 4 rows, 3 of them as new rows.');
+  });
+});

@@ -73,6 +73,20 @@ describe('the table grid', () => {
     expect(((screen.getByRole('button', { name: 'Save 1 change' })) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it('undoes an edit in one step, Escape drops one being typed', async () => {
+    const { user, grid } = await setup();
+    await editCell(user, grid, 'cost_per_hour, row 1', '44');
+    expect(text(cell(grid, 'cost_per_hour, row 1'))).toBe('44');
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(text(cell(grid, 'cost_per_hour, row 1'))).toBe('30');
+    expect(((screen.getByRole('button', { name: 'Undo' })) as HTMLButtonElement).disabled).toBe(true);
+    await user.dblClick(cell(grid, 'name, row 2'));
+    await user.type(within(grid).getByRole('textbox', { name: 'Edit name, row 2' }), ' extra');
+    await user.keyboard('{Escape}');
+    expect(text(cell(grid, 'name, row 2'))).toBe('Machine 7.5 h');
+    expect(((screen.getByRole('button', { name: /^Save/ })) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('refuses a reference that points nowhere, at the cell that makes it', async () => {
     const { user, grid } = await setup();
     await editCell(user, grid, 'calendar_id, row 2', 'NOPE');
