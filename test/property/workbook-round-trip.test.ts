@@ -41,7 +41,7 @@ const BASE = plant({
 // but an .xlsx cannot hold them (XML), so they do not survive that format (a known gap: the
 // schema should refuse or normalise them; the CSV format keeps them).
 const awkward = fc.constantFrom('a, b', 'say "hi"', 'two\nlines', 'tab\there', '=SUM(A1)', '007', '1e5', '2026-03-02', 'TRUE', 'Müller & Söhne', '工場 2', '🏭 line', ' padded ', '');
-const text = fc.oneof(awkward, fc.string({ unit: 'grapheme', maxLength: 24 }).filter((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff]/u.test(s)));
+const text = fc.oneof(awkward, fc.string({ unit: 'grapheme', maxLength: 24 }).filter((s) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ud800-\udfff]/u.test(s)));
 const ident = fc.oneof(fc.constantFrom('007', 'A-1', 'x', 'Ärger', '1.50', 'TRUE'), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 })).filter((s) => s.trim() === s && s.length > 0);
 const decimal = (maxInt: number) =>
   fc.tuple(fc.integer({ min: 0, max: maxInt }), fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 4 })).map(([i, f, places]) => {
