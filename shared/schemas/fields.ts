@@ -46,6 +46,7 @@ export const identifier = z
     }
     if (s.length > 64) ctx.addIssue({ code: 'custom', message: 'must be at most 64 characters' });
     else if (s.trim() !== s) ctx.addIssue({ code: 'custom', message: 'must not start or end with a space' });
+    else if (CONTROL.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
     return s;
   })
   .pipe(z.string());
@@ -59,8 +60,13 @@ export const text = (max = 200) =>
       return z.NEVER;
     }
     if (s.length > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters` });
+    // Control characters (other than tab and line feed) do not survive a spreadsheet round trip.
+    else if (CONTROL.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
     return s;
   });
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /** Calendar date `YYYY-MM-DD`; an xlsx date cell (a Date at UTC midnight) is accepted too. */
 export const isoDate = z.unknown().transform((v, ctx) => {
