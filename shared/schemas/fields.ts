@@ -65,7 +65,6 @@ export const text = (max = 200) =>
     return s;
   });
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /** Calendar date `YYYY-MM-DD`; an xlsx date cell (a Date at UTC midnight) is accepted too. */
