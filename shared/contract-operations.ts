@@ -4,22 +4,11 @@
  * at risk. Input schemas bound every size a caller can send; outputs are plain data.
  */
 import { z } from 'zod';
+import { asOf, date, dateStr, nothing, stringVia } from './contract-fields';
 import { checkResult, reason } from './schemas/check';
-import { identifier, isoDate } from './schemas/fields';
+import { identifier } from './schemas/fields';
 import { TABLE_NAMES } from './schemas/workbook';
 
-const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-function stringVia(field: z.ZodType<string, unknown>) {
-  return z.string().transform((v, ctx) => {
-    const r = field.safeParse(v);
-    if (r.success) return r.data;
-    for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message });
-    return z.NEVER;
-  });
-}
-const date = stringVia(isoDate);
-const asOf = date.optional();
-const nothing = z.strictObject({}).optional();
 const tableName = z.enum(TABLE_NAMES as [string, ...string[]]).transform((t) => t as (typeof TABLE_NAMES)[number]);
 
 /** Rows and cells one save or upload may carry (a whole 100,000-row table, with room). */
@@ -47,7 +36,7 @@ export const tablesData = z.object({
 });
 export type TablesData = z.output<typeof tablesData>;
 
-const changeSet = z.object({
+export const changeSet = z.object({
   id: z.number().int(),
   kind: z.enum(['import', 'edit']),
   at: z.string(),

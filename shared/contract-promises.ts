@@ -6,8 +6,8 @@
  * needs a signed-in user and has none fails with `unauthenticated`.
  */
 import { z } from 'zod';
+import { asOf, date, dateStr, nothing } from './contract-fields';
 import { checkResult, reason, STATUSES } from './schemas/check';
-import { isoDate } from './schemas/fields';
 import { MODES } from './schemas/tables/lanes';
 
 export const USER_ROLES = ['sales', 'operations', 'manager', 'admin'] as const;
@@ -34,15 +34,6 @@ export const REFUSAL_KINDS = [
   'conflict',
 ] as const;
 
-const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const date = z.string().transform((v, ctx) => {
-  const r = isoDate.safeParse(v);
-  if (r.success) return r.data;
-  for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message });
-  return z.NEVER;
-});
-const asOf = date.optional();
-const nothing = z.strictObject({}).optional();
 const role = z.enum(USER_ROLES);
 const userName = z.string().min(1, 'is required').max(64, 'must be at most 64 characters');
 /** Passphrases are checked by length only here; the people service says what else is wrong. */

@@ -7,28 +7,16 @@
  * it). Every answer is a `Result`: `{ ok: true, value }` or `{ ok: false, error }`, never a stack.
  */
 import { z } from 'zod';
+import { asOf, date, dateStr, nothing, stringVia } from './contract-fields';
 import { operationsContract } from './contract-operations';
 import { promisesContract } from './contract-promises';
 import { checkResult } from './schemas/check';
-import { identifier, isoDate } from './schemas/fields';
+import { identifier } from './schemas/fields';
 import { MODES } from './schemas/tables/lanes';
 import { SUPPLY_KINDS } from './schemas/tables/products';
 
-const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Hours as exact decimal strings ("7.5"), never binary floating point. */
 const hours = z.string().regex(/^-?\d+(\.\d+)?$/);
-/** A string for callers' types, checked by a field schema that accepts `unknown`. */
-function stringVia(field: z.ZodType<string, unknown>) {
-  return z.string().transform((v, ctx) => {
-    const r = field.safeParse(v);
-    if (r.success) return r.data;
-    for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message });
-    return z.NEVER;
-  });
-}
-const date = stringVia(isoDate);
-const asOf = date.optional();
-const nothing = z.strictObject({}).optional();
 
 /** The longest range `capacity:around` answers, so one call cannot ask for years of days. */
 export const CAPACITY_MAX_DAYS = 120;

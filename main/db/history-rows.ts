@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { changeSet } from '../../shared/contract-operations';
 import { TABLE_NAMES } from '../../shared/schemas/workbook';
 import type { WorkbookDiff } from '../workbook/diff';
 import type { ChangeSet, HistoryEntry, HistoryFilter } from './operations-store';
@@ -12,17 +13,8 @@ const cell = z.union([z.string(), z.number(), z.null()]);
 const plainRow = z.record(z.string(), cell);
 const fieldChanges = z.array(z.object({ column: z.string(), old: cell, new: cell }));
 
-const changeRow = z.object({
-  id: z.number().int(),
-  kind: z.enum(['import', 'edit']),
-  at: z.string(),
-  user: z.string(),
-  source: z.string(),
-  data_version: z.string(),
-  added: z.number().int(),
-  changed: z.number().int(),
-  removed: z.number().int(),
-});
+/** A `table_changes` row has the shape the contract shows it in. */
+const changeRow = changeSet;
 
 export function changeFromSql(row: unknown): ChangeSet {
   const r = changeRow.parse(row);
