@@ -12,7 +12,7 @@ import { revalidator } from '../../main/services/revalidator';
 import { workbookSha256 } from '../../main/services/workbook-service';
 import { addDays } from '../../shared/engine/days';
 import type { Workbook } from '../../shared/schemas/workbook';
-import { launch, startPreview } from '../../test/e2e/operations/preview-server';
+import { launch, startPreview } from '../../test/e2e/preview-server';
 import { AS_OF, plant } from '../../test/support/plant';
 import { percentile } from '../stats';
 

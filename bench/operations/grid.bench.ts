@@ -3,7 +3,7 @@
  * table, frame intervals while scrolling it with the wheel, sorting, checking an edit against the
  * whole workbook, saving. Skipped where /usr/bin/chromium is missing.
  */
-import { hasChromium } from '../../test/e2e/operations/preview-server';
+import { hasChromium } from '../../test/e2e/preview-server';
 import { defineBench } from '../registry';
 import { round } from '../stats';
 import { measureGrid } from './grid-100k';

@@ -5,12 +5,12 @@
  * database. Then an alternative is applied and checked the same way. Screenshots go to
  * test/e2e/screenshots/ (git-ignored).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview as startSharedPreview, type Preview } from './preview-server';
 import type { CheckRequestInput, CheckResult, LineResult } from '../../shared/schemas/check';
 import { demoRequests } from '../../main/demo/demo-requests';
 import type { CheckService } from '../../main/services/check-service';
@@ -22,30 +22,17 @@ const SHOTS = join(ROOT, 'test/e2e/screenshots');
 /** A fixed, ordinary working week, so the demo's requests mean what they say. */
 const AS_OF = '2026-03-04';
 
-let server: ChildProcess;
+let preview: Preview | undefined;
 let url: string;
 let browser: Browser;
 let service: CheckService;
 let dir: string;
 const problems: string[] = [];
 
-function startPreview(db: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server = spawn('npm', ['run', 'web', '--', '--db', db, '--as-of', AS_OF], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the preview did not start:\n${out}`)), 120_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`the preview exited (${code}):\n${out}`)));
-  });
+/** The shared preview starter, on this suite's database. */
+async function startPreview(db: string): Promise<string> {
+  preview = await startSharedPreview({ db, asOf: AS_OF });
+  return preview.url;
 }
 
 /** The plan whose figures the line's headline shows: the chosen one, else the first. */
@@ -143,7 +130,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Check screen in the browser preview'
   afterAll(async () => {
     await browser?.close();
     await service?.store.close();
-    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+    await preview?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

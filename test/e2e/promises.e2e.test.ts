@@ -6,12 +6,13 @@
  * approves it; the customer copy exported as PDF verifies on the Verify screen and with
  * `npm run cli -- verify`. Screenshots (light and dark) go to test/e2e/screenshots/ (git-ignored).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview as startSharedPreview, type Preview } from './preview-server';
 import type { CheckRequestInput } from '../../shared/schemas/check';
 import { demoRequests } from '../../main/demo/demo-requests';
 import { openPromiseDesk } from '../../main/services/open-promise-desk';
@@ -22,7 +23,7 @@ const SHOTS = join(ROOT, 'test/e2e/screenshots');
 const AS_OF = '2026-03-04';
 const PASS = { ada: 'ada admin passphrase', sam: 'sam sales passphrase', sue: 'sue sales passphrase', otto: 'otto operations pass' };
 
-let server: ChildProcess;
+let preview: Preview | undefined;
 let url: string;
 let browser: Browser;
 let dir: string;
@@ -30,23 +31,10 @@ let db: string;
 const problems: string[] = [];
 const made: { ok?: string; overtime?: string; pdf?: string } = {};
 
-function startPreview(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server = spawn('npm', ['run', 'web', '--', '--db', db, '--as-of', AS_OF], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the preview did not start:\n${out}`)), 120_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`the preview exited (${code}):\n${out}`)));
-  });
+/** The shared preview starter, on this suite's database. */
+async function startPreview(): Promise<string> {
+  preview = await startSharedPreview({ db, asOf: AS_OF });
+  return preview.url;
 }
 
 /** The users, through the store, before the preview opens the database (and fills it with the demo plant). */
@@ -116,7 +104,7 @@ describe.skipIf(!existsSync(CHROMIUM))('people, approval and signed summaries in
 
   afterAll(async () => {
     await browser?.close();
-    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+    await preview?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

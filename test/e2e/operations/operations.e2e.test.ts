@@ -18,7 +18,7 @@ import { revalidator } from '../../../main/services/revalidator';
 import { workbookSha256 } from '../../../main/services/workbook-service';
 import { workbookToCsv } from '../../../main/workbook/export-workbook';
 import { AS_OF, line, plant, request } from '../../support/plant';
-import { hasChromium, launch, screenshot, startPreview, type Preview } from './preview-server';
+import { hasChromium, launch, screenshot, startPreview, type Preview } from '../preview-server';
 
 let preview: Preview;
 let browser: Browser;

@@ -1,6 +1,6 @@
 /**
  * The browser preview (`npm run web`) on a temporary database, and headless Chromium driving it,
- * for the operations end-to-end tests. The server prints its one URL (with the per-run token).
+ * for every end-to-end test. The server prints its one URL (with the per-run token).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
-export const SCREENSHOTS = resolve(import.meta.dirname, '../screenshots');
+export const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 
 export interface Preview {
   url: string;
@@ -26,7 +26,7 @@ export async function startPreview(opts: { asOf?: string; db?: string } = {}): P
   const dir = mkdtempSync(join(tmpdir(), 'promise-desk-e2e-'));
   const db = opts.db ?? join(dir, 'e2e.db');
   const args = ['run', 'web', '--', '--db', db, '--port', '0', ...(opts.asOf ? ['--as-of', opts.asOf] : [])];
-  const child: ChildProcess = spawn('npm', args, { cwd: resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child: ChildProcess = spawn('npm', args, { cwd: resolve(import.meta.dirname, '../..'), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`the preview did not start in time:\n${out}`)), 120_000);
