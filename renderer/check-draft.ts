@@ -5,7 +5,7 @@
  */
 import type { PlantSummary } from '../shared/contract';
 import type { Alternative, CheckRequestInput } from '../shared/schemas/check';
-import { addDays } from '../shared/engine/days';
+import { addDays } from '../shared/units/days';
 
 export interface DraftLine {
   /** Stable identity for React keys and focus; not sent. */

@@ -3,7 +3,7 @@
  * missing argument is a usage error, exit 2).
  */
 import { parseArgs } from 'node:util';
-import { isRealDate } from '../../shared/engine/days';
+import { isRealDate } from '../../shared/units/days';
 
 /** Wrong use of the command line: exit 2. */
 export class UsageError extends Error {

@@ -6,7 +6,7 @@
  */
 import type { Hold } from '../../shared/engine/types';
 import type { TableName, Workbook } from '../../shared/schemas/workbook';
-import type { FieldChange, PlainRow, WorkbookDiff } from '../workbook/diff';
+import type { FieldChange, PlainRow, WorkbookDiff } from '../../shared/edits/diff';
 import type { ImportMeta, ImportOutcome, NewPromise, PromiseStatus, Revalidate } from './store';
 
 /** The tables changed since the version an edit or a preview was made on. */

@@ -8,11 +8,11 @@ import { z } from 'zod';
 import type { Hold } from '../../shared/engine/types';
 import { TABLE_NAMES, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { dumpDatabase } from './dump';
-import { insertSummaries } from './sqlite-people-store';
 import { openDatabase, type OpenOptions } from './open-database';
 import { SUMMARY_COLUMNS, approvalFromSql, eventFromSql, holdFromSql, parseStoredRequest, parseStoredResult, summaryFromSql, type HoldSqlRow } from './promise-rows';
 import { bumpHoldsVersion, currentHoldsVersion, holdChangesSince } from './hold-log';
-import { applyRevalidation, holdsOf, openPromisesForRevalidation, replaceHolds } from './revalidation-rows';
+import { insertApproval, insertPromise, movePromise } from './promise-writes';
+import { applyRevalidation, holdsOf, openPromisesForRevalidation } from './revalidation-rows';
 import {
   OPEN_STATUSES,
   type HoldChanges,
@@ -117,21 +117,12 @@ export class SqliteStore implements Store {
     return holdsOf(this.db, id);
   }
 
-  private replaceHolds(id: string, holds: readonly Hold[]): void {
-    replaceHolds(this.db, id, holds);
-  }
-
   private currentHoldsVersion(): number {
     return currentHoldsVersion(this.db);
   }
 
   private bumpHoldsVersion(delta: HoldDelta | null): number {
     return bumpHoldsVersion(this.db, delta);
-  }
-
-  private nextCounter(key: 'promise_number' | 'order_seq'): number {
-    this.db.prepare('UPDATE meta SET value = value + 1 WHERE key = ?').run(key);
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: number }).value;
   }
 
   async loadOpenHolds(): Promise<Hold[]> {
@@ -160,42 +151,11 @@ export class SqliteStore implements Store {
         const holdsVersion = this.currentHoldsVersion();
         const holds = p.status !== 'draft';
         if (holds && holdsVersion !== expectedHoldsVersion) return { ok: false, conflict: 'holds_changed', holdsVersion };
-        const at = p.at ?? now();
-        const id = `P-${String(this.nextCounter('promise_number')).padStart(6, '0')}`;
-        this.db
-          .prepare(
-            `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version,
-               created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            id,
-            p.status,
-            p.request.customer,
-            p.request.region,
-            p.request.mode,
-            JSON.stringify(p.request),
-            JSON.stringify(p.result),
-            p.result.as_of,
-            p.result.data_version,
-            at,
-            p.user,
-            p.status === 'awaiting_approval' ? at : null,
-            p.status === 'confirmed' ? at : null,
-            p.status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
-            holds ? this.nextCounter('order_seq') : null,
-          );
-        this.insertEvent(id, at, p.user, null, p.status, p.comment ?? null);
-        if (p.summaries) insertSummaries(this.db, id, p.summaries(id, at), at);
+        const id = insertPromise(this.db, p, p.at ?? now());
         if (!holds) return { ok: true, id, holdsVersion };
-        this.replaceHolds(id, p.holds);
         return { ok: true, id, holdsVersion: this.bumpHoldsVersion({ added: p.holds, released: [] }) };
       })
       .immediate();
-  }
-
-  private insertEvent(id: string, at: string, user: string, from: PromiseStatus | null, to: PromiseStatus, comment: string | null): void {
-    this.db.prepare('INSERT INTO promise_events (promise_id, at, user, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, user, from, to, comment);
   }
 
   async listPromises(filter: PromiseFilter = {}): Promise<PromiseSummary[]> {
@@ -240,67 +200,7 @@ export class SqliteStore implements Store {
     holdsChange: HoldsChange,
     opts: TransitionOptions = {},
   ): Promise<TransitionOutcome> {
-    return this.db.transaction((): TransitionOutcome => this.transitionNow(id, from, to, user, comment, holdsChange, opts)).immediate();
-  }
-
-  /** The body of `transition`; the caller holds the transaction. */
-  private transitionNow(
-    id: string,
-    from: PromiseStatus,
-    to: PromiseStatus,
-    user: string,
-    comment: string | null,
-    holdsChange: HoldsChange,
-    opts: TransitionOptions,
-  ): TransitionOutcome {
-    let holdsVersion = this.currentHoldsVersion();
-    const row = this.db.prepare('SELECT status, order_seq FROM promises WHERE id = ?').get(id) as { status: PromiseStatus; order_seq: number | null } | undefined;
-    if (!row) return { ok: false, conflict: 'not_found', status: null, holdsVersion };
-    if (row.status !== from) return { ok: false, conflict: 'status_changed', status: row.status, holdsVersion };
-    if (opts.expectedHoldsVersion !== undefined && opts.expectedHoldsVersion !== holdsVersion)
-      return { ok: false, conflict: 'holds_changed', status: row.status, holdsVersion };
-
-    const at = opts.at ?? now();
-    const sets: string[] = ['status = @to'];
-    const params: Record<string, unknown> = { id, to, at };
-    if (to === 'confirmed') sets.push('confirmed_at = @at');
-    if (to === 'awaiting_approval') sets.push('submitted_at = @at');
-    if (OPEN_STATUSES.includes(to) && row.order_seq === null) {
-      sets.push('order_seq = @seq');
-      params.seq = this.nextCounter('order_seq');
-    }
-    if (!OPEN_STATUSES.includes(to)) sets.push(`at_risk = 0, risk_reasons_json = '[]'`);
-    if (opts.result) {
-      sets.push('result_json = @result, as_of = @asOf, data_version = @dataVersion');
-      Object.assign(params, { result: JSON.stringify(opts.result), asOf: opts.result.as_of, dataVersion: opts.result.data_version });
-    }
-    if (opts.holdExpiresAt !== undefined) {
-      sets.push('hold_expires_at = @expires');
-      params.expires = opts.holdExpiresAt;
-    }
-    this.db.prepare(`UPDATE promises SET ${sets.join(', ')} WHERE id = @id`).run(params);
-
-    // Holds count while the promise is open; the log records what stopped and started counting.
-    const before = OPEN_STATUSES.includes(from) ? this.holdsOf(id) : [];
-    if (holdsChange.kind !== 'keep') {
-      this.replaceHolds(id, holdsChange.kind === 'replace' ? holdsChange.holds : []);
-      const after = OPEN_STATUSES.includes(to) ? (holdsChange.kind === 'replace' ? holdsChange.holds : []) : [];
-      holdsVersion = this.bumpHoldsVersion({ added: after, released: before });
-    } else if (OPEN_STATUSES.includes(from) !== OPEN_STATUSES.includes(to)) {
-      const held = this.holdsOf(id);
-      holdsVersion = this.bumpHoldsVersion(OPEN_STATUSES.includes(to) ? { added: held, released: [] } : { added: [], released: held });
-    }
-    this.insertEvent(id, at, user, from, to, comment);
-    if (opts.approval) this.insertApproval(id, { ...opts.approval, user, at });
-    if (opts.summaries) insertSummaries(this.db, id, opts.summaries(id, at), at);
-    const summary = summaryFromSql(this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM promises WHERE id = ?`).get(id));
-    return { ok: true, promise: summary, holdsVersion };
-  }
-
-  private insertApproval(id: string, a: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at: string }): void {
-    this.db
-      .prepare('INSERT INTO approvals (promise_id, role, approved_by, at, comment, decision) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, a.role, a.user, a.at, a.comment ?? null, a.decision);
+    return this.db.transaction((): TransitionOutcome => movePromise(this.db, id, from, to, user, comment, holdsChange, opts)).immediate();
   }
 
   async recordApproval(
@@ -310,7 +210,7 @@ export class SqliteStore implements Store {
     this.db
       .transaction(() => {
         if (!this.db.prepare('SELECT 1 FROM promises WHERE id = ?').get(id)) throw new Error(`promise ${id} does not exist`);
-        this.insertApproval(id, { ...approval, at: approval.at ?? now() });
+        insertApproval(this.db, id, { ...approval, at: approval.at ?? now() });
       })
       .immediate();
   }
@@ -326,7 +226,7 @@ export class SqliteStore implements Store {
         const due = this.db
           .prepare(`SELECT id FROM promises WHERE status = 'awaiting_approval' AND hold_expires_at IS NOT NULL AND hold_expires_at <= ? ORDER BY order_seq`)
           .all(nowIso) as { id: string }[];
-        for (const { id } of due) this.transitionNow(id, 'awaiting_approval', 'expired', 'system', 'the hold expired', { kind: 'release' }, { at: nowIso });
+        for (const { id } of due) movePromise(this.db, id, 'awaiting_approval', 'expired', 'system', 'the hold expired', { kind: 'release' }, { at: nowIso });
         return due.map((d) => d.id);
       })
       .immediate();

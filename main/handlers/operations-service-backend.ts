@@ -6,7 +6,6 @@
  */
 import type { Output, ParsedInput } from '../../shared/contract';
 import type { CheckResult } from '../../shared/schemas/check';
-import type { TableEdits } from '../../shared/edits/apply-edits';
 import { TABLE_NAMES, TABLES } from '../../shared/schemas/workbook';
 import { ForbiddenError, LOCAL_ACTOR, type ActorRef } from '../access/authorize';
 import type { ChangeSet } from '../db/operations-store';
@@ -62,7 +61,7 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
       return { data_version: dataVersion, tables };
     },
     async 'tables:save'(i) {
-      const r = await saveTableEdits(deps, await opts.actor(), i.base_version, i.edits as TableEdits[]);
+      const r = await saveTableEdits(deps, await opts.actor(), i.base_version, i.edits);
       if (r.ok) return { saved: true, change: view(r.change), revalidated: r.revalidated.length, at_risk: r.atRisk };
       if (r.kind === 'invalid') return { saved: false, reason: 'invalid', message: `The edits have ${r.issues.length} ${r.issues.length === 1 ? 'problem' : 'problems'}; nothing was saved.`, issues: r.issues };
       return { saved: false, reason: r.kind, message: r.message, issues: [] };
