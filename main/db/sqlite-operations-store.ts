@@ -10,6 +10,7 @@ import { TABLE_NAMES, TABLES, type TableName, type Workbook } from '../../shared
 import { diffWorkbooks } from '../workbook/diff';
 import { historyUsersSql, insertChange, listChangesSql, listHistorySql } from './history-rows';
 import { TablesChangedError, type HoldingPromise, type HistoryFilter, type OperationsStore, type ReplaceOutcome, type SaveEdits, type SaveOutcome, type TableWrite } from './operations-store';
+import type { CapacityLock } from './capacity-lock';
 import { insertReplacement } from './promise-replace';
 import { holdFromSql, type HoldSqlRow } from './promise-rows';
 import { applyRevalidation, openPromisesForRevalidation } from './revalidation-rows';
@@ -165,8 +166,8 @@ export class SqliteOperationsStore implements OperationsStore {
     return rows.map(holdFromSql);
   }
 
-  async replacePromise(id: string, from: PromiseStatus, replacement: NewPromise, expectedHoldsVersion: number): Promise<ReplaceOutcome> {
-    return this.db.transaction((): ReplaceOutcome => insertReplacement(this.db, id, from, replacement, expectedHoldsVersion)).immediate();
+  async replacePromise(id: string, from: PromiseStatus, replacement: NewPromise, expected: number | CapacityLock): Promise<ReplaceOutcome> {
+    return this.db.transaction((): ReplaceOutcome => insertReplacement(this.db, id, from, replacement, expected)).immediate();
   }
 }
 

@@ -102,7 +102,7 @@ export class PromiseService {
         const message = to === 'confirmed' ? `Confirmed ${id} for ${c.result.customer}.` : `Submitted ${id} for approval by ${approvalWords(c.result)}; its capacity is held until ${holdExpiresAt}.`;
         return { ok: true, id, status: to, message, result: c.result };
       }
-      if ('conflict' in outcome && outcome.conflict !== 'holds_changed') return refuse('wrong_state', `${draft?.id} changed meanwhile (now ${outcome.status ?? 'gone'}).`);
+      if ('conflict' in outcome && outcome.conflict !== 'holds_changed') return refuse('wrong_state', `${draft?.id} changed meanwhile (now ${'status' in outcome ? (outcome.status ?? 'gone') : 'gone'}).`);
       // Someone else changed the holds since this check: check again.
     }
     return refuse('conflict', CONFLICT_MESSAGE);
