@@ -181,5 +181,11 @@ export async function importRecordingHistory(store: Store, workbook: Workbook, m
     const { change: _change, ...outcome } = await new SqliteOperationsStore(store.db).importWithHistory(workbook, meta, revalidate);
     return outcome;
   }
+  const { PostgresStore } = await import('./postgres/pg-store');
+  if (store instanceof PostgresStore) {
+    const { PgOperationsStore } = await import('./postgres/pg-operations-store');
+    const { change: _change, ...outcome } = await new PgOperationsStore(store).importWithHistory(workbook, meta, revalidate);
+    return outcome;
+  }
   return store.importWorkbook(workbook, meta, revalidate);
 }

@@ -146,6 +146,16 @@ export class SqliteStore implements Store {
     return rows.map(holdFromSql);
   }
 
+  async openHoldsWithVersion(): Promise<{ version: number; holds: Hold[] }> {
+    return this.db.transaction(() => {
+      const version = this.currentHoldsVersion();
+      const rows = this.db
+        .prepare(`SELECT h.* FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, h.rowid`)
+        .all() as HoldSqlRow[];
+      return { version, holds: rows.map(holdFromSql) };
+    })();
+  }
+
   async holdsVersion(): Promise<number> {
     return this.currentHoldsVersion();
   }

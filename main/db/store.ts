@@ -190,6 +190,8 @@ export interface Store {
    */
   holdChangesSince(version: number): Promise<HoldChanges | null>;
   loadOpenHolds(): Promise<Hold[]>;
+  /** Every open hold and the holds version they make up, read in one snapshot (a model built from them follows the log from there). */
+  openHoldsWithVersion(): Promise<{ version: number; holds: Hold[] }>;
   /** A counter bumped by every change of holds and every import. */
   holdsVersion(): Promise<number>;
   /**
