@@ -3,9 +3,11 @@
  * and exit codes as a SQLite file, and `migrate-to-server` moves a laptop's database into an
  * empty team database where every signed summary still verifies.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeUrl } from '../../main/db/postgres/migrate';
+import { localToday } from '../../main/services/dates';
 import { demoWorkbook } from '../../main/demo/demo-workbook';
 import { exportWorkbook } from '../../main/workbook/export-workbook';
 import { freshDatabase, hasPostgres } from '../support/postgres';
@@ -17,6 +19,8 @@ const AS_OF = '2026-03-02';
 const plant = join(dir, 'plant');
 const REQUEST = join(ROOT, 'test', 'fixtures', 'demo-request.json');
 const PASS = { PROMISE_PASSPHRASE: 'correct horse battery', PROMISE_NEW_PASSPHRASE: 'correct horse battery' };
+
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** What a command prints, with where it worked named the same way for both databases. */
 const same = (text: string, where: string) => text.replaceAll(where, 'DB');
@@ -47,20 +51,26 @@ describe.skipIf(!hasPostgres())('the command line on a team database', () => {
     const viaEnv = await cli(['promises', '--json'], { PROMISE_DB: url });
     expect(viaEnv.code).toBe(0);
     expect(JSON.parse(viaEnv.stdout).map((p: { id: string; status: string }) => [p.id, p.status])).toEqual([['P-000001', 'confirmed']]);
-  });
+  }, 180_000);
 
   it('refuses a team database it cannot reach, exit 1, naming it without a password', async () => {
     const r = await cli(['promises', '--db', 'postgres://someone:secret@127.0.0.1:1/nowhere']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Cannot open the team database postgres:\/\/someone@127\.0\.0\.1:1\/nowhere/);
     expect(r.stderr).not.toContain('secret');
-  });
+  }, 60_000);
 
   it('migrate-to-server moves users, promises and signed summaries; every summary still verifies; a second run is refused', async () => {
     const laptop = join(dir, 'moving.db');
     const team = await freshDatabase('moved');
-    expect((await cli(['import', plant, '--db', laptop, '--as-of', AS_OF])).code).toBe(0);
-    expect((await cli(['confirm', REQUEST, '--db', laptop])).code).toBe(0);
+    // Once users exist changes are checked as of today: a plant and a request of today.
+    const today = localToday(new Date());
+    const todayPlant = join(dir, 'plant-today');
+    await exportWorkbook(demoWorkbook(today), todayPlant);
+    const REQUEST = join(dir, 'request-today.json');
+    writeFileSync(REQUEST, JSON.stringify({ customer: 'Stadtwerke Ulm', region: 'DE', lines: [{ sku: 'CP-32', qty: 10, requested_date: addDays(today, 40), unit_price: '850' }] }));
+    expect((await cli(['import', todayPlant, '--db', laptop])).code).toBe(0);
+    expect((await cli(['confirm', REQUEST, '--db', laptop])).stderr).toBe('');
     expect((await cli(['users', 'add', 'ada', '--role', 'admin', '--db', laptop], PASS)).code).toBe(0);
     expect((await cli(['users', 'add', 'sam', '--role', 'sales', '--db', laptop, '--user', 'ada'], PASS)).code).toBe(0);
     const c = await cli(['confirm', REQUEST, '--db', laptop, '--user', 'sam'], PASS);
@@ -97,5 +107,5 @@ describe.skipIf(!hasPostgres())('the command line on a team database', () => {
     const again = await cli(['migrate-to-server', '--db', laptop, '--to', team]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/not empty/);
-  }, 120_000);
+  }, 240_000);
 });

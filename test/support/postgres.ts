@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createClient } from '../../main/db/postgres/connection';
+import { migratePostgres } from '../../main/db/postgres/migrate';
 import { openPostgres, type TeamDatabase } from '../../main/db/postgres/open-postgres';
 
 declare module 'vitest' {
@@ -28,6 +29,11 @@ export const hasPostgres = (): boolean => pgServerUrl() !== null;
 export async function freshDatabase(prefix = 't'): Promise<string> {
   const admin = pgServerUrl();
   if (!admin) throw new Error('no PostgreSQL');
+  return freshDatabaseOn(admin, prefix);
+}
+
+/** A new empty database on the server of `admin` (a server a test started for itself). */
+export async function freshDatabaseOn(admin: string, prefix = 't'): Promise<string> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const c = createClient(admin);
   await c.connect();
@@ -39,6 +45,13 @@ export async function freshDatabase(prefix = 't'): Promise<string> {
   const u = new URL(admin);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/** A new migrated database on the server of `admin`; its URL. */
+export async function freshTeamDatabaseOn(admin: string): Promise<string> {
+  const url = await freshDatabaseOn(admin);
+  await migratePostgres(url);
+  return url;
 }
 
 /** A migrated fresh database with its stores. */

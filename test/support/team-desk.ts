@@ -6,7 +6,7 @@ import { PostgresStore } from '../../main/db/postgres/pg-store';
 import { CheckService } from '../../main/services/check-service';
 import { promiseDeskOver, type PromiseDesk } from '../../main/services/open-promise-desk';
 import { importFromPath } from '../../main/services/workbook-service';
-import { Clock, FAST, TODAY } from '../fixtures/promise-plant';
+import { FAST, TODAY, type Clock } from '../fixtures/promise-plant';
 import { freshTeamDatabase } from './postgres';
 
 export { Clock, FAST, TODAY, request } from '../fixtures/promise-plant';
