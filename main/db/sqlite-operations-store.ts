@@ -10,8 +10,8 @@ import { TABLE_NAMES, TABLES, type TableName, type Workbook } from '../../shared
 import { diffWorkbooks } from '../../shared/edits/diff';
 import { historyUsersSql, insertChange, listChangesSql, listHistorySql } from './history-rows';
 import { TablesChangedError, type HoldingPromise, type HistoryFilter, type OperationsStore, type ReplaceOutcome, type SaveEdits, type SaveOutcome, type TableWrite } from './operations-store';
-import { bumpHoldsVersion, currentHoldsVersion } from './hold-log';
-import { insertPromise, movePromise } from './promise-writes';
+import type { CapacityLock } from './capacity-lock';
+import { insertReplacement } from './promise-replace';
 import { holdFromSql, type HoldSqlRow } from './promise-rows';
 import { applyRevalidation, openPromisesForRevalidation } from './revalidation-rows';
 import { SqliteStore, dataVersionOf } from './sqlite-store';
@@ -166,25 +166,8 @@ export class SqliteOperationsStore implements OperationsStore {
     return rows.map(holdFromSql);
   }
 
-  /**
-   * The new promise is recorded and the old one cancelled, releasing its holds, in one transaction.
-   * Nothing is dropped: the old promise stays, cancelled, with an event naming its replacement, and
-   * the new one's first event names the promise it replaces. Both are written by promise-writes.ts.
-   */
-  async replacePromise(id: string, from: PromiseStatus, p: NewPromise, expectedHoldsVersion: number): Promise<ReplaceOutcome> {
-    if (p.status !== 'confirmed') throw new Error('a re-promise is recorded as confirmed');
-    return this.db
-      .transaction((): ReplaceOutcome => {
-        const row = this.db.prepare('SELECT status FROM promises WHERE id = ?').get(id) as { status: PromiseStatus } | undefined;
-        if (!row) return { ok: false, conflict: 'not_found', status: null };
-        if (row.status !== from || !OPEN_STATUSES.includes(row.status)) return { ok: false, conflict: 'status_changed', status: row.status };
-        if (currentHoldsVersion(this.db) !== expectedHoldsVersion) return { ok: false, conflict: 'holds_changed', status: row.status };
-        const at = p.at ?? now();
-        const newId = insertPromise(this.db, { ...p, comment: `re-promise of ${id}${p.comment ? `: ${p.comment}` : ''}` }, at);
-        movePromise(this.db, id, from, 'cancelled', p.user, `re-promised as ${newId}`, { kind: 'release' }, { at });
-        return { ok: true, id: newId, holdsVersion: bumpHoldsVersion(this.db, { added: p.holds, released: [] }) };
-      })
-      .immediate();
+  async replacePromise(id: string, from: PromiseStatus, replacement: NewPromise, expected: number | CapacityLock): Promise<ReplaceOutcome> {
+    return this.db.transaction((): ReplaceOutcome => insertReplacement(this.db, id, from, replacement, expected)).immediate();
   }
 }
 
@@ -196,6 +179,12 @@ export class SqliteOperationsStore implements OperationsStore {
 export async function importRecordingHistory(store: Store, workbook: Workbook, meta: ImportMeta, revalidate: Revalidate): Promise<ImportOutcome> {
   if (store instanceof SqliteStore) {
     const { change: _change, ...outcome } = await new SqliteOperationsStore(store.db).importWithHistory(workbook, meta, revalidate);
+    return outcome;
+  }
+  const { PostgresStore } = await import('./postgres/pg-store');
+  if (store instanceof PostgresStore) {
+    const { PgOperationsStore } = await import('./postgres/pg-operations-store');
+    const { change: _change, ...outcome } = await new PgOperationsStore(store).importWithHistory(workbook, meta, revalidate);
     return outcome;
   }
   return store.importWorkbook(workbook, meta, revalidate);

@@ -4,15 +4,18 @@
  * (IMMEDIATE) so that a read-check-write such as the holds version test cannot interleave.
  */
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
 import type { Hold } from '../../shared/engine/types';
-import { TABLE_NAMES, type TableName, type Workbook } from '../../shared/schemas/workbook';
+import type { Workbook } from '../../shared/schemas/workbook';
 import { dumpDatabase } from './dump';
+import { importFromSql } from './import-rows';
+import { movePromise } from './promise-moves';
+
+export { dataVersionOf } from './import-rows';
+import { insertSummaries } from './sqlite-people-store';
 import { openDatabase, type OpenOptions } from './open-database';
 import { SUMMARY_COLUMNS, approvalFromSql, eventFromSql, holdFromSql, parseStoredRequest, parseStoredResult, summaryFromSql, type HoldSqlRow } from './promise-rows';
 import { bumpHoldsVersion, currentHoldsVersion, holdChangesSince } from './hold-log';
-import { insertApproval, insertPromise, movePromise } from './promise-writes';
-import { applyRevalidation, holdsOf, openPromisesForRevalidation } from './revalidation-rows';
+import { applyRevalidation, holdsOf, openPromisesForRevalidation, replaceHolds } from './revalidation-rows';
 import {
   OPEN_STATUSES,
   type HoldChanges,
@@ -34,29 +37,11 @@ import {
   type TransitionOutcome,
 } from './store';
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
-
-export function dataVersionOf(importId: number, sha256: string): string {
-  return `v${importId}-${sha256.slice(0, 8)}`;
-}
+import { isCapacityLock, type CapacityLock } from './capacity-lock';
+import { decideInSqlite } from './sqlite-capacity-lock';
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 const now = () => new Date().toISOString();
-
-const importRowSchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  source: z.string(),
-  sha256: z.string(),
-  row_counts_json: z.string(),
-  user: z.string(),
-});
-
-function importFromSql(row: unknown): ImportRecord {
-  const r = importRowSchema.parse(row);
-  const counts = z.record(z.string(), z.number().int()).parse(JSON.parse(r.row_counts_json));
-  const rowCounts = Object.fromEntries(TABLE_NAMES.map((t) => [t, counts[t] ?? 0])) as Record<TableName, number>;
-  return { id: r.id, at: r.at, source: r.source, sha256: r.sha256, rowCounts, user: r.user, dataVersion: dataVersionOf(r.id, r.sha256) };
-}
 
 export class SqliteStore implements Store {
   private constructor(readonly db: Database) {}
@@ -117,12 +102,21 @@ export class SqliteStore implements Store {
     return holdsOf(this.db, id);
   }
 
+  private replaceHolds(id: string, holds: readonly Hold[]): void {
+    replaceHolds(this.db, id, holds);
+  }
+
   private currentHoldsVersion(): number {
     return currentHoldsVersion(this.db);
   }
 
   private bumpHoldsVersion(delta: HoldDelta | null): number {
     return bumpHoldsVersion(this.db, delta);
+  }
+
+  private nextCounter(key: 'promise_number' | 'order_seq'): number {
+    this.db.prepare('UPDATE meta SET value = value + 1 WHERE key = ?').run(key);
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: number }).value;
   }
 
   async loadOpenHolds(): Promise<Hold[]> {
@@ -135,6 +129,16 @@ export class SqliteStore implements Store {
     return rows.map(holdFromSql);
   }
 
+  async openHoldsWithVersion(): Promise<{ version: number; holds: Hold[] }> {
+    return this.db.transaction(() => {
+      const version = this.currentHoldsVersion();
+      const rows = this.db
+        .prepare(`SELECT h.* FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, h.rowid`)
+        .all() as HoldSqlRow[];
+      return { version, holds: rows.map(holdFromSql) };
+    })();
+  }
+
   async holdsVersion(): Promise<number> {
     return this.currentHoldsVersion();
   }
@@ -145,17 +149,52 @@ export class SqliteStore implements Store {
 
   // ---- promises -----------------------------------------------------------------------------
 
-  async recordPromise(p: NewPromise, expectedHoldsVersion: number): Promise<RecordOutcome> {
+  async recordPromise(p: NewPromise, expected: number | CapacityLock): Promise<RecordOutcome> {
     return this.db
       .transaction((): RecordOutcome => {
         const holdsVersion = this.currentHoldsVersion();
         const holds = p.status !== 'draft';
-        if (holds && holdsVersion !== expectedHoldsVersion) return { ok: false, conflict: 'holds_changed', holdsVersion };
-        const id = insertPromise(this.db, p, p.at ?? now());
+        if (holds && isCapacityLock(expected)) {
+          const d = decideInSqlite(this.db, expected);
+          if (!d.ok) return { ok: false, conflict: d.conflict, holdsVersion: d.version };
+          p = { ...p, holds: d.decision.holds, result: d.decision.result };
+        } else if (holds && holdsVersion !== expected) return { ok: false, conflict: 'holds_changed', holdsVersion };
+        const at = p.at ?? now();
+        const id = `P-${String(this.nextCounter('promise_number')).padStart(6, '0')}`;
+        this.db
+          .prepare(
+            `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version,
+               created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            id,
+            p.status,
+            p.request.customer,
+            p.request.region,
+            p.request.mode,
+            JSON.stringify(p.request),
+            JSON.stringify(p.result),
+            p.result.as_of,
+            p.result.data_version,
+            at,
+            p.user,
+            p.status === 'awaiting_approval' ? at : null,
+            p.status === 'confirmed' ? at : null,
+            p.status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
+            holds ? this.nextCounter('order_seq') : null,
+          );
+        this.insertEvent(id, at, p.user, null, p.status, p.comment ?? null);
+        if (p.summaries) insertSummaries(this.db, id, p.summaries(id, at), at);
         if (!holds) return { ok: true, id, holdsVersion };
+        this.replaceHolds(id, p.holds);
         return { ok: true, id, holdsVersion: this.bumpHoldsVersion({ added: p.holds, released: [] }) };
       })
       .immediate();
+  }
+
+  private insertEvent(id: string, at: string, user: string, from: PromiseStatus | null, to: PromiseStatus, comment: string | null): void {
+    this.db.prepare('INSERT INTO promise_events (promise_id, at, user, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, user, from, to, comment);
   }
 
   async listPromises(filter: PromiseFilter = {}): Promise<PromiseSummary[]> {
@@ -203,6 +242,12 @@ export class SqliteStore implements Store {
     return this.db.transaction((): TransitionOutcome => movePromise(this.db, id, from, to, user, comment, holdsChange, opts)).immediate();
   }
 
+  private insertApproval(id: string, a: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at: string }): void {
+    this.db
+      .prepare('INSERT INTO approvals (promise_id, role, approved_by, at, comment, decision) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, a.role, a.user, a.at, a.comment ?? null, a.decision);
+  }
+
   async recordApproval(
     id: string,
     approval: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at?: string },
@@ -210,7 +255,7 @@ export class SqliteStore implements Store {
     this.db
       .transaction(() => {
         if (!this.db.prepare('SELECT 1 FROM promises WHERE id = ?').get(id)) throw new Error(`promise ${id} does not exist`);
-        insertApproval(this.db, id, { ...approval, at: approval.at ?? now() });
+        this.insertApproval(id, { ...approval, at: approval.at ?? now() });
       })
       .immediate();
   }

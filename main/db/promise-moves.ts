@@ -1,16 +1,16 @@
 /**
- * The one writer of promise rows in SQLite: a new promise (row, first event, signed summaries,
- * holds), a move from one status to another, events and approvals. `SqliteStore` and its re-promise
- * both write through these; the caller holds the (IMMEDIATE) transaction.
+ * A promise's move from one status to another in SQLite (`Store.transition`, and the expiry of
+ * lapsed holds): its row, holds and hold log, event, approval and signed summaries.
  */
 import type { Database } from 'better-sqlite3';
 import { bumpHoldsVersion, currentHoldsVersion } from './hold-log';
 import { SUMMARY_COLUMNS, summaryFromSql } from './promise-rows';
 import { holdsOf, replaceHolds } from './revalidation-rows';
+import { decideInSqlite } from './sqlite-capacity-lock';
 import { insertSummaries } from './sqlite-people-store';
-import { OPEN_STATUSES, type HoldsChange, type NewPromise, type PromiseStatus, type TransitionOptions, type TransitionOutcome } from './store';
+import { OPEN_STATUSES, type HoldsChange, type PromiseStatus, type TransitionOptions, type TransitionOutcome } from './store';
 
-export const nowIso = () => new Date().toISOString();
+const now = () => new Date().toISOString();
 
 export function nextCounter(db: Database, key: 'promise_number' | 'order_seq'): number {
   db.prepare('UPDATE meta SET value = value + 1 WHERE key = ?').run(key);
@@ -25,43 +25,9 @@ export function insertApproval(db: Database, id: string, a: { role: string; user
   db.prepare('INSERT INTO approvals (promise_id, role, approved_by, at, comment, decision) VALUES (?, ?, ?, ?, ?, ?)').run(id, a.role, a.user, a.at, a.comment ?? null, a.decision);
 }
 
-/**
- * Inserts a new promise with its first event, its summaries and (unless a draft) its holds; returns
- * its id. The holds version is the caller's to bump: it knows what else the step changes.
- */
-export function insertPromise(db: Database, p: NewPromise, at: string): string {
-  const holds = p.status !== 'draft';
-  const id = `P-${String(nextCounter(db, 'promise_number')).padStart(6, '0')}`;
-  db.prepare(
-    `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version,
-       created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    p.status,
-    p.request.customer,
-    p.request.region,
-    p.request.mode,
-    JSON.stringify(p.request),
-    JSON.stringify(p.result),
-    p.result.as_of,
-    p.result.data_version,
-    at,
-    p.user,
-    p.status === 'awaiting_approval' ? at : null,
-    p.status === 'confirmed' ? at : null,
-    p.status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
-    holds ? nextCounter(db, 'order_seq') : null,
-  );
-  insertEvent(db, id, at, p.user, null, p.status, p.comment ?? null);
-  if (p.summaries) insertSummaries(db, id, p.summaries(id, at), at);
-  if (holds) replaceHolds(db, id, p.holds);
-  return id;
-}
-
-/** Moves a promise from `from` to `to`, as `Store.transition` describes it. */
+/** Moves a promise from `from` to `to` as `Store.transition` describes it; the caller holds the transaction. */
 export function movePromise(
-  db: Database,
+db: Database,
   id: string,
   from: PromiseStatus,
   to: PromiseStatus,
@@ -74,9 +40,15 @@ export function movePromise(
   const row = db.prepare('SELECT status, order_seq FROM promises WHERE id = ?').get(id) as { status: PromiseStatus; order_seq: number | null } | undefined;
   if (!row) return { ok: false, conflict: 'not_found', status: null, holdsVersion };
   if (row.status !== from) return { ok: false, conflict: 'status_changed', status: row.status, holdsVersion };
-  if (opts.expectedHoldsVersion !== undefined && opts.expectedHoldsVersion !== holdsVersion) return { ok: false, conflict: 'holds_changed', status: row.status, holdsVersion };
+  if (opts.lock) {
+    const d = decideInSqlite(db, opts.lock);
+    if (!d.ok) return { ok: false, conflict: d.conflict, status: row.status, holdsVersion: d.version };
+    holdsChange = { kind: 'replace', holds: d.decision.holds };
+    opts = { ...opts, result: d.decision.result };
+  } else if (opts.expectedHoldsVersion !== undefined && opts.expectedHoldsVersion !== holdsVersion)
+    return { ok: false, conflict: 'holds_changed', status: row.status, holdsVersion };
 
-  const at = opts.at ?? nowIso();
+  const at = opts.at ?? now();
   const sets: string[] = ['status = @to'];
   const params: Record<string, unknown> = { id, to, at };
   if (to === 'confirmed') sets.push('confirmed_at = @at');
