@@ -16,6 +16,7 @@ import { freshTeamDatabaseOn } from '../support/postgres';
 import { plantDir } from '../unit/promises/plant';
 import { importFromPath } from '../../main/services/workbook-service';
 import { TODAY } from '../fixtures/promise-plant';
+import { missing } from '../support/requires';
 
 const tsxCli = join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const worker = join(import.meta.dirname, 'confirm-worker.ts');
@@ -42,7 +43,7 @@ async function expectWhole(store: PostgresStore, acknowledged: readonly string[]
   expect(v).toBe(rows.length + 1);
 }
 
-describe.skipIf(!hasPostgres())('failures during confirms', () => {
+describe.skipIf(missing('PostgreSQL', hasPostgres()))('failures during confirms', () => {
   it('SIGKILL of a seat in the middle of its confirms: the other seat goes on, every acknowledged promise is stored, nothing partial', async () => {
     const url = await teamDatabaseWithPlant(plantDir);
     const child = spawn(process.execPath, [tsxCli, worker, url, LATE], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -19,6 +19,7 @@ import { workbookSha256 } from '../../../main/services/workbook-service';
 import { workbookToCsv } from '../../../main/workbook/export-workbook';
 import { AS_OF, line, plant, request } from '../../support/plant';
 import { hasChromium, launch, screenshot, startPreview, type Preview } from '../preview-server';
+import { missing } from '../../support/requires';
 
 let preview: Preview;
 let browser: Browser;
@@ -59,7 +60,7 @@ async function fact(region: ReturnType<Page['getByRole']>, term: string): Promis
 let ids: string[] = [];
 let exported = '';
 
-describe.skipIf(!hasChromium)('operations workspace in the browser', () => {
+describe.skipIf(missing('Chromium', hasChromium))('operations workspace in the browser', () => {
   beforeAll(async () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
