@@ -100,6 +100,7 @@ export function summaryFromSql(row: unknown): PromiseSummary {
 }
 
 export const parseStoredRequest = (id: string, text: string) => parseJson(`the request of ${id}`, text, checkRequest);
+export const parseStoredReasons = (id: string, text: string) => parseJson(`the risk reasons of ${id}`, text, z.array(reason));
 export const parseStoredResult = (id: string, text: string) => parseJson(`the check result of ${id}`, text, checkResult);
 
 const eventSchema = z.object({

@@ -9,16 +9,18 @@ import type { Database } from 'better-sqlite3';
 import { bumpHoldsVersion } from './hold-log';
 import { CAPACITY_REASONS, COMMERCIAL_REASONS, type ReasonCode } from '../../shared/schemas/check';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../shared/engine/types';
-import { holdFromSql, holdToSql, parseStoredRequest, parseStoredResult, type HoldSqlRow } from './promise-rows';
+import type { OpenPromise } from './operations-store';
+import { holdFromSql, holdToSql, parseStoredRequest, parseStoredResult, parseStoredReasons, type HoldSqlRow } from './promise-rows';
 import { OPEN_STATUSES } from './store';
 
 const APPROVABLE = new Set<ReasonCode>([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
-export function openPromisesForRevalidation(db: Database): PromiseToRevalidate[] {
+/** Open promises in confirm order, as revalidation reads them, with who they are for and their risk now. */
+export function openPromisesForRevalidation(db: Database): OpenPromise[] {
   const rows = db
-    .prepare(`SELECT id, request_json, result_json FROM promises WHERE status IN (${OPEN_SQL}) ORDER BY order_seq, id`)
-    .all() as { id: string; request_json: string; result_json: string }[];
+    .prepare(`SELECT id, customer, at_risk, risk_reasons_json, request_json, result_json FROM promises WHERE status IN (${OPEN_SQL}) ORDER BY order_seq, id`)
+    .all() as { id: string; customer: string; at_risk: number; risk_reasons_json: string; request_json: string; result_json: string }[];
   // Every open hold in one query (not one query per promise), each promise's in the order written.
   const held = new Map<string, Hold[]>();
   const holdRows = db
@@ -34,7 +36,16 @@ export function openPromisesForRevalidation(db: Database): PromiseToRevalidate[]
     // What it was submitted (and so approved) with counts as covered; an `ok` confirm has none.
     const covered = new Set<ReasonCode>();
     for (const line of result.lines) for (const reason of line.reasons) if (APPROVABLE.has(reason.code)) covered.add(reason.code);
-    return { id: r.id, request: parseStoredRequest(r.id, r.request_json), covered: [...covered], holds: held.get(r.id) ?? [], result };
+    return {
+      id: r.id,
+      request: parseStoredRequest(r.id, r.request_json),
+      covered: [...covered],
+      holds: held.get(r.id) ?? [],
+      result,
+      customer: r.customer,
+      atRisk: r.at_risk === 1,
+      riskReasons: r.at_risk === 1 ? parseStoredReasons(r.id, r.risk_reasons_json) : [],
+    };
   });
 }
 

@@ -155,6 +155,10 @@ export class SqliteOperationsStore implements OperationsStore {
     }));
   }
 
+  async openPromises() {
+    return this.db.transaction(() => openPromisesForRevalidation(this.db))();
+  }
+
   async openHoldsExcept(id: string): Promise<Hold[]> {
     const rows = this.db
       .prepare(

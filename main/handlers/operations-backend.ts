@@ -10,6 +10,7 @@ import type { Output, ParsedInput } from '../../shared/contract';
 
 type OpsChannel =
   | 'tables:load'
+  | 'tables:impact'
   | 'tables:save'
   | 'workbook:preview'
   | 'workbook:choose'

@@ -16,6 +16,7 @@ function relay<C extends OpsChannel>(channel: C) {
 
 export const operationsHandlers = {
   'tables:load': relay('tables:load'),
+  'tables:impact': relay('tables:impact'),
   'tables:save': relay('tables:save'),
   'workbook:preview': relay('workbook:preview'),
   'workbook:choose': relay('workbook:choose'),

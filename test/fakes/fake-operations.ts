@@ -30,6 +30,7 @@ export const FAKE_ANSWERS: { [C in OpsChannel]: (input: ParsedInput<C>) => Outpu
       resources: [['LINE-1', 'Assembly line 1', 'WD8', '45', null, null]],
     },
   }),
+  'tables:impact': () => ({ ok: true, impact: { open: 0, become_at_risk: [], stop_at_risk: [], stay_at_risk: 0 } }),
   'tables:save': () => ({ saved: true, change: CHANGE, revalidated: 0, at_risk: [] }),
   'workbook:preview': () => ({ ok: false, issues: [{ file: 'resources.csv', line: 2, column: 'cost_per_hour', reason: 'must be a non-negative number, got "-1"' }] }),
   'workbook:choose': () => null,

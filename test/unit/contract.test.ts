@@ -32,6 +32,7 @@ const MALFORMED: Record<Channel, { payload: unknown; path: string }[]> = {
     { payload: { resource_ids: 'LINE-1', from: '2026-03-02', to: '2026-03-03' }, path: 'resource_ids' },
   ],
   'tables:load': [{ payload: { all: true }, path: '' }],
+  'tables:impact': [{ payload: { base_version: 'v1', edits: [] }, path: 'edits' }],
   'tables:save': [
     { payload: { base_version: 'v1', edits: [] }, path: 'edits' },
     { payload: { base_version: 'v1', edits: [{ table: 'users', updates: [], inserts: [], deletes: [] }] }, path: 'edits[0].table' },
@@ -68,6 +69,7 @@ const GOOD: Record<Channel, unknown> = {
   'check:run': { request: { customer: 'Acme', region: 'DE', lines: [{ sku: 'PUMP-100', qty: 5, requested_date: '2026-03-20', unit_price: '120' }] } },
   'capacity:around': { resource_ids: ['LINE-1'], from: '2026-03-02', to: '2026-03-15' },
   'tables:load': undefined,
+  'tables:impact': { base_version: 'v1-fake0001', edits: [{ table: 'resources', updates: [{ index: 0, cells: { cost_per_hour: '46' } }], inserts: [], deletes: [] }] },
   'tables:save': { base_version: 'v1-fake0001', edits: [{ table: 'resources', updates: [{ index: 0, cells: { cost_per_hour: '46' } }], inserts: [], deletes: [] }] },
   'workbook:preview': { kind: 'csv', name: 'plant', files: [{ name: 'resources.csv', base64: 'cmVzb3VyY2VfaWQK' }] },
   'workbook:choose': { kind: 'xlsx' },
