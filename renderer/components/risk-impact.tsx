@@ -51,9 +51,13 @@ export function RiskImpactPanel(props: { impact: RiskImpactView; idPrefix: strin
   const { impact, idPrefix } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   // A step the person must decide on: take the focus there, so a keyboard or screen reader lands on it.
+  // After the click that asked has settled (a grid would take its focus back on the same tick).
+  const asks = props.onConfirm !== undefined;
   useEffect(() => {
-    if (props.onConfirm) heading.current?.focus();
-  }, [props.onConfirm]);
+    if (!asks) return;
+    const t = setTimeout(() => heading.current?.focus(), 0);
+    return () => clearTimeout(t);
+  }, [asks]);
   const become = impact.become_at_risk.length > 0;
   return (
     <section className={`risk-impact${become ? ' risk-impact-warn' : ''}`} aria-labelledby={`${idPrefix}-impact-title`}>
