@@ -69,7 +69,7 @@ describe('the damage before saving: which promises an edit would put at risk', (
   });
 
   it('compares flags: become, stop, stay', () => {
-    const p = (id: string, atRisk: boolean) => ({ id, customer: `C${id}`, atRisk, riskReasons: atRisk ? [{ code: 'stock_short' as const, message: 'was' }] : [], request: null as never, covered: [], holds: [], result: null });
+    const p = (id: string, atRisk: boolean) => ({ id, customer: `C${id}`, atRisk, riskReasons: atRisk ? [{ code: 'stock_short' as const, message: 'was' }] : [], request: null as never, covered: [], holds: [], dispatchDates: [] });
     const o = (id: string, atRisk: boolean) => ({ id, rechecked: true, result: null, holds: [], atRisk, reasons: atRisk ? [{ code: 'capacity_short' as const, message: 'now' }] : [] });
     const i = compareRisk([p('1', false), p('2', true), p('3', true), p('4', false)], [o('1', true), o('2', false), o('3', true), o('4', false)]);
     expect(i).toEqual({
