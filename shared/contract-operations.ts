@@ -161,6 +161,18 @@ const historyEntry = z.object({
 });
 export type HistoryEntryView = z.output<typeof historyEntry>;
 
+/** Undo a change from History: what it would do first, then the undo (issue #15). */
+const revertRefused = z.object({ ok: z.literal(false), reason: z.enum(['not_found', 'refused', 'conflict']), message: z.string(), problems: z.array(z.string()) });
+export const revertPreview = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), change: changeSet, base_version: z.string(), added: z.number().int(), changed: z.number().int(), removed: z.number().int(), impact: riskImpact }),
+  revertRefused,
+]);
+export type RevertPreviewView = z.output<typeof revertPreview>;
+export const revertAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), change: changeSet, revalidated: z.number().int(), at_risk: z.array(z.string()) }),
+  revertRefused,
+]);
+
 const repromiseLine = z.object({ sku: z.string(), qty: z.number().int(), requested_date: dateStr, unit_price: z.string() });
 export const atRiskPromise = z.object({
   id: z.string(),
@@ -213,6 +225,8 @@ export const operationsContract = {
       .optional(),
     output: z.object({ entries: z.array(historyEntry), users: z.array(z.string()), changes: z.array(changeSet) }),
   },
+  'history:revert-preview': { input: z.strictObject({ change_id: z.number().int().min(1) }), output: revertPreview },
+  'history:revert': { input: z.strictObject({ change_id: z.number().int().min(1), base_version: z.string().min(1).max(100) }), output: revertAnswer },
   'risk:list': { input: nothing, output: z.array(atRiskPromise) },
   'risk:count': { input: nothing, output: z.object({ count: z.number().int() }) },
   'risk:recheck': { input: z.strictObject({ id: promiseId, lines: newLines, asOf }), output: checkResult },

@@ -115,6 +115,8 @@ export interface OperationsStore {
   listChanges(filter?: { user?: string; limit?: number }): Promise<ChangeSet[]>;
   listHistory(filter?: HistoryFilter): Promise<HistoryEntry[]>;
   historyUsers(): Promise<string[]>;
+  /** One change set with every row it touched (no paging), in the order written; null when there is none of that id. */
+  changeWithEntries(id: number): Promise<{ change: ChangeSet; entries: HistoryEntry[] } | null>;
   /** Open promises holding hours of `resourceId` from `from` to `to` (inclusive), in confirm order. */
   promisesHolding(resourceId: string, from: string, to: string): Promise<HoldingPromise[]>;
   /**

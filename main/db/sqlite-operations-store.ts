@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Hold } from '../../shared/engine/types';
 import { TABLE_NAMES, TABLES, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { diffWorkbooks } from '../workbook/diff';
-import { historyUsersSql, insertChange, listChangesSql, listHistorySql } from './history-rows';
+import { changeWithEntriesSql, historyUsersSql, insertChange, listChangesSql, listHistorySql } from './history-rows';
 import { TablesChangedError, type HoldingPromise, type HistoryFilter, type OperationsStore, type ReplaceOutcome, type SaveEdits, type SaveOutcome, type TableWrite } from './operations-store';
 import { insertReplacement } from './promise-replace';
 import { holdFromSql, type HoldSqlRow } from './promise-rows';
@@ -122,6 +122,10 @@ export class SqliteOperationsStore implements OperationsStore {
 
   async historyUsers() {
     return historyUsersSql(this.db);
+  }
+
+  async changeWithEntries(id: number) {
+    return changeWithEntriesSql(this.db, id);
   }
 
   async promisesHolding(resourceId: string, from: string, to: string): Promise<HoldingPromise[]> {

@@ -20,6 +20,8 @@ type OpsChannel =
   | 'capacity:picture'
   | 'capacity:holders'
   | 'history:list'
+  | 'history:revert-preview'
+  | 'history:revert'
   | 'risk:list'
   | 'risk:count'
   | 'risk:recheck'

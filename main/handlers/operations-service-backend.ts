@@ -19,6 +19,7 @@ import { CheckService } from '../services/check-service';
 import { NoPlantError, type OperationsDeps } from '../services/operations-deps';
 import { signSummaries } from '../services/promise-summaries';
 import type { Actor } from '../people/people-service';
+import { previewRevert, revertChange } from '../services/revert-service';
 import type { RiskImpact } from '../services/risk-impact';
 import { loadTables, previewTableEdits, saveTableEdits } from '../services/table-edit-service';
 import { WorkbookTransfer, type PreviewResult } from '../services/workbook-transfer-service';
@@ -123,6 +124,16 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
         users: await deps.ops.historyUsers(),
         changes: (await deps.ops.listChanges({ limit: 50, ...(filter.user ? { user: filter.user } : {}) })).map(view),
       };
+    },
+    async 'history:revert-preview'(i) {
+      const r = await previewRevert(deps, await opts.actor(), i.change_id, { asOf: today() });
+      if (!r.ok) return { ok: false, reason: r.kind, message: r.message, problems: r.problems };
+      return { ok: true, change: view(r.change), base_version: r.baseVersion, added: r.diff.added, changed: r.diff.changed, removed: r.diff.removed, impact: impactView(r.impact) };
+    },
+    async 'history:revert'(i) {
+      const r = await revertChange(deps, await opts.actor(), i.change_id, i.base_version, { asOf: today() });
+      if (!r.ok) return { ok: false, reason: r.kind, message: r.message, problems: r.problems };
+      return { ok: true, change: view(r.change), revalidated: r.revalidated.length, at_risk: r.atRisk };
     },
     async 'risk:list'() {
       return listAtRisk(deps);

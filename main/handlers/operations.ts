@@ -26,6 +26,8 @@ export const operationsHandlers = {
   'capacity:picture': relay('capacity:picture'),
   'capacity:holders': relay('capacity:holders'),
   'history:list': relay('history:list'),
+  'history:revert-preview': relay('history:revert-preview'),
+  'history:revert': relay('history:revert'),
   'risk:list': relay('risk:list'),
   'risk:count': relay('risk:count'),
   'risk:recheck': relay('risk:recheck'),

@@ -47,6 +47,8 @@ export const FAKE_ANSWERS: { [C in OpsChannel]: (input: ParsedInput<C>) => Outpu
   }),
   'capacity:holders': () => [],
   'history:list': () => ({ entries: [], users: ['local'], changes: [CHANGE] }),
+  'history:revert-preview': () => ({ ok: false, reason: 'not_found', message: 'There is no change #9.', problems: [] }),
+  'history:revert': () => ({ ok: false, reason: 'not_found', message: 'There is no change #9.', problems: [] }),
   'risk:list': () => [],
   'risk:count': () => ({ count: 0 }),
   'risk:recheck': () => RESULT,

@@ -32,6 +32,8 @@ const MALFORMED: Record<Channel, { payload: unknown; path: string }[]> = {
     { payload: { resource_ids: 'LINE-1', from: '2026-03-02', to: '2026-03-03' }, path: 'resource_ids' },
   ],
   'tables:load': [{ payload: { all: true }, path: '' }],
+  'history:revert-preview': [{ payload: { change_id: 0 }, path: 'change_id' }],
+  'history:revert': [{ payload: { change_id: 3 }, path: 'base_version' }],
   'tables:impact': [{ payload: { base_version: 'v1', edits: [] }, path: 'edits' }],
   'tables:save': [
     { payload: { base_version: 'v1', edits: [] }, path: 'edits' },
@@ -69,6 +71,8 @@ const GOOD: Record<Channel, unknown> = {
   'check:run': { request: { customer: 'Acme', region: 'DE', lines: [{ sku: 'PUMP-100', qty: 5, requested_date: '2026-03-20', unit_price: '120' }] } },
   'capacity:around': { resource_ids: ['LINE-1'], from: '2026-03-02', to: '2026-03-15' },
   'tables:load': undefined,
+  'history:revert-preview': { change_id: 3 },
+  'history:revert': { change_id: 3, base_version: 'v1-fake0001' },
   'tables:impact': { base_version: 'v1-fake0001', edits: [{ table: 'resources', updates: [{ index: 0, cells: { cost_per_hour: '46' } }], inserts: [], deletes: [] }] },
   'tables:save': { base_version: 'v1-fake0001', edits: [{ table: 'resources', updates: [{ index: 0, cells: { cost_per_hour: '46' } }], inserts: [], deletes: [] }] },
   'workbook:preview': { kind: 'csv', name: 'plant', files: [{ name: 'resources.csv', base64: 'cmVzb3VyY2VfaWQK' }] },
