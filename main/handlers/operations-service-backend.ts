@@ -125,12 +125,12 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
         changes: (await deps.ops.listChanges({ limit: 50, ...(filter.user ? { user: filter.user } : {}) })).map(view),
       };
     },
-    async 'history:revert-preview'(i) {
+    async 'undo:preview'(i) {
       const r = await previewRevert(deps, await opts.actor(), i.change_id, { asOf: today() });
       if (!r.ok) return { ok: false, reason: r.kind, message: r.message, problems: r.problems };
       return { ok: true, change: view(r.change), base_version: r.baseVersion, added: r.diff.added, changed: r.diff.changed, removed: r.diff.removed, impact: impactView(r.impact) };
     },
-    async 'history:revert'(i) {
+    async 'undo:apply'(i) {
       const r = await revertChange(deps, await opts.actor(), i.change_id, i.base_version, { asOf: today() });
       if (!r.ok) return { ok: false, reason: r.kind, message: r.message, problems: r.problems };
       return { ok: true, change: view(r.change), revalidated: r.revalidated.length, at_risk: r.atRisk };

@@ -25,7 +25,7 @@ export function UndoChange({ change, onClose }: { change: ChangeSetView; onClose
 
   const look = async () => {
     setStep({ kind: 'busy', label: 'Working out what undoing it would do…' });
-    const r = await api.call('history:revert-preview', { change_id: change.id });
+    const r = await api.call('undo:preview', { change_id: change.id });
     if (!r.ok) {
       noticeSessionEnd(r.error);
       return setStep({ kind: 'refused', message: r.error.message, problems: [] });
@@ -36,7 +36,7 @@ export function UndoChange({ change, onClose }: { change: ChangeSetView; onClose
 
   const undo = async (baseVersion: string) => {
     setStep({ kind: 'busy', label: 'Undoing the change and checking open promises again…' });
-    const r = await api.call('history:revert', { change_id: change.id, base_version: baseVersion });
+    const r = await api.call('undo:apply', { change_id: change.id, base_version: baseVersion });
     if (!r.ok) {
       noticeSessionEnd(r.error);
       return setStep({ kind: 'refused', message: r.error.message, problems: [] });
