@@ -19,7 +19,8 @@ import { ensurePools, insertRows, readWorkbook, type ColumnTypes } from './pg-pl
 import { latestDataVersion, replacePromiseIn } from './pg-promise-changes';
 import { OPEN_SQL, lockPlantExclusive, openHoldsWithVersion } from './pg-promise-sql';
 import { applyRevalidation, openPromisesForRevalidation } from './pg-revalidation';
-import { IMPORT_COLUMNS, importFromPg, type PostgresStore } from './pg-store';
+import { IMPORT_COLUMNS, importFromPg } from './pg-import-rows';
+import type { PostgresStore } from './pg-store';
 
 const now = () => new Date().toISOString();
 const CHANGE_COLUMNS = 'c.id, c.kind, c.at, c.actor AS "user", c.source, c.data_version, c.added, c.changed, c.removed';
