@@ -7,7 +7,7 @@
  * so neither a check nor a confirm rebuilds it; a change by another process is seen the same way.
  */
 import { addHolds, buildModel, releaseHolds, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
-import type { CheckRequest, CheckResult, RequestIssue } from '../../shared/schemas/check';
+import { customerIssues, type CheckRequest, type CheckResult, type RequestIssue } from '../../shared/schemas/check';
 import type { PlantSnapshot, PromiseFilter, PromiseSummary, Store } from '../db/store';
 import { localToday } from './dates';
 
@@ -98,10 +98,18 @@ export class CheckService {
     return { ok: true, result, request: v.value, holds, holdsVersion: m.holdsVersion };
   }
 
+  /** A check for a promise or a draft: as `check`, and a customer is required (`promise-check.md`). */
+  async checkToRecord(request: unknown, asOf: string = this.today()): Promise<CheckOutcome> {
+    const c = await this.check(request, asOf);
+    if (!c.ok) return c;
+    const issues = customerIssues(c.request);
+    return issues.length ? { ok: false, kind: 'request', issues } : c;
+  }
+
   /** Checks and, when the status is `ok`, records a confirmed promise holding what its plans use. */
   async confirm(request: unknown, asOf: string = this.today()): Promise<ConfirmOutcome> {
     for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) {
-      const c = await this.check(request, asOf);
+      const c = await this.checkToRecord(request, asOf);
       if (!c.ok) return c;
       if (c.result.status !== 'ok') return { ok: false, kind: 'not_ok', result: c.result };
       const r = await this.store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: this.user }, c.holdsVersion);

@@ -60,7 +60,7 @@ export class PromiseService {
 
   /** Saves a check as a draft: holds nothing. */
   async saveDraft(actor: Actor, request: unknown, asOf?: string): Promise<Outcome> {
-    const c = await this.checks.check(request, asOf ?? this.checks.today());
+    const c = await this.checks.checkToRecord(request, asOf ?? this.checks.today());
     if (!c.ok) return checkRefusal(c);
     const r = await this.store.recordPromise({ status: 'draft', request: c.request, result: c.result, holds: [], user: actor.name, at: this.nowIso() }, c.holdsVersion);
     if (!r.ok) return refuse('conflict', CONFLICT_MESSAGE);
@@ -87,7 +87,7 @@ export class PromiseService {
     }
     const request: unknown = draft ? draft.request : (source as { request: unknown }).request;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const c = await this.checks.check(request, asOf ?? this.checks.today());
+      const c = await this.checks.checkToRecord(request, asOf ?? this.checks.today());
       if (!c.ok) return checkRefusal(c);
       const wanted = to === 'confirmed' ? 'ok' : 'needs_approval';
       if (c.result.status !== wanted) return statusRefusal(c.result, to);
