@@ -36,8 +36,9 @@ export function drawBottleneck(el: HTMLElement, rows: readonly PictureRow[], opt
     series: [
       stack('Booked', rows.map((r) => r.booked), color('--chart-booked', '#8a8f98')),
       stack('Held by promises', rows.map((r) => r.held), color('--chart-held', '#c9a227')),
-      stack('This request', rows.map((r) => r.addRegular), color('--chart-request', '#2f6fdf')),
-      stack('This request, overtime', rows.map((r) => r.addOvertime), color('--chart-overtime', '#d9534f')),
+      stack('This quote, other lines', rows.map((r) => r.quoteOther), color('--chart-quote', '#7b5ea7')),
+      stack('This line', rows.map((r) => r.addRegular), color('--chart-request', '#2f6fdf')),
+      stack('This line, overtime', rows.map((r) => r.addOvertime), color('--chart-overtime', '#d9534f')),
       {
         name: 'Capacity',
         type: 'line',
