@@ -30,7 +30,7 @@ export function drawBottleneck(el: HTMLElement, rows: readonly PictureRow[], opt
     textStyle: { color: text },
     tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { top: 0, textStyle: { color: text } },
-    grid: { left: 48, right: 16, top: 48, bottom: 32 },
+    grid: { left: 48, right: 16, top: 72, bottom: 32 },
     xAxis: { type: 'category', data: dates, axisLabel: { color: text, formatter: (d: string) => opts.label(d) } },
     yAxis: { type: 'value', name: 'hours', nameTextStyle: { color: text }, axisLabel: { color: text } },
     series: [
