@@ -43,7 +43,7 @@ export function QuoteAnswer({ draft, built, check, byField, onApply, actions }: 
     <section className="answer" aria-labelledby="answer-title" aria-busy={check.pending}>
       <h2 id="answer-title">Answer</h2>
       <Progress busy={check.pending} label="Checking…" />
-      {!built.request && !result && <p className="muted">Choose a product, a quantity and a date to see the answer.</p>}
+      {!built.request && <NothingYet draft={draft} built={built} />}
       {check.error && !invalid && <ErrorBanner error={check.error} />}
       {invalid && (
         <div className={check.stale ? 'stale' : undefined}>
@@ -119,6 +119,19 @@ export function QuoteAnswer({ draft, built, check, byField, onApply, actions }: 
         </div>
       )}
     </section>
+  );
+}
+
+/** No line is complete yet: say what each started line still needs. */
+function NothingYet({ draft, built }: { draft: Draft; built: Built }) {
+  const started = draft.lines.map((l, i) => ({ l, i })).filter(({ l }) => l.sku.trim() !== '' || l.qty.trim() !== '');
+  if (started.length === 0) return <p className="muted">Choose a product, a quantity and a date to see the answer.</p>;
+  return (
+    <ul className="muted needs">
+      {started.map(({ l, i }) => (
+        <li key={l.id}>{needsSentence(i, built.needs.get(l.id)).replace(/; the other lines are answered without it\.$/, '.')}</li>
+      ))}
+    </ul>
   );
 }
 

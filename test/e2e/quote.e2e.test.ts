@@ -200,9 +200,11 @@ describe.skipIf(!hasChromium && !process.env.CI)('the salesperson’s quote in t
     expect(s.lines[0]!.sentence).toMatch(/^1\.000 CP-32 /);
     const expected = await engine({ customer: 'x', region: 'DE', lines: [{ ...ok.lines[0]!, qty: 1000, unit_price: '1395.50' }] });
     expect(s.status).toBe(expected.status);
+    await screenshot(page, 'quote-7-german-answer');
     await page.getByRole('group', { name: 'Line 1' }).getByLabel('Quantity').fill('2,5');
     await expect.poll(() => page.getByRole('group', { name: 'Line 1' }).locator('.field-error').first().textContent(), { timeout: 20_000 }).toBe('Type a whole number of pcs, e.g. 20.');
-    await screenshot(page, 'quote-7-german');
+    await expect.poll(() => page.locator('.answer .needs').textContent(), { timeout: 20_000 }).toBe('Line 1 has a quantity that cannot be read (see the field).');
+    await screenshot(page, 'quote-7-german-error');
     await context.close();
   });
 
