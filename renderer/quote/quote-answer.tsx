@@ -69,6 +69,7 @@ export function QuoteAnswer({ draft, built, check, byField, onApply, actions }: 
           <div className="request-status" aria-live="polite">
             <span className="visually-hidden">Request status: </span>
             <StatusBadge status={result.status} large />
+            {built.needs.size > 0 && <span className="hint"> for the complete lines; the others are not checked yet</span>}
           </div>
           <p className="meta">
             Data version <code data-field="data-version">{result.data_version}</code> · as of <DateText date={result.as_of} />
