@@ -118,12 +118,18 @@ export async function repromise(
   const asOf = opts.asOf ?? deps.checks.today();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const p = await openPromise(deps, id);
+    authorize(actor, 'promises:confirm'); // every role that may confirm may also submit (promises.md)
+    authorize(actor, 'promises:cancel', { createdBy: p.createdBy });
     const c = await recheckWith(deps, p, lines, asOf);
     if (!c.ok) return c;
     const submit = c.result.status === 'needs_approval' && opts.submit === true;
     if (c.result.status !== 'ok' && !submit) return { ok: false, kind: 'not_ok', result: c.result };
-    authorize(actor, 'promises:confirm'); // every role that may confirm may submit (promises.md)
-    authorize(actor, 'promises:cancel', { createdBy: p.createdBy });
+    const wanted = c.result.status;
+    // Checked again inside a lock of the pools it reads, with the old promise's holds released.
+    const h = await deps.checks.lockWithout(p.id, p.holds, c.request, asOf, (res) => res.status === wanted);
+    if (!h) throw new NoPlantError();
+    const decided = () => h.decided()?.result ?? c.result;
+    const summaries = opts.summaries;
     const at = (opts.now ?? (() => new Date()))();
     const plant = submit ? await deps.checks.loadPlant() : null;
     const holdExpiresAt = plant ? new Date(at.getTime() + resolvePolicy(plant.workbook.policy).hold_days * 24 * 3600 * 1000).toISOString() : null;
@@ -133,12 +139,13 @@ export async function repromise(
       p.status,
       submit
         ? { status, request: c.request, result: c.result, holds: c.holds, user: actor.name, at: at.toISOString(), holdExpiresAt, comment: opts.comment ?? null }
-        : { status, request: c.request, result: c.result, holds: c.holds, user: actor.name, comment: opts.comment ?? null, ...(opts.summaries ? { summaries: opts.summaries(c.result) } : {}) },
-      c.holdsVersion,
+        : { status, request: c.request, result: c.result, holds: c.holds, user: actor.name, comment: opts.comment ?? null, ...(summaries ? { summaries: (pid, when) => summaries(decided())(pid, when) } : {}) },
+      h.lock,
     );
-    if (r.ok) return { ok: true, id: r.id, replaces: id, result: c.result, status };
-    if (r.conflict !== 'holds_changed') throw new PromiseNotFoundError(id, r.status ? `is ${r.status} now` : 'does not exist');
-    // Another promise or change took capacity meanwhile: check again.
+    if (r.ok) return { ok: true, id: r.id, replaces: id, result: decided(), status };
+    if (r.conflict === 'refused') return { ok: false, kind: 'not_ok', result: decided() };
+    if (r.conflict !== 'holds_changed' && r.conflict !== 'plant_changed') throw new PromiseNotFoundError(id, r.status ? `is ${r.status} now` : 'does not exist');
+    // The tables changed meanwhile: check again on them.
   }
   return { ok: false, kind: 'conflict', message: 'Other promises kept changing the capacity while this one was checked; try again.' };
 }
