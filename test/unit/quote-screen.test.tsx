@@ -248,3 +248,13 @@ describe('print, copy and focus', () => {
     await waitFor(() => expect(document.activeElement).toBe(said.closest('p')));
   });
 });
+
+describe('own drafts first', () => {
+  it('puts the salesperson’s own drafts before everything else, keeping the order otherwise', async () => {
+    const { ownDraftsFirst } = await import('../../renderer/screens/promises/promises-screen');
+    const row = (id: string, status: string, by: string) => ({ id, status, created_by: by }) as never;
+    const rows = [row('P-1', 'confirmed', 'sam'), row('P-2', 'draft', 'ana'), row('P-3', 'draft', 'sam'), row('P-4', 'draft', 'sam')];
+    expect(ownDraftsFirst(rows, 'sam').map((r: { id: string }) => r.id)).toEqual(['P-3', 'P-4', 'P-1', 'P-2']);
+    expect(ownDraftsFirst(rows, null).map((r: { id: string }) => r.id)).toEqual(['P-1', 'P-2', 'P-3', 'P-4']);
+  });
+});
