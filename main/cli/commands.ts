@@ -24,6 +24,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   users: { summary: 'users add|list|disable|role|passphrase   people', load: () => import('./users') },
   'export-workbook': { summary: 'export-workbook <folder|file.xlsx> write the current tables', load: () => import('./export-workbook') },
   'workbook-template': { summary: 'workbook-template <folder|.xlsx>   write a blank workbook', load: () => import('./workbook-template') },
+  'migrate-to-server': { summary: 'migrate-to-server --db FILE --to postgres://…  move this database into an empty team database', load: () => import('./migrate-to-server') },
   'demo-workbook': { summary: 'demo-workbook <folder|file.xlsx>   write the demo plant', load: () => import('./demo-workbook') },
 };
 

@@ -6,7 +6,7 @@
 import type { OptionSpec } from './args';
 
 export const STORE_OPTIONS = {
-  db: { type: 'string', value: 'FILE', help: "the database (default: $PROMISE_DB, then the app's own)" },
+  db: { type: 'string', value: 'FILE|URL', help: "the database: a file, or a team database postgres://… (default: $PROMISE_DB, then the app's own)" },
 } as const satisfies Record<string, OptionSpec>;
 
 /** The values of the store options, as `open-store.ts` receives them. */

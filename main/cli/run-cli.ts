@@ -17,7 +17,7 @@ export function usage(): string {
     ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
     '',
     `${PROGRAM} <command> --help (or ${PROGRAM} help <command>) explains a command and its options; ${PROGRAM} --version prints the version.`,
-    "--db defaults to $PROMISE_DB, then the app's own database. Dates are YYYY-MM-DD; --as-of defaults to today.",
+    "--db (a file, or a team database postgres://…) defaults to $PROMISE_DB, then the app's own database. Dates are YYYY-MM-DD; --as-of defaults to today.",
     'Once users exist, commands that change data take --user NAME; the passphrase comes from $PROMISE_PASSPHRASE or the terminal.',
   ].join('\n');
 }

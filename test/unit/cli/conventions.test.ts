@@ -32,7 +32,7 @@ async function run(args: string[]) {
 }
 
 describe('help', () => {
-  it.each(Object.keys(COMMANDS))('%s --help and help %s print its usage and options on stdout, exit 0', async (name) => {
+  it.each(Object.keys(COMMANDS))('%s: <command> --help and help <command> print its usage and options on stdout, exit 0', async (name) => {
     const spec = (await COMMANDS[name]!.load()).spec;
     const a = await run([name, '--help']);
     expect(a).toEqual({ code: 0, stdout: `${helpText(spec)}\n`, stderr: '' });
