@@ -10,7 +10,7 @@ export interface Command {
 }
 
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  import: { summary: 'import <folder|file.xlsx>          replace the operations tables', load: () => import('./import') },
+  import: { summary: 'import <folder|file.xlsx>          replace the operations tables (--dry-run: what it would change)', load: () => import('./import') },
   check: { summary: 'check <request.json|->             check a request', load: () => import('./check') },
   confirm: { summary: 'confirm <request.json|->           check and record an ok promise', load: () => import('./confirm') },
   submit: { summary: 'submit <request.json|->            hold a check that needs approval and ask for it', load: () => import('./submit') },
