@@ -16,7 +16,7 @@ export function cli(args: string[], env: Record<string, string | undefined> = {}
   return new Promise((done, fail) => {
     const fullEnv: Record<string, string | undefined> = { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ''}`, PROMISE_DB: undefined, ...env };
     for (const k of Object.keys(fullEnv)) if (fullEnv[k] === undefined) delete fullEnv[k];
-    const child = spawn(join(BIN, 'tsx'), [join(ROOT, 'main', 'cli', 'index.ts'), ...args], { cwd: ROOT, env: fullEnv as NodeJS.ProcessEnv, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn(join(BIN, 'tsx'), [join(ROOT, 'main', 'cli', 'index.ts'), ...args], { cwd: ROOT, env: fullEnv, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     if (input !== undefined) child.stdin!.end(input);
     let stdout = '';
     let stderr = '';
