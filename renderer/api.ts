@@ -13,6 +13,12 @@ declare global {
 
 export interface Api {
   call<C extends Channel>(channel: C, payload?: Input<C>): Promise<ChannelResult<C>>;
+  /**
+   * Hears of changes made by anyone (this window included): server-sent events in the browser,
+   * the main process's notices in the desktop app. Reconnects by itself; `onChange` is also
+   * called after a reconnect (something may have changed meanwhile). Returns a stop function.
+   */
+  changes?(onChange: () => void): () => void;
 }
 
 export const TOKEN_HEADER = 'x-promise-desk-token';
@@ -31,8 +37,38 @@ export function previewToken(win: Window = window): string {
   return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** The server's change events (`/api/events`); the preview wants its token in the query. */
+export function eventSourceChanges(token: string, make: (url: string) => EventSource = (u) => new EventSource(u)) {
+  return (onChange: () => void): (() => void) => {
+    let es: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let opened = false;
+    const open = () => {
+      es = make(token ? `/api/events?token=${encodeURIComponent(token)}` : '/api/events');
+      es.addEventListener('change', () => onChange());
+      es.onopen = () => {
+        if (opened) onChange();
+        opened = true;
+      };
+      // The browser retries a broken stream by itself, but not one refused (signed out, server
+      // restarted without us): then try again a little later.
+      es.onerror = () => {
+        if (es?.readyState !== 2) return;
+        es = null;
+        timer = setTimeout(open, 3000);
+      };
+    };
+    open();
+    return () => {
+      if (timer) clearTimeout(timer);
+      es?.close();
+    };
+  };
+}
+
 export function httpApi(token: string, fetchFn: typeof fetch = (...a) => fetch(...a)): Api {
   return {
+    ...(typeof EventSource === 'function' ? { changes: eventSourceChanges(token) } : {}),
     async call(channel, payload) {
       try {
         const res = await fetchFn(`/api/${channel}`, {
@@ -50,6 +86,6 @@ export function httpApi(token: string, fetchFn: typeof fetch = (...a) => fetch(.
 
 export function createApi(win: Window = window): Api {
   const bridge = win.promiseDesk;
-  if (bridge) return { call: (channel, payload) => bridge.invoke(channel, payload) };
+  if (bridge) return { call: (channel, payload) => bridge.invoke(channel, payload), ...(bridge.onChange ? { changes: (f: () => void) => bridge.onChange!(f) } : {}) };
   return httpApi(previewToken(win));
 }

@@ -10,6 +10,7 @@ import { SessionBar } from './components/session-bar';
 import { Progress } from './components/progress';
 import { useApi } from './hooks/use-api';
 import { onSessionEnd, SessionContext } from './hooks/use-session';
+import { notifyDataChanged } from './data-events';
 import { go, useRoute } from './navigation';
 import { SCREENS, type Screen } from './screens';
 import { SignInScreen } from './screens/promises/sign-in-screen';
@@ -42,6 +43,22 @@ export function App() {
       off();
     };
   }, [refresh]);
+  // Changes by anyone reach this window: what shows derived data refreshes (at most every 100 ms).
+  const who = session?.user?.name ?? session?.mode ?? '';
+  useEffect(() => {
+    if (!who || !api.changes) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = api.changes(() => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        notifyDataChanged();
+      }, 100);
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      stop();
+    };
+  }, [api, who]);
   // A workbook dropped anywhere on the window opens the import.
   useWorkbookDrop(useCallback(() => go('workbook'), []));
 

@@ -133,6 +133,8 @@ export type ChannelResult<C extends Channel> = Result<Output<C>>;
 /** What the preload exposes as `window.promiseDesk` (and what the browser preview imitates). */
 export interface PromiseDeskBridge {
   invoke<C extends Channel>(channel: C, payload?: Input<C>): Promise<ChannelResult<C>>;
+  /** Called when anyone changed promises, tables or users (a team server's events included); returns a stop function. */
+  onChange?(f: () => void): () => void;
 }
 
 /** The schema of a channel's whole answer, for callers that parse what comes back. */
