@@ -10,7 +10,8 @@ import { openOperationsBackend } from '../handlers/operations-service-backend';
 import { openPromisesBackend } from '../handlers/promises-service-backend';
 import { openServiceBackend } from '../handlers/service-backend';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { registerIpc } from './ipc';
+import { DesktopConnection } from '../team-client/desktop-connection';
+import { CHANGED_EVENT, registerIpc } from './ipc';
 import { applySessionSecurity, hardenContents } from './security';
 import { summaryDialogs } from './summary-dialogs';
 import { createMainWindow } from './window';
@@ -29,12 +30,24 @@ async function start(): Promise<void> {
   applySessionSecurity(session.defaultSession);
   serveRenderer(join(__dirname, '..', '..', 'renderer'));
   const database = resolveDatabasePath(dbArg(process.argv)).path;
-  const backend = await openServiceBackend(database);
-  // The signed-in session lives here, in the main process; the operations side asks it who acts.
-  const promises = await openPromisesBackend(database, { dialogs: summaryDialogs(() => win) });
-  const operations = await openOperationsBackend(database, { dialogs: workbookDialogs(() => win), actor: promises.actor });
-  app.on('will-quit', () => void operations.close().then(() => promises.close()).then(() => backend.close()));
-  registerIpc({ backend, operations, promises, app: { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron', database } });
+  const openLocal = async () => {
+    const backend = await openServiceBackend(database);
+    // The signed-in session lives here, in the main process; the operations side asks it who acts.
+    const promises = await openPromisesBackend(database, { dialogs: summaryDialogs(() => win) });
+    const operations = await openOperationsBackend(database, { dialogs: workbookDialogs(() => win), actor: promises.actor });
+    const ctx = { backend, operations, promises, app: { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron' as const, database } };
+    return { ctx, close: () => operations.close().then(() => promises.close()).then(() => backend.close()) };
+  };
+  // This computer or a team server: chosen on first run and under Connection (connection.json).
+  const connection = new DesktopConnection({
+    settingsFile: join(app.getPath('userData'), 'connection.json'),
+    openLocal,
+    app: { name: 'Promise Desk', version: app.getVersion() },
+    dialogs: { summaries: summaryDialogs(() => win), workbooks: workbookDialogs(() => win) },
+    notify: () => win?.webContents.send(CHANGED_EVENT),
+  });
+  app.on('will-quit', () => void connection.close());
+  registerIpc((channel, payload) => connection.answer(channel, payload));
   win = createMainWindow(join(__dirname, 'preload.cjs'));
   win.on('closed', () => (win = null));
 }

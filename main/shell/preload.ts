@@ -11,6 +11,12 @@ const bridge: PromiseDeskBridge = {
     if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `There is no channel ${String(channel)}.` } });
     return ipcRenderer.invoke(channel, payload);
   },
+  onChange(f) {
+    // Only the notice crosses, never data: the window reads what it shows again.
+    const listener = () => f();
+    ipcRenderer.on('promise-desk:changed', listener);
+    return () => void ipcRenderer.removeListener('promise-desk:changed', listener);
+  },
 };
 
 contextBridge.exposeInMainWorld('promiseDesk', bridge);

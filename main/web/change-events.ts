@@ -68,6 +68,8 @@ export function serveEventStream(req: IncomingMessage, res: ServerResponse, bus:
     unsubscribe();
     if (!res.writableEnded) res.end();
   };
-  req.on('close', end);
+  // The response's close: the client went (a request's own 'close' may come as soon as it is read).
+  res.on('close', end);
   res.on('error', end);
+  req.resume();
 }

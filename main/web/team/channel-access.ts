@@ -56,6 +56,9 @@ export const CHANNEL_ACCESS: { [C in Channel]: { access: Access; changes?: Chang
   'promises:cancel': { access: 'change', changes: 'promises' },
   'promises:fulfil': { access: 'change', changes: 'promises' },
   'summary:save': { access: 'read' },
+  // Answered by the desktop app only; here they say so.
+  'connection:get': { access: 'open' },
+  'connection:set': { access: 'open' },
 };
 
 /**

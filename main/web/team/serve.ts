@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { db: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'idle-minutes': { type: 'string' }, 'as-of': { type: 'string' } },
+      options: { db: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, 'idle-minutes': { type: 'string' }, 'as-of': { type: 'string' }, 'renderer-dir': { type: 'string' } },
       strict: true,
     }));
   } catch (e) {
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   if (!tls && values.host !== undefined && values.host !== LOOPBACK && values.host !== 'localhost') {
     usage(`--host ${values.host} needs TLS: without --tls-cert and --tls-key the server listens on loopback only (passphrases and sessions would cross the network in clear)`);
   }
-  const rendererDir = resolve(import.meta.dirname, '../../../dist/renderer');
+  const rendererDir = resolve(values['renderer-dir'] ?? resolve(import.meta.dirname, '../../../dist/renderer'));
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
     console.error('dist/renderer is missing: build it with `npx vite build` (npm run serve does).');
     process.exit(1);

@@ -57,7 +57,7 @@ export async function servedSqliteDesk(path: string, opts: ServedDeskOptions = {
   await promises.expireHolds();
   const backend = serviceBackend(checks);
   const ops = new SqliteOperationsStore(store.db);
-  const app = { name: 'Promise Desk', version: opts.version ?? '', runtime: 'web' as const, database: displayDatabase(path) };
+  const app = { name: 'Promise Desk', version: opts.version ?? '', runtime: 'team' as const, database: displayDatabase(path) };
   return {
     people,
     database: app.database,

@@ -127,7 +127,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     const entry = sessions.get(requestToken(req.headers));
     if (!entry || !(await entry.session.whoever(false))) return answer(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'Sign in first.' } });
     let end = () => {};
-    req.on('close', () => entry.streams.delete(end));
+    res.on('close', () => entry.streams.delete(end));
     end = () => res.end();
     entry.streams.add(end);
     serveEventStream(req, res, events, { headers: { ...SECURITY_HEADERS, ...extra }, stillAllowed: async () => !!(await entry.session.whoever(false)) });

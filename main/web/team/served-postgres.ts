@@ -1,0 +1,63 @@
+/**
+ * The desk a team server serves over the team database (PostgreSQL): the check, operations,
+ * people and promise services on one pool, lapsed holds released at start. Every instance opens
+ * its own; they share nothing but the database.
+ */
+import type { ParsedInput } from '../../../shared/contract';
+import { openPostgres } from '../../db/postgres/open-postgres';
+import { operationsBackend } from '../../handlers/operations-service-backend';
+import { promiseRow } from '../../handlers/promise-views';
+import type { PromisesBackend } from '../../handlers/promises-backend';
+import { promisesBackend, sessionActor } from '../../handlers/promises-service-backend';
+import { serviceBackend } from '../../handlers/service-backend';
+import { PeopleService } from '../../people/people-service';
+import { CheckService } from '../../services/check-service';
+import { localToday } from '../../services/dates';
+import { PromiseService } from '../../services/promise-service';
+import { displayDatabase, type ServedDesk, type ServedDeskOptions } from './served-desk';
+
+export async function servedPostgresDesk(url: string, opts: ServedDeskOptions & { seedDemo?: boolean; maxConnections?: number } = {}): Promise<ServedDesk> {
+  const db = await openPostgres(url, { applicationName: 'promise-desk-server', max: opts.maxConnections ?? 20, onError: (e) => console.error(`PostgreSQL: ${e.message}`) });
+  const now = opts.asOf ? () => new Date(`${opts.asOf}T12:00:00`) : undefined;
+  const checks = new CheckService(db.store, now ? { now } : {});
+  try {
+    if (opts.seedDemo && (await db.store.dataVersion()) === null) {
+      const { seedDemoIfEmpty } = await import('../../services/workbook-service');
+      await seedDemoIfEmpty(db.store, { today: localToday((now ?? (() => new Date()))()), user: checks.user });
+    }
+  } catch (e) {
+    await db.store.close();
+    throw e;
+  }
+  const people = new PeopleService(db.people, opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
+  const promises = new PromiseService(checks, people, now ? { now } : {});
+  await promises.expireHolds();
+  const backend = serviceBackend(checks);
+  const app = { name: 'Promise Desk', version: opts.version ?? '', runtime: 'team' as const, database: displayDatabase(url) };
+
+  /** The Promises list over the store's listing, until the search has a PostgreSQL form. */
+  async function list(q: ParsedInput<'promises:list'>) {
+    const wanted = q ?? {};
+    const found = await promises.list({ ...(wanted.status ? { status: wanted.status } : {}), ...(wanted.at_risk !== undefined ? { atRisk: wanted.at_risk } : {}) });
+    const newest = found.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)).slice(0, wanted.limit ?? 200);
+    const rows = [];
+    for (const s of newest) {
+      const p = await promises.get(s.id);
+      if (p) rows.push(promiseRow(p));
+    }
+    return { promises: rows, total: found.length };
+  }
+
+  return {
+    people,
+    database: app.database,
+    contextFor(session) {
+      const inner = promisesBackend({ promises, people, session, store: null as never });
+      const promisesPort: PromisesBackend = {
+        run: (channel, input) => (channel === 'promises:list' ? (list(input as ParsedInput<'promises:list'>) as never) : inner.run(channel, input)),
+      };
+      return { backend, operations: operationsBackend({ checks, ops: db.operations }, { actor: () => sessionActor(session) }), promises: promisesPort, app };
+    },
+    close: () => db.store.close(),
+  };
+}
