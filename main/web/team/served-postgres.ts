@@ -4,6 +4,7 @@
  * its own; they share nothing but the database.
  */
 import type { ParsedInput } from '../../../shared/contract';
+import { HoldFollower } from '../../db/postgres/hold-follower';
 import { openPostgres } from '../../db/postgres/open-postgres';
 import { operationsBackend } from '../../handlers/operations-service-backend';
 import { promiseRow } from '../../handlers/promise-views';
@@ -32,6 +33,9 @@ export async function servedPostgresDesk(url: string, opts: ServedDeskOptions & 
   const people = new PeopleService(db.people, opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
   const promises = new PromiseService(checks, people, now ? { now } : {});
   await promises.expireHolds();
+  // Other instances' holds: the model catches up as soon as they commit, not at the next check.
+  const follower = await HoldFollower.start(url, { onError: (e) => console.error(`PostgreSQL (hold log): ${e.message}`) });
+  follower.subscribe(() => void checks.model(checks.today()).catch(() => undefined));
   const backend = serviceBackend(checks);
   const app = { name: 'Promise Desk', version: opts.version ?? '', runtime: 'team' as const, database: displayDatabase(url) };
 
@@ -58,6 +62,9 @@ export async function servedPostgresDesk(url: string, opts: ServedDeskOptions & 
       };
       return { backend, operations: operationsBackend({ checks, ops: db.operations }, { actor: () => sessionActor(session) }), promises: promisesPort, app };
     },
-    close: () => db.store.close(),
+    close: async () => {
+      await follower.stop();
+      await db.store.close();
+    },
   };
 }
