@@ -1,14 +1,15 @@
 /**
- * `npm run team-demo [-- --port N]`: a throw-away PostgreSQL (initdb in a temporary folder,
- * loopback only) with the demo plant, a team server on it, and four demo users (admin, sales,
- * operations, manager) sharing one passphrase printed here. Everything is removed when it stops.
+ * `npm run team-demo [-- --port N]`: a throw-away PostgreSQL with the demo plant
+ * (main/team/demo-database.ts: initdb in a temporary folder, loopback only), a team server on it,
+ * and four demo users (admin, sales, operations, manager) sharing one passphrase printed here
+ * (or PROMISE_DEMO_PASSPHRASE). Everything is removed when it stops.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startThrowawayPostgres } from '../../db/postgres/throwaway-server';
 import type { Role } from '../../people/roles';
+import { startDemoDatabase } from '../../team/demo-database';
 import { openServedDesk } from './open-served-desk';
 import { startTeamServer } from './team-server';
 
@@ -24,8 +25,8 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   const rendererDir = resolve(import.meta.dirname, '../../../dist/renderer');
   if (!existsSync(resolve(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: build it with `npx vite build` (npm run team-demo does).');
-  const pg = await startThrowawayPostgres({ durable: true });
-  const opened = await openServedDesk(pg.url, { seedDemo: true, version: process.env.npm_package_version ?? '' });
+  const demo = await startDemoDatabase();
+  const opened = await openServedDesk(demo.url, { version: process.env.npm_package_version ?? '' });
   const passphrase = process.env.PROMISE_DEMO_PASSPHRASE || `demo-${randomBytes(6).toString('base64url')}`;
   const people = opened.desk.people;
   if (await people.singleUserMode()) {
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     for (const [name, role] of USERS.slice(1)) await people.addUser(actor, name, role, passphrase);
   }
   const server = await startTeamServer({ desk: opened.desk, rendererDir, port, events: opened.events, onChange: opened.tell });
-  console.log(`Promise Desk team demo on ${server.url} (throw-away PostgreSQL ${pg.url}, removed when this stops)`);
+  console.log(`Promise Desk team demo on ${server.url} (throw-away team database ${demo.url}, removed when this stops)`);
   console.log(`Sign in as ${USERS.map(([n]) => n).join(', ')} with the passphrase ${passphrase}`);
   let stopping = false;
   const stop = () => {
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     void server
       .close()
       .then(() => opened.close())
-      .then(() => pg.dispose())
+      .then(() => demo.stop())
       .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

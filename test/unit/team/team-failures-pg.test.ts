@@ -85,7 +85,7 @@ describe.skipIf(!hasPostgres())('failures while confirming through team servers'
     const url = pg.urlFor('restart');
     await seedTeamDatabase(url);
     const dir = rendererDir();
-    const [a, b]: Instance[] = await Promise.all([startInstance(url, dir), startInstance(url, dir)]);
+    const [a, b]: [Instance, Instance] = await Promise.all([startInstance(url, dir), startInstance(url, dir)]);
     cleanups.push(() => a.close(), () => b.close());
     const loop = confirmLoop(await Promise.all([a, b, a, b].map((i) => seller(i.server.url))));
     await expect.poll(() => loop.acked.length, { timeout: 30_000 }).toBeGreaterThan(10);
