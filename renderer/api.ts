@@ -22,6 +22,9 @@ export interface Api {
 }
 
 export const TOKEN_HEADER = 'x-promise-desk-token';
+export const WINDOW_HEADER = 'x-promise-desk-window';
+/** This page load as one window: the server does not tell it of its own changes. */
+const WINDOW_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `w${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
 const TOKEN_KEY = 'promise-desk-token';
 
 /** Takes the token from `?token=` once (then removes it from the address bar) and keeps it for reloads. */
@@ -44,7 +47,7 @@ export function eventSourceChanges(token: string, make: (url: string) => EventSo
     let timer: ReturnType<typeof setTimeout> | null = null;
     let opened = false;
     const open = () => {
-      es = make(token ? `/api/events?token=${encodeURIComponent(token)}` : '/api/events');
+      es = make(`/api/events?window=${WINDOW_ID}${token ? `&token=${encodeURIComponent(token)}` : ''}`);
       es.addEventListener('change', () => onChange());
       es.onopen = () => {
         if (opened) onChange();
@@ -73,7 +76,7 @@ export function httpApi(token: string, fetchFn: typeof fetch = (...a) => fetch(.
       try {
         const res = await fetchFn(`/api/${channel}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token, [WINDOW_HEADER]: WINDOW_ID },
           body: payload === undefined ? '' : JSON.stringify(payload),
         });
         return (await res.json()) as ChannelResult<typeof channel>;

@@ -10,7 +10,7 @@ import { SessionBar } from './components/session-bar';
 import { Progress } from './components/progress';
 import { useApi } from './hooks/use-api';
 import { onSessionEnd, SessionContext } from './hooks/use-session';
-import { notifyDataChanged } from './data-events';
+import { notifyChangedElsewhere } from './data-events';
 import { go, useRoute } from './navigation';
 import { SCREENS, type Screen } from './screens';
 import { ConnectionScreen } from './screens/connection/connection-screen';
@@ -72,7 +72,7 @@ export function App() {
     const stop = api.changes(() => {
       timer ??= setTimeout(() => {
         timer = null;
-        notifyDataChanged();
+        notifyChangedElsewhere();
       }, 100);
     });
     return () => {

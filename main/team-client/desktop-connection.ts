@@ -8,11 +8,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { contract, isChannel, toIssues, type Result } from '../../shared/contract';
+import { contract, toIssues, type Result } from '../../shared/contract';
 import { connectionChoice, type ConnectionView } from '../../shared/contract-connection';
 import type { HandlerContext } from '../handlers/backend';
 import { dispatch } from '../handlers/dispatch';
-import { answerChanged, CHANNEL_ACCESS } from '../web/team/channel-access';
 import { followChanges } from './event-stream';
 import { TeamClient } from './team-client';
 import { teamAnswerer, type TeamAnswererOptions, type TeamAnswerer } from './team-answerer';
@@ -30,7 +29,7 @@ export interface DesktopConnectionOptions {
   openLocal(): Promise<LocalDesk>;
   app: TeamAnswererOptions['app'];
   dialogs?: TeamAnswererOptions['dialogs'];
-  /** Tells the window that data changed (its own calls, or anyone's through the team server). */
+  /** Tells the window that someone else changed data (through the team server). */
   notify(): void;
 }
 
@@ -72,10 +71,9 @@ export class DesktopConnection {
       if (channel === 'session:signout') this.stopFollowing();
       return r;
     }
+    // On this computer the one window makes every change and refreshes itself.
     this.local ??= await this.opts.openLocal();
-    const r = await dispatch(channel, payload, this.local.ctx);
-    if (isChannel(channel) && CHANNEL_ACCESS[channel].changes && r.ok && answerChanged(r.value)) this.opts.notify();
-    return r;
+    return dispatch(channel, payload, this.local.ctx);
   }
 
   private teamFor(url: string, fingerprint: string | null): Team {

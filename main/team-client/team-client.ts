@@ -5,8 +5,10 @@
  * server's cookie) and sends it as a bearer token. An unreachable server is an `unavailable`
  * Result saying so, never a throw: the caller keeps what the user typed and may try again.
  */
+import { randomUUID } from 'node:crypto';
 import { isChannel, resultSchema, type Channel, type ChannelResult, type Input } from '../../shared/contract';
 import type { SignInAnswer } from '../../shared/contract-promises';
+import { WINDOW_HEADER } from '../web/change-events';
 import { tokenFromSetCookie } from '../web/team/session-token';
 import { FingerprintMismatch, transport, type ServerAddress, type Transport } from './transport';
 
@@ -34,8 +36,11 @@ export class TeamClient {
     return this.http.base.origin;
   }
 
+  /** This client as one window: its own changes are not told back to its event stream. */
+  readonly windowId = randomUUID();
+
   headers(): Record<string, string> {
-    return this.token ? { Authorization: `Bearer ${this.token}` } : {};
+    return { [WINDOW_HEADER]: this.windowId, ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}) };
   }
 
   /** The transport, for the event stream (same server, same pin). */

@@ -15,6 +15,16 @@ export interface ChangeEvent {
   channel: string;
   /** ISO time it was made. */
   at: string;
+  /** The window that made it (`x-promise-desk-window`): not told back to that window, which refreshed itself. */
+  window?: string;
+}
+
+export const WINDOW_HEADER = 'x-promise-desk-window';
+const WINDOW_RE = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** A window's id as sent (a header on calls, `?window=` on the event stream), or undefined. */
+export function windowId(value: string | string[] | null | undefined): string | undefined {
+  return typeof value === 'string' && WINDOW_RE.test(value) ? value : undefined;
 }
 
 export type Listener = (e: ChangeEvent) => void;
@@ -48,6 +58,8 @@ export interface StreamOptions {
   heartbeatMs?: number;
   /** Asked at every heartbeat: false ends the stream (the session ended). */
   stillAllowed?: () => Promise<boolean>;
+  /** The window this stream serves: its own changes are not sent back to it. */
+  window?: string | undefined;
 }
 
 /** Serves one event stream until the client goes or `stillAllowed` says no. */
@@ -55,7 +67,10 @@ export function serveEventStream(req: IncomingMessage, res: ServerResponse, bus:
   res.writeHead(200, { ...opts.headers, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
   // The browser reconnects by itself after this many milliseconds when the stream breaks.
   res.write('retry: 1000\n: connected\n\n');
-  const unsubscribe = bus.subscribe((e) => res.write(`event: change\ndata: ${JSON.stringify(e)}\n\n`));
+  const unsubscribe = bus.subscribe((e) => {
+    if (opts.window && e.window === opts.window) return;
+    res.write(`event: change\ndata: ${JSON.stringify({ kind: e.kind, channel: e.channel, at: e.at })}\n\n`);
+  });
   const timer = setInterval(() => {
     void (async () => {
       if (opts.stillAllowed && !(await opts.stillAllowed().catch(() => false))) return end();

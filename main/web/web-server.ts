@@ -11,7 +11,7 @@ import { isChannel } from '../../shared/contract';
 import type { HandlerContext } from '../handlers/backend';
 import { dispatch } from '../handlers/dispatch';
 import { SECURITY_HEADERS } from '../shell/csp';
-import { ChangeBus, serveEventStream } from './change-events';
+import { ChangeBus, serveEventStream, WINDOW_HEADER, windowId } from './change-events';
 import { readJsonPayload, refuse, sendResult, serveFile } from './http-io';
 import { isAllowedHost, isAllowedOrigin, isValidToken, TOKEN_HEADER } from './request-guard';
 import { answerChanged, CHANNEL_ACCESS } from './team/channel-access';
@@ -43,7 +43,8 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, channel: stri
   const result = await dispatch(channel, body.payload, opts.ctx);
   sendResult(res, 200, result);
   const changes = isChannel(channel) ? CHANNEL_ACCESS[channel].changes : undefined;
-  if (result.ok && changes && answerChanged(result.value)) events.publish({ kind: changes, channel, at: new Date().toISOString() });
+  const window = windowId(req.headers[WINDOW_HEADER]);
+  if (result.ok && changes && answerChanged(result.value)) events.publish({ kind: changes, channel, at: new Date().toISOString(), ...(window ? { window } : {}) });
 }
 
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
@@ -59,7 +60,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       // An EventSource cannot send headers: the token comes in the query.
       if (req.method !== 'GET') return sendResult(res, 405, { ok: false, error: { code: 'bad_input', message: 'Use GET.' } });
       if (!isValidToken(url.searchParams.get('token') ?? undefined, token)) return refuse(res, 'Missing or wrong token: open the URL the preview printed.');
-      return serveEventStream(req, res, events, { headers: SECURITY_HEADERS });
+      return serveEventStream(req, res, events, { headers: SECURITY_HEADERS, window: windowId(url.searchParams.get('window')) });
     }
     const done = pathname.startsWith('/api/') ? serveApi(req, res, decodeURIComponent(pathname.slice(5)), opts, token, events) : serveFile(req, res, pathname, opts.rendererDir);
     done.catch((e: unknown) => {

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../shared/contract';
 import type { CheckRequestInput, CheckResult } from '../../shared/schemas/check';
-import { useDataChanged } from '../data-events';
+import { useChangedElsewhere } from '../data-events';
 import { useApi } from './use-api';
 
 export const CHECK_DEBOUNCE_MS = 150;
@@ -26,9 +26,9 @@ export function useLiveCheck(request: CheckRequestInput | null): LiveCheck {
   const key = request ? JSON.stringify(request) : '';
   const [state, setState] = useState<{ key: string; result: CheckResult | null; error: AppError | null }>({ key: '', result: null, error: null });
   const seq = useRef(0);
-  // Someone confirmed, approved or changed the tables: the answer on screen is checked again.
+  // Someone else confirmed, approved or changed the tables: the answer on screen is checked again.
   const [changes, setChanges] = useState(0);
-  useDataChanged(useCallback(() => setChanges((n) => n + 1), []));
+  useChangedElsewhere(useCallback(() => setChanges((n) => n + 1), []));
 
   useEffect(() => {
     const mine = ++seq.current;

@@ -19,7 +19,7 @@ export interface OpenedDesk {
   close(): Promise<void>;
 }
 
-const changeEvent = z.object({ kind: z.enum(['promises', 'tables', 'users']), channel: z.string().max(64), at: z.string().max(40) });
+const changeEvent = z.object({ kind: z.enum(['promises', 'tables', 'users']), channel: z.string().max(64), at: z.string().max(40), window: z.string().max(64).optional() });
 
 export async function openServedDesk(db: string, opts: ServedDeskOptions & { seedDemo?: boolean } = {}): Promise<OpenedDesk> {
   const events = new ChangeBus();
@@ -29,7 +29,7 @@ export async function openServedDesk(db: string, opts: ServedDeskOptions & { see
   }
   const desk = await servedPostgresDesk(db, opts);
   const notices = changeNotices<ChangeEvent>(db, {
-    parse: (p) => changeEvent.safeParse(p).data ?? null,
+    parse: (p) => (changeEvent.safeParse(p).data as ChangeEvent | undefined) ?? null,
     onNotice: (e) => events.publish(e),
   });
   return {

@@ -14,7 +14,7 @@ import type { SessionView } from '../../../shared/contract-promises';
 import { dispatch } from '../../handlers/dispatch';
 import { DeskSession } from '../../session/desk-session';
 import { SECURITY_HEADERS } from '../../shell/csp';
-import { ChangeBus, serveEventStream, type ChangeEvent } from '../change-events';
+import { ChangeBus, serveEventStream, WINDOW_HEADER, windowId, type ChangeEvent } from '../change-events';
 import { readJsonPayload, refuse, sendResult, serveFile } from '../http-io';
 import { answerChanged, CHANNEL_ACCESS } from './channel-access';
 import type { ServedDesk } from './served-desk';
@@ -93,7 +93,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     }
     const result = await dispatch(channel, body.payload, entry ? entry.ctx : desk.contextFor(newSession()));
     answer(res, 200, result);
-    tell(channel, result);
+    tell(channel, result, windowId(req.headers[WINDOW_HEADER]));
   }
 
   function idle(): number {
@@ -114,10 +114,10 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     answer(res, 200, result, { 'Set-Cookie': sessionCookie(token, secure) });
   }
 
-  function tell(channel: Channel, result: Result<unknown>): void {
+  function tell(channel: Channel, result: Result<unknown>, window: string | undefined): void {
     const kind = CHANNEL_ACCESS[channel].changes;
     if (!kind || !result.ok || !answerChanged(result.value)) return;
-    const e: ChangeEvent = { kind, channel, at: new Date().toISOString() };
+    const e: ChangeEvent = { kind, channel, at: new Date().toISOString(), ...(window ? { window } : {}) };
     events.publish(e);
     opts.onChange?.(e);
   }
@@ -130,7 +130,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     res.on('close', () => entry.streams.delete(end));
     end = () => res.end();
     entry.streams.add(end);
-    serveEventStream(req, res, events, { headers: { ...SECURITY_HEADERS, ...extra }, stillAllowed: async () => !!(await entry.session.whoever(false)) });
+    const window = windowId(req.headers[WINDOW_HEADER]) ?? windowId(new URL(req.url ?? '/', 'http://team').searchParams.get('window'));
+    serveEventStream(req, res, events, { headers: { ...SECURITY_HEADERS, ...extra }, window, stillAllowed: async () => !!(await entry.session.whoever(false)) });
   }
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
