@@ -36,7 +36,8 @@ afterAll(async () => {
   await desk.close();
 });
 
-describe('through a team server', () => {
+// Each command starts tsx: seconds apiece on a loaded machine.
+describe('through a team server', { timeout: 180_000 }, () => {
   it.each([
     [['check', REQUEST, '--as-of', AS_OF]],
     [['check', REQUEST, '--as-of', AS_OF, '--json']],
