@@ -13,5 +13,6 @@ import { importLarge, openDb } from './db/import-open.bench';
 import { grid } from './operations/grid.bench';
 import { tableEdit } from './operations/table-edit.bench';
 import { teamServer } from './team/team-server.bench';
+import { teamStore } from './team/team-store.bench';
 
-export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency, importLarge, openDb, tableEdit, grid, teamServer];
+export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency, importLarge, openDb, tableEdit, grid, teamStore, teamServer];

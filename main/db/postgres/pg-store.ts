@@ -33,6 +33,7 @@ import type {
 } from '../store';
 import { createPool, read, transaction, type ConnectOptions, type ErrorSink } from './connection';
 import { dumpPostgres } from './pg-dump';
+import { searchPromisesPg, type PgPromiseSearch } from './pg-promise-search';
 import { readColumnTypes, readWorkbook, writeWorkbook, type ColumnTypes } from './pg-plant';
 import { latestDataVersion, recordPromiseIn, transitionIn } from './pg-promise-changes';
 import { OPEN_SQL, PG_SUMMARY_COLUMNS, appliedOutcome, currentHoldsVersion, holdChangesSince, holdsOf, insertApproval, lockPlantExclusive, lockPlantShared, openHoldsWithVersion, recordApplied } from './pg-promise-sql';
@@ -52,6 +53,7 @@ export const IMPORT_COLUMNS = 'id, at, source, sha256, row_counts, actor AS "use
 export class PostgresStore implements Store {
   private types: ColumnTypes | null = null;
   private closed = false;
+  private expiryJob = false;
 
   constructor(
     readonly pool: pg.Pool,
@@ -175,6 +177,11 @@ export class PostgresStore implements Store {
     return read(this.pool, async (p) => (await p.query(sql, params)).rows.map(summaryFromSql));
   }
 
+  /** The Promises list: matches newest first, up to `limit`, with their request and result, and how many matched. */
+  async searchPromises(q: PgPromiseSearch = {}) {
+    return read(this.pool, (p) => searchPromisesPg(p, q));
+  }
+
   async getPromise(id: string): Promise<PromiseRecord | null> {
     return this.snapshot(async (c) => {
       const row = (await c.query(`SELECT ${PG_SUMMARY_COLUMNS}, request::text AS request_json, result::text AS result_json FROM promises WHERE id = $1`, [id])).rows[0] as
@@ -221,6 +228,13 @@ export class PostgresStore implements Store {
    * once: each takes the due promises no other has locked (SKIP LOCKED), so each expires once.
    */
   async expireHolds(nowIso: string): Promise<string[]> {
+    // With the job running (a server instance), checks and lists leave expiry to it.
+    if (this.expiryJob) return [];
+    return this.expireDue(nowIso);
+  }
+
+  /** The expiry itself: what the job runs, and `expireHolds` without one. */
+  async expireDue(nowIso: string): Promise<string[]> {
     const due = async (p: pg.Pool) =>
       (await p.query(`SELECT 1 FROM promises WHERE status = 'awaiting_approval' AND hold_expires_at <= $1 LIMIT 1`, [nowIso])).rowCount;
     // Most calls find nothing due: look first without a transaction.
@@ -236,13 +250,21 @@ export class PostgresStore implements Store {
     });
   }
 
-  /** Runs `expireHolds` every `everyMs` until the store closes (one job per server instance). */
+  /**
+   * Expires lapsed holds every `everyMs` until stopped (each server instance runs one; SKIP LOCKED
+   * makes them share the work). While it runs, `expireHolds` from checks and lists does nothing:
+   * a hold a few seconds past its expiry still counts, which never over-books.
+   */
   startExpiryJob(everyMs = 5_000, onError: ErrorSink = () => {}): () => void {
+    this.expiryJob = true;
     const timer = setInterval(() => {
-      if (!this.closed) this.expireHolds(now()).catch(onError);
+      if (!this.closed) this.expireDue(now()).catch(onError);
     }, everyMs);
     timer.unref();
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      this.expiryJob = false;
+    };
   }
 
   async dump(): Promise<string> {
