@@ -36,26 +36,34 @@ export async function servedPostgresDesk(url: string, opts: ServedDeskOptions & 
   // Other instances' holds: the model catches up as soon as they commit, not at the next check.
   const follower = await HoldFollower.start(url, { onError: (e) => console.error(`PostgreSQL (hold log): ${e.message}`) });
   follower.subscribe(() => void checks.model(checks.today()).catch(() => undefined));
+  // Lapsed holds: one job across instances (each takes what no other has locked). With a fixed
+  // "today" (demos, tests) the services expire by that day instead, as on a laptop.
+  const stopExpiry = opts.asOf ? null : db.store.startExpiryJob(5_000, (e) => console.error(`Hold expiry: ${e.message}`));
   const backend = serviceBackend(checks);
   const app = { name: 'Promise Desk', version: opts.version ?? '', runtime: 'team' as const, database: displayDatabase(url) };
 
-  /** The Promises list over the store's listing, until the search has a PostgreSQL form. */
-  async function list(q: ParsedInput<'promises:list'>) {
-    const wanted = q ?? {};
-    const found = await promises.list({ ...(wanted.status ? { status: wanted.status } : {}), ...(wanted.at_risk !== undefined ? { atRisk: wanted.at_risk } : {}) });
-    const newest = found.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)).slice(0, wanted.limit ?? 200);
-    const rows = [];
-    for (const s of newest) {
-      const p = await promises.get(s.id);
-      if (p) rows.push(promiseRow(p));
-    }
-    return { promises: rows, total: found.length };
+  /** The Promises list: the same search as on SQLite, in PostgreSQL. */
+  async function list(i: ParsedInput<'promises:list'>) {
+    await promises.expireHolds();
+    const q = i ?? {};
+    const r = await db.store.searchPromises({
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.customer ? { customer: q.customer } : {}),
+      ...(q.product ? { product: q.product } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+      ...(q.dates ? { dates: q.dates } : {}),
+      ...(q.at_risk !== undefined ? { atRisk: q.at_risk } : {}),
+      ...(q.limit ? { limit: q.limit } : {}),
+    });
+    return { promises: r.promises.map(promiseRow), total: r.total };
   }
 
   return {
     people,
     database: app.database,
     contextFor(session) {
+      // The SQLite search is replaced by the PostgreSQL one; everything else is the same port.
       const inner = promisesBackend({ promises, people, session, store: null as never });
       const promisesPort: PromisesBackend = {
         run: (channel, input) => (channel === 'promises:list' ? (list(input as ParsedInput<'promises:list'>) as never) : inner.run(channel, input)),
@@ -63,6 +71,7 @@ export async function servedPostgresDesk(url: string, opts: ServedDeskOptions & 
       return { backend, operations: operationsBackend({ checks, ops: db.operations }, { actor: () => sessionActor(session) }), promises: promisesPort, app };
     },
     close: async () => {
+      stopExpiry?.();
       await follower.stop();
       await db.store.close();
     },
