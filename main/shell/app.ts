@@ -4,7 +4,7 @@
  * channels, one window.
  */
 import { app, session, type BrowserWindow } from 'electron';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { resolveDatabasePath } from '../db/paths';
 import { openOperationsBackend } from '../handlers/operations-service-backend';
 import { openPromisesBackend } from '../handlers/promises-service-backend';
@@ -40,12 +40,14 @@ async function start(): Promise<void> {
   };
   // This computer or a team server: chosen on first run and under Connection (connection.json).
   const connection = new DesktopConnection({
-    settingsFile: join(app.getPath('userData'), 'connection.json'),
+    // Beside the database (the app's data folder unless --db names another).
+    settingsFile: join(dirname(database), 'connection.json'),
     openLocal,
     app: { name: 'Promise Desk', version: app.getVersion() },
     dialogs: { summaries: summaryDialogs(() => win), workbooks: workbookDialogs(() => win) },
     notify: () => win?.webContents.send(CHANGED_EVENT),
   });
+  await connection.ready();
   app.on('will-quit', () => void connection.close());
   registerIpc((channel, payload) => connection.answer(channel, payload));
   win = createMainWindow(join(__dirname, 'preload.cjs'));

@@ -57,6 +57,11 @@ export class DesktopConnection {
     if (this.choice?.mode === 'team') this.team = this.teamFor(this.choice.url, this.choice.fingerprint);
   }
 
+  /** Opens this computer's database at start unless a team server was chosen (first run included: the demo plant is ready). */
+  async ready(): Promise<void> {
+    if (!this.team) this.local ??= await this.opts.openLocal();
+  }
+
   view(): ConnectionView {
     const c = this.choice;
     return { mode: c ? c.mode : 'unset', url: c?.mode === 'team' ? c.url : null, fingerprint: c?.mode === 'team' ? c.fingerprint : null };

@@ -164,7 +164,8 @@ describe('preload', () => {
     await import('../../main/shell/preload');
     expect([...m.state.exposed.keys()]).toEqual(['promiseDesk']);
     const bridge = m.state.exposed.get('promiseDesk') as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    // invoke, and onChange: a notice that data changed elsewhere, carrying nothing.
+    expect(Object.keys(bridge)).toEqual(['invoke', 'onChange']);
     await expect(bridge.invoke!('check:run', { request: {} })).resolves.toEqual({ ok: true, value: 'relayed' });
     expect(m.state.invoked).toEqual([['check:run', { request: {} }]]);
     await expect(bridge.invoke!('db:exec', 'DROP TABLE x')).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
