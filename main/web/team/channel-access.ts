@@ -37,6 +37,10 @@ export const CHANNEL_ACCESS: { [C in Channel]: { access: Access; changes?: Chang
   'summary:verify': { access: 'read' },
 
   'tables:save': { access: 'change', changes: 'tables' },
+  // What a save or an undo would do: nothing changes until it is applied.
+  'tables:impact': { access: 'read' },
+  'undo:preview': { access: 'read' },
+  'undo:apply': { access: 'change', changes: 'tables' },
   // A preview stages a workbook for one user; nothing changes until it is applied.
   'workbook:preview': { access: 'change' },
   'workbook:choose': { access: 'change' },
