@@ -8,9 +8,9 @@ import { PgOperationsStore } from './pg-operations-store';
 import { PgPeopleStore } from './pg-people-store';
 import { PostgresStore } from './pg-store';
 
-export function isPostgresUrl(s: string | undefined): s is string {
-  return typeof s === 'string' && /^postgres(ql)?:\/\//i.test(s);
-}
+export { isPostgresUrl } from './team-location';
+
+export { PgPeopleStore, PostgresStore };
 
 export interface TeamDatabase {
   store: PostgresStore;

@@ -19,7 +19,8 @@ import { ensurePools, insertRows, readWorkbook, type ColumnTypes } from './pg-pl
 import { latestDataVersion, replacePromiseIn } from './pg-promise-changes';
 import { OPEN_SQL, lockPlantExclusive, openHoldsWithVersion } from './pg-promise-sql';
 import { applyRevalidation, openPromisesForRevalidation } from './pg-revalidation';
-import { IMPORT_COLUMNS, importFromPg, type PostgresStore } from './pg-store';
+import { IMPORT_COLUMNS, importFromPg } from './pg-import-rows';
+import type { PostgresStore } from './pg-store';
 
 const now = () => new Date().toISOString();
 
