@@ -57,8 +57,8 @@ async function signIn(page: Page, name: string): Promise<void> {
 
 async function typeRequest(page: Page, request: CheckRequestInput): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Check' }).click();
-  await page.getByLabel('Customer').fill(request.customer);
-  await page.getByLabel('Region').selectOption(request.region);
+  await page.getByLabel('Customer').fill(request.customer ?? '');
+  await page.getByLabel('Region').selectOption(request.region ?? '');
   const line = request.lines[0]!;
   const group = page.getByRole('group', { name: 'Line 1' });
   await group.getByRole('combobox', { name: 'Product' }).fill(line.sku);
