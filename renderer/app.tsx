@@ -11,11 +11,12 @@ import { Progress } from './components/progress';
 import { useApi } from './hooks/use-api';
 import { onSessionEnd, SessionContext } from './hooks/use-session';
 import { notifyChangedElsewhere } from './data-events';
-import { go, useRoute } from './navigation';
+import { go, parseHash, useRoute } from './navigation';
 import { SCREENS, type Screen } from './screens';
 import { ConnectionScreen } from './screens/connection/connection-screen';
 import { SignInScreen } from './screens/promises/sign-in-screen';
 import { useWorkbookDrop } from './screens/workbook/dropped-workbook';
+import { useShellEvents } from './hooks/use-shell-events';
 
 function shown(s: Screen, session: SessionView): boolean {
   if (s.desktop && !window.promiseDesk) return false;
@@ -82,6 +83,8 @@ export function App() {
   }, [api, who]);
   // A workbook dropped anywhere on the window opens the import.
   useWorkbookDrop(useCallback(() => go('workbook'), []));
+  // The desktop shell's menu and files opened with the app.
+  useShellEvents(useCallback(() => parseHash(window.location.hash).screen, []));
 
   const screen = SCREENS.find((s) => s.id === route.screen) ?? SCREENS[0]!;
   const current = screen.under ?? screen.id;

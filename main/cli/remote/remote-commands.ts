@@ -17,7 +17,11 @@ import { err, out, outJson } from '../output';
 import { readRequestFile, requestIssueLines } from '../request-file';
 import { withServer, type RemoteDesk } from './team-session';
 
-const SERVER = { server: 'string', fingerprint: 'string', user: 'string' } as const;
+const SERVER = {
+  server: { type: 'string', value: 'URL', help: 'the team server (or PROMISE_SERVER)' },
+  fingerprint: { type: 'string', value: 'SHA256', help: "a self-signed certificate's fingerprint (or PROMISE_SERVER_FINGERPRINT)" },
+  user: { type: 'string', value: 'NAME', help: 'who signs in (the passphrase from PROMISE_PASSPHRASE or the terminal)' },
+} as const;
 type Run = (argv: readonly string[]) => Promise<number>;
 
 function usage(u: string) {
@@ -32,7 +36,7 @@ function checkFailure(e: { code: string; message: string; issues?: { path: strin
 }
 
 const check: Run = async (argv) => {
-  const spec = { usage: usage('check <request.json> [--as-of YYYY-MM-DD] [--json]'), positionals: ['the request file'], options: { ...SERVER, 'as-of': 'string', json: 'boolean' } } as const;
+  const spec = { about: 'Through a team server.', usage: usage('check <request.json> [--as-of YYYY-MM-DD] [--json]'), positionals: ['the request file'], options: { ...SERVER, 'as-of': { type: 'string', help: '' }, json: { type: 'boolean', help: '' } } } as const;
   const { positionals, values } = parseCommand(argv, spec);
   const file = positionals[0]!;
   const request = readRequestFile(file);
@@ -46,7 +50,7 @@ const check: Run = async (argv) => {
 
 function record(name: 'confirm' | 'submit'): Run {
   return async (argv) => {
-    const spec = { usage: usage(`${name} <request.json> [--as-of YYYY-MM-DD] [--json]`), positionals: ['the request file'], options: { ...SERVER, 'as-of': 'string', json: 'boolean' } } as const;
+    const spec = { about: 'Through a team server.', usage: usage(`${name} <request.json> [--as-of YYYY-MM-DD] [--json]`), positionals: ['the request file'], options: { ...SERVER, 'as-of': { type: 'string', help: '' }, json: { type: 'boolean', help: '' } } } as const;
     const { positionals, values } = parseCommand(argv, spec);
     const file = positionals[0]!;
     const request = readRequestFile(file);
@@ -69,7 +73,7 @@ function record(name: 'confirm' | 'submit'): Run {
 
 function move(name: 'approve' | 'reject' | 'cancel' | 'fulfil'): Run {
   return async (argv) => {
-    const spec = { usage: usage(`${name} <promise id> ${name === 'reject' ? '--comment TEXT' : '[--comment TEXT]'}`), positionals: ['the promise id'], options: { ...SERVER, comment: 'string' } } as const;
+    const spec = { about: 'Through a team server.', usage: usage(`${name} <promise id> ${name === 'reject' ? '--comment TEXT' : '[--comment TEXT]'}`), positionals: ['the promise id'], options: { ...SERVER, comment: { type: 'string', help: '' } } } as const;
     const { positionals, values } = parseCommand(argv, spec);
     if (name === 'reject' && !values.comment) throw new UsageError(`--comment TEXT is required\nusage: ${spec.usage}`);
     return withServer(values, async (desk) => {
@@ -85,7 +89,7 @@ function move(name: 'approve' | 'reject' | 'cancel' | 'fulfil'): Run {
 }
 
 const promises: Run = async (argv) => {
-  const spec = { usage: usage('promises [--status STATUS] [--at-risk] [--json]'), positionals: [], options: { ...SERVER, status: 'string', 'at-risk': 'boolean', json: 'boolean' } } as const;
+  const spec = { about: 'Through a team server.', usage: usage('promises [--status STATUS] [--at-risk] [--json]'), positionals: [], options: { ...SERVER, status: { type: 'string', help: '' }, 'at-risk': { type: 'boolean', help: '' }, json: { type: 'boolean', help: '' } } } as const;
   const { values } = parseCommand(argv, spec);
   const status = values.status;
   if (status !== undefined && !(PROMISE_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${PROMISE_STATUSES.join(', ')}, got ${JSON.stringify(status)}\nusage: ${spec.usage}`);
@@ -107,7 +111,7 @@ const promises: Run = async (argv) => {
 };
 
 const exportSummary: Run = async (argv) => {
-  const spec = { usage: usage('export <promise id> --format pdf|json --copy customer|internal --out FILE'), positionals: ['the promise id'], options: { ...SERVER, format: 'string', copy: 'string', out: 'string' } } as const;
+  const spec = { about: 'Through a team server.', usage: usage('export <promise id> --format pdf|json --copy customer|internal --out FILE'), positionals: ['the promise id'], options: { ...SERVER, format: { type: 'string', help: '' }, copy: { type: 'string', help: '' }, out: { type: 'string', help: '' } } } as const;
   const { positionals, values } = parseCommand(argv, spec);
   const { format, copy, out: file } = values;
   if (format !== 'pdf' && format !== 'json') throw new UsageError(`--format must be pdf or json\nusage: ${spec.usage}`);
@@ -130,7 +134,7 @@ const exportSummary: Run = async (argv) => {
 };
 
 const verify: Run = async (argv) => {
-  const spec = { usage: usage('verify <file.pdf|file.json>'), positionals: ['the summary file'], options: SERVER } as const;
+  const spec = { about: 'Through a team server.', usage: usage('verify <file.pdf|file.json>'), positionals: ['the summary file'], options: SERVER } as const;
   const { positionals, values } = parseCommand(argv, spec);
   let bytes: Buffer;
   try {
@@ -160,7 +164,7 @@ function upload(path: string) {
 }
 
 const importWorkbook: Run = async (argv) => {
-  const spec = { usage: usage('import <folder|file.xlsx> [--as-of YYYY-MM-DD]'), positionals: ['the workbook (a folder of CSV files or an .xlsx file)'], options: { ...SERVER, 'as-of': 'string' } } as const;
+  const spec = { about: 'Through a team server.', usage: usage('import <folder|file.xlsx> [--as-of YYYY-MM-DD]'), positionals: ['the workbook (a folder of CSV files or an .xlsx file)'], options: { ...SERVER, 'as-of': { type: 'string', help: '' } } } as const;
   const { positionals, values } = parseCommand(argv, spec);
   const body = upload(positionals[0]!);
   return withServer(values, async (desk, where) => {
@@ -177,7 +181,7 @@ const importWorkbook: Run = async (argv) => {
 };
 
 const exportWorkbook: Run = async (argv) => {
-  const spec = { usage: usage('export-workbook <folder|file.xlsx>'), positionals: ['the folder or .xlsx file to write'], options: SERVER } as const;
+  const spec = { about: 'Through a team server.', usage: usage('export-workbook <folder|file.xlsx>'), positionals: ['the folder or .xlsx file to write'], options: SERVER } as const;
   const { positionals, values } = parseCommand(argv, spec);
   const target = positionals[0]!;
   const format = target.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';

@@ -2,7 +2,7 @@
  * `users …` through a team server: the same commands and sentences as against a local database.
  * The first admin is never added through a server (the operator adds it against the database).
  */
-import { InputError, parseCommand, UsageError } from '../args';
+import { InputError, parseCommand, UsageError, type OptionSpec } from '../args';
 import { out, outJson } from '../output';
 import { newPassphrase } from '../passphrase-input';
 import { withServer } from './team-session';
@@ -15,10 +15,11 @@ const USAGE = [
   'users passphrase NAME --server URL --user NAME|ADMIN',
 ].join('\n       ');
 
-const spec = (positionals: string[], options: Record<string, 'string' | 'boolean'> = {}) => ({
+const spec = (positionals: string[], options: Record<string, OptionSpec> = {}) => ({
   usage: USAGE,
+  about: 'People, through a team server.',
   positionals,
-  options: { server: 'string', fingerprint: 'string', user: 'string', ...options } as Record<string, 'string' | 'boolean'>,
+  options: { server: { type: 'string', help: 'the team server' }, fingerprint: { type: 'string', help: 'its certificate fingerprint' }, user: { type: 'string', help: 'who signs in' }, ...options } as Record<string, OptionSpec>,
 });
 type Flags = { server?: string; fingerprint?: string; user?: string };
 
@@ -26,7 +27,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
   switch (sub) {
     case 'add': {
-      const { positionals, values } = parseCommand(rest, spec(['the user name'], { role: 'string' }));
+      const { positionals, values } = parseCommand(rest, spec(['the user name'], { role: { type: 'string', help: '' } }));
       if (typeof values.role !== 'string') throw new UsageError(`--role is required\nusage: ${USAGE}`);
       const name = positionals[0]!;
       return withServer(values as Flags, async (desk) => {
@@ -36,7 +37,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       });
     }
     case 'list': {
-      const { values } = parseCommand(rest, spec([], { json: 'boolean' }));
+      const { values } = parseCommand(rest, spec([], { json: { type: 'boolean', help: '' } }));
       return withServer(values as Flags, async (desk) => {
         const users = await desk.value('users:list');
         if (values.json) outJson(users.map((u) => ({ name: u.name, role: u.role, disabled: u.disabled, fingerprint: u.fingerprint, created_at: u.created_at })));

@@ -4,7 +4,7 @@
  */
 import { migratePostgres } from './migrate';
 import type { ConnectOptions, ErrorSink } from './connection';
-import { PgOperationsStore } from './pg-operations-store';
+import type { PgOperationsStore } from './pg-operations-store';
 import { PgPeopleStore } from './pg-people-store';
 import { PostgresStore } from './pg-store';
 
@@ -22,5 +22,5 @@ export interface TeamDatabase {
 export async function openPostgres(url: string, opts: ConnectOptions & { migrate?: boolean; onError?: ErrorSink } = {}): Promise<TeamDatabase> {
   if (opts.migrate !== false) await migratePostgres(url);
   const store = PostgresStore.connect(url, opts, opts.onError);
-  return { store, people: new PgPeopleStore(store), operations: new PgOperationsStore(store) };
+  return { store, people: store.people, operations: store.operations };
 }

@@ -30,8 +30,11 @@ import type {
   TransitionOutcome,
 } from '../store';
 import { IMPORT_COLUMNS, importFromPg } from './pg-import-rows';
+import type { PgHost } from './pg-host';
 import { createPool, read, transaction, type ConnectOptions, type ErrorSink } from './connection';
 import { dumpPostgres } from './pg-dump';
+import { PgOperationsStore } from './pg-operations-store';
+import { PgPeopleStore } from './pg-people-store';
 import { searchPromisesPg, type PgPromiseSearch } from './pg-promise-search';
 import { readColumnTypes, readWorkbook, writeWorkbook, type ColumnTypes } from './pg-plant';
 import { latestDataVersion, recordPromiseIn, transitionIn } from './pg-promise-changes';
@@ -40,8 +43,12 @@ import { applyRevalidation, openPromisesForRevalidation } from './pg-revalidatio
 
 const now = () => new Date().toISOString();
 
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, PgHost {
   private types: ColumnTypes | null = null;
+  /** Imports with history, edits and the operations workspace's queries, on the same pool. */
+  readonly operations: PgOperationsStore = new PgOperationsStore(this);
+  /** Users, keys, sign-in throttling and signed summaries, on the same pool. */
+  readonly people: PgPeopleStore = new PgPeopleStore(this);
   private closed = false;
   private expiryJob = false;
 
