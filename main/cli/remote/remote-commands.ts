@@ -13,6 +13,7 @@ import { formatIssue } from '../../workbook/issues';
 import { InputError, parseCommand, UsageError } from '../args';
 import { noPlantMessage } from '../check';
 import { formatCheck } from '../format-check';
+import { timesForPeople } from '../times';
 import { err, out, outJson } from '../output';
 import { readRequestFile, requestIssueLines } from '../request-file';
 import { withServer, type RemoteDesk } from './team-session';
@@ -103,7 +104,7 @@ const promises: Run = async (argv) => {
     }
     if (list.length === 0) out('No promises.');
     for (const p of list) {
-      out(`${p.id}  ${p.status.padEnd(17)} ${p.at_risk ? 'AT RISK ' : '        '} ${p.created_at.slice(0, 16).replace('T', ' ')}  ${p.customer} (${p.region}, ${p.mode})`);
+      out(`${p.id}  ${p.status.padEnd(17)} ${p.at_risk ? 'AT RISK ' : '        '} ${timesForPeople(p.created_at)}  ${p.customer} (${p.region}, ${p.mode})`);
       for (const r of p.risk_reasons) out(`    ${r.code}: ${r.message}`);
     }
     return 0;
