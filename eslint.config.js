@@ -1,8 +1,11 @@
-// Lint rules that keep the architecture honest: electron only in main/shell, and shared/ and
-// renderer/ free of Node, electron and the database.
+// Lint rules that keep the architecture honest: electron only in main/shell, shared/ and renderer/
+// free of Node, electron and the database, files that hold one idea (max-lines), the hooks rules,
+// and the type-aware rules that catch a forgotten await or a needless cast. Which folder may
+// import which is checked by dependency-cruiser (.dependency-cruiser.cjs, `npm run lint:deps`).
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nodeOnly = ['electron', 'better-sqlite3', 'node:*', 'fs', 'path', 'crypto', 'child_process', 'os'];
+const nodeOnly = ['electron', 'better-sqlite3', 'pg', 'node:*', 'fs', 'path', 'crypto', 'child_process', 'os'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'coverage/', 'test/e2e/screenshots/', '.tmp/'] },
@@ -12,6 +15,25 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Type-aware: a promise nobody awaits loses its error; a cast the types already prove hides the next change.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'test/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // A product file past ~300 lines usually holds two ideas (docs/architecture.md).
+    files: ['shared/**/*.{ts,tsx}', 'main/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }] },
   },
   {
     files: ['main/**/*.ts'],

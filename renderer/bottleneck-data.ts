@@ -6,7 +6,7 @@
 import type { CapacityDay } from '../shared/contract';
 import { CAPACITY_MAX_DAYS } from '../shared/contract';
 import type { LineResult, Plan } from '../shared/schemas/check';
-import { addDays, toDay } from '../shared/engine/days';
+import { addDays, toDay } from '../shared/units/days';
 
 /** The plan whose production is pictured: the chosen one, else the one that delivers soonest, else regular. */
 export function picturedPlan(line: LineResult): Plan | undefined {

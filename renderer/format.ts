@@ -40,7 +40,7 @@ export function formatPct(pct: string): string {
 
 function utc(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
-  return Date.UTC(y!, m! - 1, d!);
+  return Date.UTC(y!, m! - 1, d);
 }
 
 export function formatDate(iso: string): string {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildModel } from '../../shared/engine';
 import { SqliteStore } from '../../main/db/sqlite-store';
-import { largeWorkbook, timeImport } from '../../main/workbook/benchmarks';
+import { largeWorkbook, timeImport } from './import-workbook';
 import { revalidator } from '../../main/services/revalidator';
 import { bigFixture } from '../engine/big-plant-fixture';
 import { defineBench } from '../registry';

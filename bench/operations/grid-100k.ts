@@ -10,7 +10,7 @@ import { SqliteOperationsStore } from '../../main/db/sqlite-operations-store';
 import { SqliteStore } from '../../main/db/sqlite-store';
 import { revalidator } from '../../main/services/revalidator';
 import { workbookSha256 } from '../../main/services/workbook-service';
-import { addDays } from '../../shared/engine/days';
+import { addDays } from '../../shared/units/days';
 import type { Workbook } from '../../shared/schemas/workbook';
 import { launch, startPreview } from '../../test/e2e/preview-server';
 import { AS_OF, plant } from '../../test/support/plant';
@@ -74,7 +74,7 @@ export async function measureGrid(opts: { rows: number; log?: (m: string) => voi
       await page.mouse.wheel(0, 600);
       await page.waitForTimeout(16);
     }
-    const frames = (await page.evaluate('(() => { window.rec = false; return window.frames_.slice(2); })()')) as number[];
+    const frames = (await page.evaluate<number[]>('(() => { window.rec = false; return window.frames_.slice(2); })()'));
     const top = await grid.evaluate((el) => el.scrollTop);
     opts.log?.(`  scrolled to ${Math.round(top)} px in ${frames.length} frames`);
 

@@ -15,7 +15,7 @@ import { CheckService } from '../../main/services/check-service';
 import { revalidator } from '../../main/services/revalidator';
 import { exportWorkbook } from '../../main/workbook/export-workbook';
 import { readWorkbook } from '../../main/workbook/read-workbook';
-import { largeWorkbook } from '../../main/workbook/benchmarks';
+import { largeWorkbook } from '../db/import-workbook';
 import { defineBench } from '../registry';
 import { percentile, round } from '../stats';
 

@@ -4,7 +4,7 @@
  * command's `--help` is written from the same table that parses it.
  */
 import { parseArgs } from 'node:util';
-import { isRealDate } from '../../shared/engine/days';
+import { isRealDate } from '../../shared/units/days';
 
 /** Wrong use of the command line: exit 2. */
 export class UsageError extends Error {

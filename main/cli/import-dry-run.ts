@@ -3,7 +3,7 @@
  * become at risk or stop being at risk, with their reasons. Nothing is written. Text for people,
  * or one JSON object with `--json`.
  */
-import type { Cell, RowChange } from '../workbook/diff';
+import type { Cell, RowChange } from '../../shared/edits/diff';
 import type { DryRunResult } from '../services/workbook-service';
 import type { ImpactPromise } from '../services/risk-impact';
 import { sayImpact } from '../services/risk-impact';

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { changeSet } from '../../shared/contract-operations';
 import { TABLE_NAMES } from '../../shared/schemas/workbook';
-import type { WorkbookDiff } from '../workbook/diff';
+import type { WorkbookDiff } from '../../shared/edits/diff';
 import type { ChangeSet, HistoryEntry, HistoryFilter } from './operations-store';
 
 const cell = z.union([z.string(), z.number(), z.null()]);

@@ -7,7 +7,7 @@
 import type { Hold, PromiseToRevalidate } from '../../shared/engine/types';
 import type { Reason } from '../../shared/schemas/check';
 import type { TableName, Workbook } from '../../shared/schemas/workbook';
-import type { FieldChange, PlainRow, WorkbookDiff } from '../workbook/diff';
+import type { FieldChange, PlainRow, WorkbookDiff } from '../../shared/edits/diff';
 import type { CapacityLock } from './capacity-lock';
 import type { ImportMeta, ImportOutcome, LockConflict, NewPromise, PromiseStatus, Revalidate } from './store';
 

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { Hold } from '../../shared/engine/types';
 import { TABLE_NAMES, TABLES, type TableName, type Workbook } from '../../shared/schemas/workbook';
-import { diffWorkbooks } from '../workbook/diff';
+import { diffWorkbooks } from '../../shared/edits/diff';
 import { changeWithEntriesSql, historyUsersSql, insertChange, listChangesSql, listHistorySql } from './history-rows';
 import { TablesChangedError, type HoldingPromise, type HistoryFilter, type OperationsStore, type ReplaceOutcome, type SaveEdits, type SaveOutcome, type TableWrite } from './operations-store';
 import type { CapacityLock } from './capacity-lock';

@@ -4,10 +4,13 @@
  * (IMMEDIATE) so that a read-check-write such as the holds version test cannot interleave.
  */
 import type { Database } from 'better-sqlite3';
-import { z } from 'zod';
 import type { Hold } from '../../shared/engine/types';
-import { TABLE_NAMES, type TableName, type Workbook } from '../../shared/schemas/workbook';
+import type { Workbook } from '../../shared/schemas/workbook';
 import { dumpDatabase } from './dump';
+import { importFromSql } from './import-rows';
+import { movePromise } from './promise-moves';
+
+export { dataVersionOf } from './import-rows';
 import { insertSummaries } from './sqlite-people-store';
 import { openDatabase, type OpenOptions } from './open-database';
 import { SUMMARY_COLUMNS, approvalFromSql, eventFromSql, holdFromSql, parseStoredRequest, parseStoredResult, summaryFromSql, type HoldSqlRow } from './promise-rows';
@@ -37,28 +40,8 @@ import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
 import { isCapacityLock, type CapacityLock } from './capacity-lock';
 import { decideInSqlite } from './sqlite-capacity-lock';
 
-export function dataVersionOf(importId: number, sha256: string): string {
-  return `v${importId}-${sha256.slice(0, 8)}`;
-}
-
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 const now = () => new Date().toISOString();
-
-const importRowSchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  source: z.string(),
-  sha256: z.string(),
-  row_counts_json: z.string(),
-  user: z.string(),
-});
-
-function importFromSql(row: unknown): ImportRecord {
-  const r = importRowSchema.parse(row);
-  const counts = z.record(z.string(), z.number().int()).parse(JSON.parse(r.row_counts_json));
-  const rowCounts = Object.fromEntries(TABLE_NAMES.map((t) => [t, counts[t] ?? 0])) as Record<TableName, number>;
-  return { id: r.id, at: r.at, source: r.source, sha256: r.sha256, rowCounts, user: r.user, dataVersion: dataVersionOf(r.id, r.sha256) };
-}
 
 export class SqliteStore implements Store {
   private constructor(readonly db: Database) {}
@@ -256,66 +239,7 @@ export class SqliteStore implements Store {
     holdsChange: HoldsChange,
     opts: TransitionOptions = {},
   ): Promise<TransitionOutcome> {
-    return this.db.transaction((): TransitionOutcome => this.transitionNow(id, from, to, user, comment, holdsChange, opts)).immediate();
-  }
-
-  /** The body of `transition`; the caller holds the transaction. */
-  private transitionNow(
-    id: string,
-    from: PromiseStatus,
-    to: PromiseStatus,
-    user: string,
-    comment: string | null,
-    holdsChange: HoldsChange,
-    opts: TransitionOptions,
-  ): TransitionOutcome {
-    let holdsVersion = this.currentHoldsVersion();
-    const row = this.db.prepare('SELECT status, order_seq FROM promises WHERE id = ?').get(id) as { status: PromiseStatus; order_seq: number | null } | undefined;
-    if (!row) return { ok: false, conflict: 'not_found', status: null, holdsVersion };
-    if (row.status !== from) return { ok: false, conflict: 'status_changed', status: row.status, holdsVersion };
-    if (opts.lock) {
-      const d = decideInSqlite(this.db, opts.lock);
-      if (!d.ok) return { ok: false, conflict: d.conflict, status: row.status, holdsVersion: d.version };
-      holdsChange = { kind: 'replace', holds: d.decision.holds };
-      opts = { ...opts, result: d.decision.result };
-    } else if (opts.expectedHoldsVersion !== undefined && opts.expectedHoldsVersion !== holdsVersion)
-      return { ok: false, conflict: 'holds_changed', status: row.status, holdsVersion };
-
-    const at = opts.at ?? now();
-    const sets: string[] = ['status = @to'];
-    const params: Record<string, unknown> = { id, to, at };
-    if (to === 'confirmed') sets.push('confirmed_at = @at');
-    if (to === 'awaiting_approval') sets.push('submitted_at = @at');
-    if (OPEN_STATUSES.includes(to) && row.order_seq === null) {
-      sets.push('order_seq = @seq');
-      params.seq = this.nextCounter('order_seq');
-    }
-    if (!OPEN_STATUSES.includes(to)) sets.push(`at_risk = 0, risk_reasons_json = '[]'`);
-    if (opts.result) {
-      sets.push('result_json = @result, as_of = @asOf, data_version = @dataVersion');
-      Object.assign(params, { result: JSON.stringify(opts.result), asOf: opts.result.as_of, dataVersion: opts.result.data_version });
-    }
-    if (opts.holdExpiresAt !== undefined) {
-      sets.push('hold_expires_at = @expires');
-      params.expires = opts.holdExpiresAt;
-    }
-    this.db.prepare(`UPDATE promises SET ${sets.join(', ')} WHERE id = @id`).run(params);
-
-    // Holds count while the promise is open; the log records what stopped and started counting.
-    const before = OPEN_STATUSES.includes(from) ? this.holdsOf(id) : [];
-    if (holdsChange.kind !== 'keep') {
-      this.replaceHolds(id, holdsChange.kind === 'replace' ? holdsChange.holds : []);
-      const after = OPEN_STATUSES.includes(to) ? (holdsChange.kind === 'replace' ? holdsChange.holds : []) : [];
-      holdsVersion = this.bumpHoldsVersion({ added: after, released: before });
-    } else if (OPEN_STATUSES.includes(from) !== OPEN_STATUSES.includes(to)) {
-      const held = this.holdsOf(id);
-      holdsVersion = this.bumpHoldsVersion(OPEN_STATUSES.includes(to) ? { added: held, released: [] } : { added: [], released: held });
-    }
-    this.insertEvent(id, at, user, from, to, comment);
-    if (opts.approval) this.insertApproval(id, { ...opts.approval, user, at });
-    if (opts.summaries) insertSummaries(this.db, id, opts.summaries(id, at), at);
-    const summary = summaryFromSql(this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM promises WHERE id = ?`).get(id));
-    return { ok: true, promise: summary, holdsVersion };
+    return this.db.transaction((): TransitionOutcome => movePromise(this.db, id, from, to, user, comment, holdsChange, opts)).immediate();
   }
 
   private insertApproval(id: string, a: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at: string }): void {
@@ -347,7 +271,7 @@ export class SqliteStore implements Store {
         const due = this.db
           .prepare(`SELECT id FROM promises WHERE status = 'awaiting_approval' AND hold_expires_at IS NOT NULL AND hold_expires_at <= ? ORDER BY order_seq`)
           .all(nowIso) as { id: string }[];
-        for (const { id } of due) this.transitionNow(id, 'awaiting_approval', 'expired', 'system', 'the hold expired', { kind: 'release' }, { at: nowIso });
+        for (const { id } of due) movePromise(this.db, id, 'awaiting_approval', 'expired', 'system', 'the hold expired', { kind: 'release' }, { at: nowIso });
         return due.map((d) => d.id);
       })
       .immediate();

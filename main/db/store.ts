@@ -7,6 +7,7 @@ import type { CheckRequest, CheckResult, Reason } from '../../shared/schemas/che
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../shared/engine/types';
 import type { TableName, Workbook } from '../../shared/schemas/workbook';
 import type { CapacityLock } from './capacity-lock';
+import type { HoldChanges } from './hold-changes';
 import type { SummaryRow } from './people-store';
 
 export const PROMISE_STATUSES = ['draft', 'awaiting_approval', 'confirmed', 'rejected', 'cancelled', 'fulfilled', 'expired'] as const;
@@ -14,18 +15,7 @@ export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 /** Promises that hold capacity and are replanned when the tables change. */
 export const OPEN_STATUSES: readonly PromiseStatus[] = ['confirmed', 'awaiting_approval'];
 
-/** What one bump of the holds version changed: holds that started and stopped counting. */
-export interface HoldDelta {
-  added: readonly Hold[];
-  released: readonly Hold[];
-}
-
-export interface HoldChanges {
-  /** The holds version now. */
-  version: number;
-  /** The changes after the asked version, in order. */
-  changes: (HoldDelta & { version: number })[];
-}
+export type { HoldChanges, HoldDelta } from './hold-changes';
 
 export interface PlantSnapshot {
   workbook: Workbook;

@@ -4,7 +4,7 @@
  * shutdown between the years, which leaves less time to produce).
  */
 import type { CheckRequestInput } from '../../shared/schemas/check';
-import { addDays } from '../../shared/engine/days';
+import { addDays } from '../../shared/units/days';
 import { nthWorkday } from './demo-workbook';
 
 export interface DemoRequest {

@@ -10,7 +10,7 @@
  * parts sold from stock, four regions with standard and express lanes. With `demoRequests` some
  * requests are ok, some need overtime or express, some cannot be met.
  */
-import { addDays, toDay, weekdayIndex } from '../../shared/engine/days';
+import { addDays, toDay, weekdayIndex } from '../../shared/units/days';
 import { TABLES, TABLE_NAMES, emptyWorkbook, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { germanHolidays } from './holidays';
 

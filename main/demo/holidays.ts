@@ -3,7 +3,7 @@
  * state's own, and those that move with Easter. Easter Sunday by the anonymous Gregorian
  * algorithm (Meeus/Jones/Butcher).
  */
-import { addDays } from '../../shared/engine/days';
+import { addDays } from '../../shared/units/days';
 
 export interface Holiday {
   date: string;

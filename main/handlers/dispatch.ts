@@ -19,7 +19,7 @@ export async function dispatch(channel: unknown, payload: unknown, ctx: HandlerC
   }
   try {
     const handler = handlers[channel] as Handler<Channel>;
-    return { ok: true, value: await handler(parsed.data as never, ctx) };
+    return { ok: true, value: await handler(parsed.data, ctx) };
   } catch (e) {
     return { ok: false, error: toAppError(e) };
   }

@@ -6,7 +6,7 @@
  */
 import type { Output, ParsedInput } from '../../shared/contract';
 import type { CheckResult } from '../../shared/schemas/check';
-import type { EditIssue, TableEdits } from '../../shared/edits/apply-edits';
+import type { EditIssue } from '../../shared/edits/apply-edits';
 import { TABLE_NAMES, TABLES } from '../../shared/schemas/workbook';
 import { ForbiddenError, LOCAL_ACTOR, type ActorRef } from '../access/authorize';
 import type { ChangeSet } from '../db/operations-store';
@@ -71,11 +71,11 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
       return { data_version: dataVersion, tables };
     },
     async 'tables:impact'(i) {
-      const r = await previewTableEdits(deps, await opts.actor(), i.base_version, i.edits as TableEdits[], { asOf: today() });
+      const r = await previewTableEdits(deps, await opts.actor(), i.base_version, i.edits, { asOf: today() });
       return r.ok ? { ok: true, impact: impactView(r.impact) } : { ok: false, ...editsRefused(r, 'checked') };
     },
     async 'tables:save'(i) {
-      const r = await saveTableEdits(deps, await opts.actor(), i.base_version, i.edits as TableEdits[]);
+      const r = await saveTableEdits(deps, await opts.actor(), i.base_version, i.edits);
       if (r.ok) return { saved: true, change: view(r.change), revalidated: r.revalidated.length, at_risk: r.atRisk };
       return { saved: false, ...editsRefused(r, 'saved') };
     },

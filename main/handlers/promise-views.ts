@@ -4,7 +4,7 @@
  * so the page offers only what will be accepted; the service decides again when it is done.
  */
 import type { PromiseDetail, PromiseRow, QueueItem } from '../../shared/contract-promises';
-import { e4ToString, fixed, toE4Big } from '../../shared/engine/money';
+import { e4ToString, fixed, toE4Big } from '../../shared/units/money';
 import type { Hold } from '../../shared/engine/types';
 import { CAPACITY_REASONS, COMMERCIAL_REASONS, type CheckRequest, type CheckResult, type Reason } from '../../shared/schemas/check';
 import type { Approval, PromiseEvent, PromiseSummary } from '../db/store';

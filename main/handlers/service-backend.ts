@@ -4,7 +4,7 @@
  * the app's database gets the demo plant on first run (the service's rule).
  */
 import { capacityPicture, resourceList } from '../../shared/engine';
-import { e4ToString } from '../../shared/engine/money';
+import { e4ToString } from '../../shared/units/money';
 import { MODES, resolvePolicy } from '../../shared/schemas/workbook';
 import type { CapacityAround, PlantSummary } from '../../shared/contract';
 import type { CheckService } from '../services/check-service';

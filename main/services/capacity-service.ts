@@ -5,8 +5,8 @@
  * 1/10,000 h (exact in JSON); the window divides only to draw.
  */
 import { capacityPicture, resourceList } from '../../shared/engine';
-import { addDays } from '../../shared/engine/days';
-import { e4ToString } from '../../shared/engine/money';
+import { addDays } from '../../shared/units/days';
+import { e4ToString } from '../../shared/units/money';
 import { NoPlantError, type OperationsDeps } from './operations-deps';
 
 export interface CapacityPicture {

@@ -6,13 +6,22 @@
  */
 import { buildModel, releaseHolds, runCheck, validateRequest, type Hold } from '../../shared/engine';
 import { CAPACITY_REASONS, COMMERCIAL_REASONS, type CheckRequest, type CheckResult, type ReasonCode } from '../../shared/schemas/check';
-import type { Approval, PromiseRecord } from '../db/store';
+import type { Approval, PromiseRecord, SignSummaries, Store } from '../db/store';
 import type { Actor } from '../people/people-service';
 import { nameKey } from '../people/passphrase';
 import { approvalsNeeded, rolesCovered, type ApprovingRole, type Role } from '../people/roles';
 import type { ApprovalRecord } from '../summary/build-summary';
 import { ATTEMPTS, CONFLICT_MESSAGE, reasonsText, refuse, type Outcome, type Refusal } from './promise-outcome';
-import type { PromiseService } from './promise-service';
+import type { CheckService } from './check-service';
+
+/** What approving needs of the promise service (which passes itself). */
+export interface PromiseLife {
+  readonly checks: CheckService;
+  readonly store: Store;
+  expireHolds(): Promise<string[]>;
+  nowIso(): string;
+  summariesFor(actor: Actor, result: CheckResult, approvals: readonly ApprovalRecord[]): SignSummaries;
+}
 
 const APPROVABLE = new Set<ReasonCode>([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
 
@@ -62,7 +71,7 @@ function noLongerFits(p: PromiseRecord, result: CheckResult, asOf: string): Refu
 }
 
 /** The promise's request checked as of today, its own holds released, against current data. */
-async function recheck(svc: PromiseService, p: PromiseRecord): Promise<Recheck> {
+async function recheck(svc: PromiseLife, p: PromiseRecord): Promise<Recheck> {
   const asOf = svc.checks.today();
   const plant = await svc.checks.loadPlant();
   if (!plant) return refuse('no_plant', 'The database has no operations tables.');
@@ -75,7 +84,7 @@ async function recheck(svc: PromiseService, p: PromiseRecord): Promise<Recheck> 
   return noLongerFits(p, result, asOf) ?? { ok: true, result, request: v.value, holds, holdsVersion };
 }
 
-export async function approvePromise(svc: PromiseService, actor: Actor, id: string, comment: string | null): Promise<Outcome> {
+export async function approvePromise(svc: PromiseLife, actor: Actor, id: string, comment: string | null): Promise<Outcome> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     await svc.expireHolds();
     const p = await svc.store.getPromise(id);
@@ -103,7 +112,7 @@ export async function approvePromise(svc: PromiseService, actor: Actor, id: stri
 }
 
 /** Confirms a promise whose approvals are complete (reached by a concurrent approval). */
-async function confirmApproved(svc: PromiseService, actor: Actor, p: PromiseRecord): Promise<Outcome> {
+async function confirmApproved(svc: PromiseLife, actor: Actor, p: PromiseRecord): Promise<Outcome> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const re = await recheck(svc, p);
     if (!re.ok) return re;
@@ -117,7 +126,7 @@ async function confirmApproved(svc: PromiseService, actor: Actor, p: PromiseReco
 }
 
 async function confirmWith(
-  svc: PromiseService,
+  svc: PromiseLife,
   actor: Actor,
   p: PromiseRecord,
   re: Extract<Recheck, { ok: true }>,
@@ -148,7 +157,7 @@ async function confirmWith(
   return refuse('wrong_state', `${p.id} changed meanwhile (now ${r.status ?? 'gone'}); nothing was done.`);
 }
 
-export async function rejectPromise(svc: PromiseService, actor: Actor, id: string, comment: string): Promise<Outcome> {
+export async function rejectPromise(svc: PromiseLife, actor: Actor, id: string, comment: string): Promise<Outcome> {
   if (typeof comment !== 'string' || comment.trim() === '') return refuse('comment_required', 'A rejection needs a comment saying why.');
   await svc.expireHolds();
   const p = await svc.store.getPromise(id);

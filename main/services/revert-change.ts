@@ -8,7 +8,7 @@ import { checkWorkbookRules } from '../../shared/schemas/workbook-rules';
 import { TABLES, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { rowKey } from '../../shared/edits/cells';
 import type { HistoryEntry } from '../db/operations-store';
-import type { Cell, PlainRow } from '../workbook/diff';
+import type { Cell, PlainRow } from '../../shared/edits/diff';
 
 export type Reverted = { ok: true; workbook: Workbook; tables: TableName[] } | { ok: false; problems: string[] };
 
@@ -33,7 +33,7 @@ export function revertEntries(current: Workbook, entries: readonly HistoryEntry[
       push(byKey, rowKey(table, r!), i);
     });
     const take = (list: number[] | undefined, ok: (r: PlainRow) => boolean): number | null => {
-      for (const i of list ?? []) if (rows[i] && ok(rows[i]!)) return i;
+      for (const i of list ?? []) if (rows[i] && ok(rows[i])) return i;
       return null;
     };
     const added: PlainRow[] = [];

@@ -6,7 +6,7 @@
  */
 import { authorize, type ActorRef } from '../access/authorize';
 import type { ChangeSet } from '../db/operations-store';
-import { diffWorkbooks, isUnchanged, type WorkbookDiff } from '../workbook/diff';
+import { diffWorkbooks, isUnchanged, type WorkbookDiff } from '../../shared/edits/diff';
 import { NoPlantError, type OperationsDeps } from './operations-deps';
 import { revalidator } from './revalidator';
 import { revertEntries } from './revert-change';
@@ -48,7 +48,7 @@ export async function revertChange(deps: OperationsDeps, actor: ActorRef, change
     {
       baseVersion,
       workbook: p.reverted.workbook,
-      writes: p.reverted.tables.map((t) => ({ table: t, rows: p.reverted.workbook[t] as unknown[], changed: 'all' as const })),
+      writes: p.reverted.tables.map((t) => ({ table: t, rows: p.reverted.workbook[t], changed: 'all' as const })),
       diff: p.diff,
       user: actor.name,
       source: `undo of change #${changeId} (${what(p.found.change)})`,

@@ -8,7 +8,7 @@ import { applyEdits, isEmptyEdit, type EditIssue, type TableEdits } from '../../
 import { TABLES, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { authorize, type ActorRef } from '../access/authorize';
 import type { ChangeSet, TableWrite } from '../db/operations-store';
-import { diffWorkbooks } from '../workbook/diff';
+import { diffWorkbooks } from '../../shared/edits/diff';
 import { NoPlantError, type OperationsDeps } from './operations-deps';
 import { revalidator } from './revalidator';
 import { riskImpactOf, type RiskImpact } from './risk-impact';
@@ -59,7 +59,7 @@ export async function saveTableEdits(deps: OperationsDeps, actor: ActorRef, base
   const writes: TableWrite[] = applied.changed.map((t) => {
     const e = edits.find((x) => x.table === t)!;
     const inPlace = e.inserts.length === 0 && e.deletes.length === 0;
-    return { table: t, rows: applied.workbook[t] as unknown[], changed: inPlace ? [...new Set(e.updates.map((u) => u.index))] : 'all' };
+    return { table: t, rows: applied.workbook[t], changed: inPlace ? [...new Set(e.updates.map((u) => u.index))] : 'all' };
   });
   const outcome = await deps.ops.saveEdits(
     { baseVersion, workbook: applied.workbook, writes, diff, user: actor.name, source: sourceOf(applied.changed, diff.added + diff.changed + diff.removed) },

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { SqliteOperationsStore, importRecordingHistory } from '../db/sqlite-operations-store';
 import { SqliteStore } from '../db/sqlite-store';
-import { diffWorkbooks, type WorkbookDiff } from '../workbook/diff';
+import { diffWorkbooks, type WorkbookDiff } from '../../shared/edits/diff';
 import { riskImpactOf, type RiskImpact } from './risk-impact';
 import type { ImportOutcome, Store } from '../db/store';
 import { demoWorkbook } from '../demo/demo-workbook';

@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import type { Workbook } from '../../shared/schemas/workbook';
 import { authorize, type ActorRef } from '../access/authorize';
 import { TablesChangedError } from '../db/operations-store';
-import { diffWorkbooks, type TableDiff } from '../workbook/diff';
+import { diffWorkbooks, type TableDiff } from '../../shared/edits/diff';
 import { templateWorkbook, workbookToCsv, workbookToXlsx, exportWorkbook } from '../workbook/export-workbook';
 import type { WorkbookIssue } from '../workbook/issues';
 import { readWorkbook, type ReadOutcome } from '../workbook/read-workbook';

@@ -13,6 +13,7 @@ import { fingerprint } from '../people/keys';
 import { addAmounts, groupDecimal, lineAmount, readableTime } from './pdf-format';
 import { verificationCode } from './sign-summary';
 import type { InternalSummary, SignedSummary, Summary, SummaryLine } from './summary-types';
+import { ACCENT, CONTENT_BOTTOM, CONTENT_TOP, INK, MUTED, PAGE, RULE, drawTable, ensureSpace, heading, type Column, type Doc } from './pdf-layout';
 
 export const EMBEDDED_NAME = 'promise-summary.json';
 
@@ -21,23 +22,6 @@ export interface PdfOptions {
   issuer?: string;
   /** Compress streams (default). Tests turn it off to edit the embedded JSON in place. */
   compress?: boolean;
-}
-
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
-const CONTENT_TOP = 72;
-const CONTENT_BOTTOM = PAGE.height - 64;
-const INK = '#1d1d1f';
-const MUTED = '#5f6368';
-const ACCENT = '#1f3a5f';
-const RULE = '#c9ced6';
-const SHADE = '#eef1f5';
-
-type Doc = PDFKit.PDFDocument;
-
-interface Column {
-  title: string;
-  width: number;
-  align?: 'left' | 'right';
 }
 
 export function renderSummaryPdf(signed: SignedSummary, options: PdfOptions = {}): Promise<Buffer> {
@@ -96,21 +80,6 @@ export function renderSummaryPdf(signed: SignedSummary, options: PdfOptions = {}
   return done;
 }
 
-function ensureSpace(doc: Doc, height: number): boolean {
-  if (doc.y + height <= CONTENT_BOTTOM) return false;
-  doc.addPage();
-  doc.y = CONTENT_TOP;
-  return true;
-}
-
-function heading(doc: Doc, text: string): void {
-  ensureSpace(doc, 60);
-  doc.moveDown(0.8);
-  doc.font('bold').fontSize(11).fillColor(ACCENT).text(text, PAGE.margin, doc.y);
-  doc.moveDown(0.3);
-  doc.font('body').fillColor(INK);
-}
-
 function drawTitle(doc: Doc, s: Summary): void {
   doc.font('bold').fontSize(20).fillColor(ACCENT).text('Promise summary', PAGE.margin, CONTENT_TOP);
   const sub = s.copy === 'customer' ? 'Customer copy' : 'Internal copy – not for the customer';
@@ -149,41 +118,6 @@ function drawParties(doc: Doc, s: Summary): void {
   doc.font('body').fillColor(INK);
   doc.y = bottom + 8;
 }
-
-/** A table that repeats its header after a page break. Cells are plain strings. */
-function drawTable(doc: Doc, columns: Column[], rows: string[][], fontSize: number): void {
-  const pad = 4;
-  const header = () => {
-    const y = doc.y;
-    doc.font('bold').fontSize(fontSize);
-    const h = Math.max(...columns.map((c) => doc.heightOfString(c.title, { width: c.width - 2 * pad }))) + 2 * pad;
-    doc.rect(PAGE.margin, y, sum(columns), h).fill(SHADE);
-    let x = PAGE.margin;
-    for (const c of columns) {
-      doc.fillColor(INK).text(c.title, x + pad, y + pad, { width: c.width - 2 * pad, align: c.align ?? 'left' });
-      x += c.width;
-    }
-    doc.y = y + h;
-  };
-  ensureSpace(doc, 40);
-  header();
-  for (const row of rows) {
-    doc.font('body').fontSize(fontSize);
-    const h = Math.max(...columns.map((c, i) => doc.heightOfString(row[i] ?? '', { width: c.width - 2 * pad }))) + 2 * pad;
-    if (ensureSpace(doc, h)) header();
-    const y = doc.y;
-    let x = PAGE.margin;
-    doc.font('body').fontSize(fontSize).fillColor(INK);
-    columns.forEach((c, i) => {
-      doc.text(row[i] ?? '', x + pad, y + pad, { width: c.width - 2 * pad, align: c.align ?? 'left' });
-      x += c.width;
-    });
-    doc.moveTo(PAGE.margin, y + h).lineTo(PAGE.margin + sum(columns), y + h).strokeColor(RULE).lineWidth(0.5).stroke();
-    doc.y = y + h;
-  }
-}
-
-const sum = (cols: Column[]) => cols.reduce((a, c) => a + c.width, 0);
 
 function deliveriesText(line: SummaryLine): string {
   if (line.deliveries.length === 1 && line.deliveries[0]!.qty === line.qty) return line.deliveries[0]!.date;

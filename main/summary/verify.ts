@@ -89,7 +89,7 @@ export async function verifySigned(value: unknown, ctx: VerifyContext): Promise<
   if (typeof value !== 'object' || value === null || !('summary' in value) || !('signatures' in value)) {
     return fail('unreadable', 'unreadable: this is not a signed promise summary (it needs "summary" and "signatures")', null);
   }
-  const raw = value as { summary: unknown; signatures: unknown };
+  const raw = value;
   let code: string;
   try {
     code = verificationCode(raw.summary);

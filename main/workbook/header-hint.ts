@@ -23,7 +23,7 @@ export function headerHint(table: TableName, header: readonly (string | null)[],
   if (cells.some((c) => !known.has(c) && known.has(norm(c))))
     return `Column names are written exactly as in the template, in lower case with underscores (${columns.join(', ')}).`;
   // Every name is a column of another table: the file of that table under this one's name.
-  const other = TABLE_NAMES.find((t) => t !== table && cells.length >= 2 && cells.every((c) => (TABLES[t].columns as readonly string[]).includes(norm(c))));
+  const other = TABLE_NAMES.find((t) => t !== table && cells.length >= 2 && cells.every((c) => (TABLES[t].columns).includes(norm(c))));
   if (other) return `These are the columns of ${other}${format === 'csv' ? '.csv' : ''}: is the ${format === 'csv' ? 'file' : 'sheet'} named after the wrong table?`;
   const knownIn = (row: readonly unknown[]) => row.filter((c) => typeof c === 'string' && known.has(norm(c))).length;
   if (knownIn(cells) === 0) {

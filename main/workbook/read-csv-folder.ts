@@ -72,7 +72,7 @@ export function parseCsv(file: string, text: string): { header: string[] | null;
         lastEnd = ctx.lines;
         return record;
       },
-    }) as string[][];
+    });
   } catch (e) {
     const err = e as CsvError;
     const start = lastEnd + 1;

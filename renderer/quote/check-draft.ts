@@ -6,7 +6,7 @@
 import type { PlantSummary } from '../../shared/contract';
 import type { Alternative, CheckRequestInput } from '../../shared/schemas/check';
 import { alternativeLines } from '../../shared/engine/alternatives';
-import { addDays } from '../../shared/engine/days';
+import { addDays } from '../../shared/units/days';
 import { parsePrice, parseWhole, type Marks } from './locale-number';
 
 export interface DraftLine {

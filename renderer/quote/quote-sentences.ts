@@ -11,7 +11,7 @@ const dayFmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'nume
 
 export function sayDay(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return dayFmt.format(Date.UTC(y!, m! - 1, d!));
+  return dayFmt.format(Date.UTC(y!, m! - 1, d));
 }
 
 /** The delivery date the chosen plan promises (dispatch day + transit), or null when none is on time. */

@@ -14,8 +14,8 @@
  * date it gets there and checked again (a few times at most); otherwise it is not offered.
  */
 import type { Alternative, CheckRequest, CheckResult, LineResult, PlanKind, Status } from '../schemas/check';
-import { fromDay } from './days';
-import type { PlantModel } from './model';
+import { fromDay } from '../units/days';
+import type { PlantModel } from './plant-model';
 import type { PlanCalc } from './plans';
 import { sayDate } from './reasons';
 

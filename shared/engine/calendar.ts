@@ -3,8 +3,8 @@
  * (a holiday is an exception of 0 hours; an extra shift one of more).
  */
 import type { Workbook } from '../schemas/workbook';
-import { toDay, weekdayIndex, type DayNumber } from './days';
-import { toE4 } from './money';
+import { toDay, weekdayIndex, type DayNumber } from '../units/days';
+import { toE4 } from '../units/money';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 

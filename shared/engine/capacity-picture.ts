@@ -3,8 +3,8 @@
  * by promises (regular and overtime) and the overtime that could still be added. Integers of
  * 1/10,000 h; the interface divides only to draw.
  */
-import { fromDay, toDay } from './days';
-import type { PlantModel } from './model';
+import { fromDay, toDay } from '../units/days';
+import type { PlantModel } from './plant-model';
 
 export interface CapacityDay {
   date: string;

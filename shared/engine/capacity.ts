@@ -3,7 +3,7 @@
  * routing's resources, of floor(free hours / hours per unit). Regular and overtime hours pool
  * before the floor; overtime exists only on days with calendar hours; booked load never uses it.
  */
-import type { ProductInfo } from './model';
+import type { ProductInfo } from './plant-model';
 import type { View } from './view';
 
 export function freeRegular(view: View, r: number, d: number): number {

@@ -7,9 +7,9 @@
 import type { CheckRequest, CheckResult, DataWarning, LineResult, Plan, Reason, Status } from '../schemas/check';
 import { hasOvertime } from './capacity';
 import { planCost, type CostE8 } from './cost';
-import { fromDay, toDay } from './days';
-import { laneKey, type PlantModel } from './model';
-import { e4ToString, formatE8, percentAtLeast, percentString, toE4 } from './money';
+import { fromDay, toDay } from '../units/days';
+import { laneKey, type PlantModel } from './plant-model';
+import { e4ToString, formatE8, percentAtLeast, percentString, toE4 } from '../units/money';
 import { computePlan, lineSupply, type PlanCalc } from './plans';
 import { candidateAlternatives, STATUS_RANK, verifiedAlternatives } from './alternatives';
 import { expressReason, overtimeReason, sayDate, shortageReasons } from './reasons';

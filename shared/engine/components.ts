@@ -3,7 +3,7 @@
  * component's qty per unit, may not exceed the component's ATP(t) — until the component can be
  * bought in (A + its lead time), after which it limits nothing.
  */
-import type { ProductInfo } from './model';
+import type { ProductInfo } from './plant-model';
 import { atp } from './pool';
 import type { View } from './view';
 

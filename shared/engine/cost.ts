@@ -4,7 +4,7 @@
  * regular and overtime hours and components, bought-in units at purchase cost, and shipping
  * (cost per unit × qty + one cost per shipment).
  */
-import type { PlantModel, ProductInfo } from './model';
+import type { PlantModel, ProductInfo } from './plant-model';
 import type { PlanCalc } from './plans';
 
 export interface CostE8 {

@@ -5,68 +5,15 @@
  *
  * Day index i is the date A + i. Hours are integers of 1/10,000 h; quantities are whole units.
  */
-import { resolvePolicy, type Policy } from '../schemas/tables/policy';
+import { resolvePolicy } from '../schemas/tables/policy';
 import type { Workbook } from '../schemas/workbook';
 import { calendarHours } from './calendar';
-import { toDay, type DayNumber } from './days';
-import { toE4 } from './money';
-import { buildPools, type Pool } from './pool';
+import { toDay } from '../units/days';
+import { toE4 } from '../units/money';
+import { buildPools } from './pool';
+import { laneKey, type Lane, type PlantModel, type ProductInfo, type ResourceState } from './plant-model';
 import type { Hold } from './types';
 import { applyHoldsTo, baseView } from './view';
-
-export interface ResourceState {
-  id: string;
-  name: string;
-  costPerHourE4: number;
-  otCostPerHourE4: number;
-  otPerDayE4: number;
-  /** Calendar hours (exceptions included), booked load, and hours held by promises, per day. */
-  cap: Float64Array;
-  load: Float64Array;
-  regHeld: Float64Array;
-  otHeld: Float64Array;
-}
-
-export interface ProductInfo {
-  sku: string;
-  name: string;
-  unit: string;
-  supply: 'make' | 'buy';
-  leadTime: number;
-  purchaseCostE4: number;
-  listPrice: string | null;
-  minMarginPct: string;
-  routing: { res: number; hoursE4: number }[];
-  bom: { pool: number; sku: string; qty: number }[];
-  pool: number;
-}
-
-export interface Lane {
-  region: string;
-  mode: 'standard' | 'express';
-  transit: number;
-  calendarId: string;
-  /** Dispatch allowed on day i (calendar hours above 0, exceptions included). */
-  open: Uint8Array;
-  costPerUnitE4: number;
-  costPerShipmentE4: number;
-}
-
-export interface PlantModel {
-  asOf: string;
-  asOfDay: DayNumber;
-  horizon: number;
-  dataVersion: string;
-  policy: Policy;
-  products: Map<string, ProductInfo>;
-  resources: ResourceState[];
-  resourceIndex: Map<string, number>;
-  pools: Pool[];
-  poolIndex: Map<string, number>;
-  lanes: Map<string, Lane>;
-}
-
-export const laneKey = (region: string, mode: string) => `${region}\u0000${mode}`;
 
 export function buildModel(wb: Workbook, opts: { asOf: string; dataVersion: string; holds?: Iterable<Hold> }): PlantModel {
   const policy = resolvePolicy(wb.policy);

@@ -11,7 +11,7 @@
  * back to plain latest-first filling with regular and overtime pooled per day (regular first
  * within each day): the only order that then delivers what the check promised.
  */
-import type { ProductInfo } from './model';
+import type { ProductInfo } from './plant-model';
 import { freeRegular } from './capacity';
 import { cumulativeMax } from './components';
 import type { View } from './view';

@@ -5,7 +5,7 @@
  */
 import { cumulativeMax, componentCaps } from './components';
 import { dailyUnits } from './capacity';
-import type { Lane, PlantModel, ProductInfo } from './model';
+import type { Lane, PlantModel, ProductInfo } from './plant-model';
 import { placeProduction, type ProductionDay } from './placement';
 import { atp } from './pool';
 import type { View } from './view';

@@ -7,7 +7,7 @@
  * point they bring the cumulative to (`tail`), which is all the look-ahead needs of them.
  */
 import type { Workbook } from '../schemas/workbook';
-import { toDay, type DayNumber } from './days';
+import { toDay, type DayNumber } from '../units/days';
 
 export interface Pool {
   sku: string;

@@ -7,7 +7,7 @@
  * Keys: `hours:<resource_id>` and `goods:<sku>`.
  */
 import type { CheckRequest } from '../schemas/check';
-import type { PlantModel } from './model';
+import type { PlantModel } from './plant-model';
 import type { Hold } from './types';
 
 export type PoolKey = `hours:${string}` | `goods:${string}`;

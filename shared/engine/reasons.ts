@@ -6,9 +6,9 @@
 import type { Reason } from '../schemas/check';
 import { cumulativeMax, bindingComponent } from './components';
 import { dailyUnits } from './capacity';
-import { fromDay } from './days';
-import type { PlantModel } from './model';
-import { e4ToString } from './money';
+import { fromDay } from '../units/days';
+import type { PlantModel } from './plant-model';
+import { e4ToString } from '../units/money';
 import { finishedAtp, type LineSupply, type PlanCalc } from './plans';
 import { atp } from './pool';
 import type { View } from './view';

@@ -12,8 +12,9 @@
 import type { CheckResult, Reason } from '../schemas/check';
 import type { Workbook } from '../schemas/workbook';
 import { checkAndHold } from './check';
-import { addHolds, buildModel, type PlantModel } from './model';
-import type { Hold, PromiseToRevalidate, RevalidationOutcome } from './types';
+import { addHolds, buildModel } from './model';
+import type { PlantModel } from './plant-model';
+import type { PromiseToRevalidate, RevalidationOutcome } from './types';
 import { validateRequest } from './validate';
 
 /** Dispatch dates of a promise: the days its lines' held plans dispatch on. */
@@ -49,7 +50,7 @@ function recheck(model: PlantModel, p: PromiseToRevalidate): RevalidationOutcome
   }
   const { result, holds } = checkAndHold(model, valid.value);
   const reasons = uncovered(result, p.covered);
-  return { id: p.id, rechecked: true, result, holds: holds as Hold[], atRisk: reasons.length > 0, reasons };
+  return { id: p.id, rechecked: true, result, holds: holds, atRisk: reasons.length > 0, reasons };
 }
 
 function uncovered(result: CheckResult, covered: PromiseToRevalidate['covered']): Reason[] {

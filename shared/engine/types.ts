@@ -25,7 +25,7 @@ export type Hold =
     };
 
 /** Opaque to callers: the in-memory plant built by `buildModel` (see model.ts). */
-export type { PlantModel } from './model';
+export type { PlantModel } from './plant-model';
 
 export interface PromiseToRevalidate {
   id: string;

@@ -4,7 +4,7 @@
  * that is not for sale, an unknown region, express without an express lane, a date before A.
  */
 import { checkRequest, type CheckRequest, type RequestIssue } from '../schemas/check';
-import { laneKey, type PlantModel } from './model';
+import { laneKey, type PlantModel } from './plant-model';
 
 export type Validated = { ok: true; value: CheckRequest } | { ok: false; issues: RequestIssue[] };
 

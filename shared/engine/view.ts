@@ -4,8 +4,8 @@
  * written, so that a check can let its lines take capacity from each other without touching
  * the model.
  */
-import { toDay } from './days';
-import type { PlantModel } from './model';
+import { toDay } from '../units/days';
+import type { PlantModel } from './plant-model';
 import { recomputeSuffix } from './pool';
 import type { Hold } from './types';
 

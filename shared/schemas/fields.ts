@@ -7,7 +7,7 @@
  * "7.50" or 7.5): they are exact, and the engine turns them into scaled integers where it counts.
  */
 import { z } from 'zod';
-import { isRealDate } from '../engine/days';
+import { isRealDate } from '../units/days';
 
 const EMPTY = new Set(['', null, undefined]);
 
@@ -178,7 +178,7 @@ function show(v: unknown): string {
 /** One of a fixed set of words, e.g. `make` or `buy`. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.unknown().transform((v, ctx): T[number] => {
-    if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v as T[number];
+    if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v;
     ctx.addIssue({ code: 'custom', message: `must be ${values.map((x) => `\`${x}\``).join(' or ')}, got ${show(v)}` });
     return z.NEVER;
   });

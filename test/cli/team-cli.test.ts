@@ -13,6 +13,7 @@ import { exportWorkbook } from '../../main/workbook/export-workbook';
 import { freshDatabase, hasPostgres } from '../support/postgres';
 import { tempDir } from '../unit/db/temp-db';
 import { ROOT, cli } from './run-cli';
+import { missing } from '../support/requires';
 
 const dir = tempDir('promise-desk-team-cli-');
 const AS_OF = '2026-03-02';
@@ -25,7 +26,7 @@ const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) 
 /** What a command prints, with where it worked named the same way for both databases. */
 const same = (text: string, where: string) => text.replaceAll(where, 'DB');
 
-describe.skipIf(!hasPostgres())('the command line on a team database', () => {
+describe.skipIf(missing('PostgreSQL', hasPostgres()))('the command line on a team database', () => {
   let url: string;
   const file = join(dir, 'laptop.db');
   beforeAll(async () => {

@@ -15,6 +15,7 @@ import type { CheckRequestInput, CheckResult, LineResult } from '../../shared/sc
 import { demoRequests } from '../../main/demo/demo-requests';
 import type { CheckService } from '../../main/services/check-service';
 import { openCheckService } from '../../main/services/open-service';
+import { missing } from '../support/requires';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -110,7 +111,7 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the Check screen in the browser preview', () => {
+describe.skipIf(missing('Chromium', existsSync(CHROMIUM)))('the Check screen in the browser preview', () => {
   const demo = demoRequests(AS_OF);
   const cases = [
     demo.find((d) => d.expect === 'ok')!,

@@ -16,6 +16,7 @@ import { startPreview as startSharedPreview, type Preview } from './preview-serv
 import type { CheckRequestInput } from '../../shared/schemas/check';
 import { demoRequests } from '../../main/demo/demo-requests';
 import { openPromiseDesk } from '../../main/services/open-promise-desk';
+import { missing } from '../support/requires';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -88,7 +89,7 @@ async function typeRequest(page: Page, request: CheckRequestInput): Promise<void
 
 const idIn = (text: string | null) => /P-\d{6}/.exec(text ?? '')?.[0];
 
-describe.skipIf(!existsSync(CHROMIUM))('people, approval and signed summaries in the browser preview', () => {
+describe.skipIf(missing('Chromium', existsSync(CHROMIUM)))('people, approval and signed summaries in the browser preview', () => {
   const demo = demoRequests(AS_OF);
   const okCase = demo.find((d) => d.expect === 'ok')!;
   const overtimeCase = demo.find((d) => d.expect === 'needs_approval' && d.request.region === 'PL')!;

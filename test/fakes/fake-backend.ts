@@ -4,17 +4,11 @@
  * a line of up to 100 units is `ok`, up to 200 needs overtime, more is not feasible (100 by the
  * requested date, the rest a week later, or everything in 3 days by express).
  */
-import type { Api } from '../../renderer/api';
 import { checkRequest, type CheckResult, type LineResult, type Plan, type RequestIssue } from '../../shared/schemas/check';
-import { toIssues, type Channel, type ChannelResult, type PlantSummary } from '../../shared/contract';
-import { addDays } from '../../shared/engine/days';
-import type { Backend, CheckOutcome, HandlerContext } from '../../main/handlers/backend';
-import { dispatch } from '../../main/handlers/dispatch';
+import { toIssues, type PlantSummary } from '../../shared/contract';
+import { addDays } from '../../shared/units/days';
+import type { Backend, CheckOutcome } from '../../main/handlers/backend';
 import { HandlerError } from '../../main/handlers/errors';
-import type { OperationsBackend } from '../../main/handlers/operations-backend';
-import { fakeOperations } from './fake-operations';
-import { fakePromises } from './fake-promises';
-import type { PromisesBackend } from '../../main/handlers/promises-backend';
 
 export const FAKE_AS_OF = '2026-03-02';
 
@@ -145,22 +139,6 @@ export function fakeBackend(opts: FakeOptions = {}): Backend & { checks: unknown
         days.push({ date: d, calendar_hours: open ? '8' : '0', load_hours: open ? '2' : '0', held_hours: open ? '1.5' : '0', overtime_hours_available: open ? '2' : '0' });
       }
       return { resources: [{ resource_id: 'LINE-1', name: 'Assembly line 1', days }] };
-    },
-  };
-}
-
-export function fakeContext(backend: Backend = fakeBackend(), operations: OperationsBackend = fakeOperations(), promises: PromisesBackend = fakePromises({ signedIn: 'Ada Admin' })): HandlerContext {
-  return { backend, operations, promises, app: { name: 'Promise Desk', version: '0.0.0-test', runtime: 'web', database: '/tmp/fake.db' } };
-}
-
-/** The renderer's Api over the real dispatch (contract parsing included) and a fake plant. */
-export function fakeApi(ctx: HandlerContext = fakeContext()): Api & { calls: { channel: Channel; payload: unknown }[] } {
-  const calls: { channel: Channel; payload: unknown }[] = [];
-  return {
-    calls,
-    call: async <C extends Channel>(channel: C, payload?: unknown) => {
-      calls.push({ channel, payload });
-      return (await dispatch(channel, payload, ctx)) as ChannelResult<C>;
     },
   };
 }

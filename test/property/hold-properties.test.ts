@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addHolds, releaseHolds, type Hold } from '../../shared/engine';
-import { check, dateAtMost, modelOf, plantOf, plantSeed, requestDraw, requestFor, unitsAtMost, type RequestDraw } from '../support/engine-harness';
+import { check, dateAtMost, modelOf, plantOf, plantSeed, requestDraw, requestFor, unitsAtMost } from '../support/engine-harness';
 
 const RUNS = { seed: 20260303, numRuns: 150 };
 
@@ -58,7 +58,7 @@ describe('promises and holds', () => {
         const incremental = modelOf(plant, open.flat());
         for (const o of ops) {
           if ('add' in o) {
-            const h = check(incremental, requestFor(plant, o.add as RequestDraw)).holds;
+            const h = check(incremental, requestFor(plant, o.add)).holds;
             addHolds(incremental, h);
             open.push(h);
           } else if (open.length > 0) {

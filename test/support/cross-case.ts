@@ -92,7 +92,7 @@ export function shrinkCase(solver: ReferenceSolver, c: CrossCase, budget = 3000)
       for (let i = rows.length - 1; i >= 0 && tries < budget; i--) {
         const fewer = [...rows.slice(0, i), ...rows.slice(i + 1)];
         const candidate: CrossCase =
-          t === 'holds' ? { ...best, holds: fewer as Hold[] } : { ...best, workbook: cascade({ ...best.workbook, [t]: fewer } as Workbook, t, rows[i]) };
+          t === 'holds' ? { ...best, holds: fewer as Hold[] } : { ...best, workbook: cascade({ ...best.workbook, [t]: fewer }, t, rows[i]) };
         if (!valid(candidate)) continue;
         tries++;
         if (crossCheck(solver, candidate).length > 0) {

@@ -14,7 +14,7 @@ export function readCsvWorkbook(dir: string): Workbook {
   for (const t of TABLE_NAMES) {
     const file = join(dir, `${t}.csv`);
     if (!existsSync(file)) continue;
-    const rows = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true });
     wb[t] = rows.map((r, i) => {
       const out = TABLES[t].schema.safeParse(r);
       if (!out.success) throw new Error(`${t}.csv line ${i + 2}: ${out.error.message}`);

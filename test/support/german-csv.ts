@@ -15,7 +15,7 @@ export function germanize(dir: string): void {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
     const table = file.slice(0, -4) as TableName;
     const kinds = columnKinds(table);
-    const [header, ...rows] = parse(readFileSync(join(dir, file), 'utf8'), { bom: true }) as string[][];
+    const [header, ...rows]: string[][] = parse(readFileSync(join(dir, file), 'utf8'), { bom: true });
     const numeric = header!.map((h) => kinds[h] === 'number' || (table === 'policy' && h === 'value'));
     const out = rows.map((r) => r.map((cell, i) => (numeric[i] && /^-?\d+\.\d+$/.test(cell) ? cell.replace('.', ',') : cell)));
     writeFileSync(join(dir, file), `\uFEFF${stringify([header!, ...out], { delimiter: ';', record_delimiter: '\r\n' })}`);

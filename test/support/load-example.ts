@@ -57,7 +57,7 @@ export function readWorkbookFolder(dir: string): Workbook {
   for (const table of Object.keys(TABLES) as TableName[]) {
     const file = join(dir, `${table}.csv`);
     if (!existsSync(file)) continue;
-    const records = parse(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+    const records = parse<Record<string, string>>(readFileSync(file, 'utf8'), { columns: true, bom: true, skip_empty_lines: true });
     const rows = records.map((r, i) => {
       const parsed = TABLES[table].schema.safeParse(r);
       if (!parsed.success) throw new Error(`${file} line ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);

@@ -33,7 +33,7 @@ horizon_days,60`,
 export function plant(overrides: Partial<Record<TableName, string>> = {}): Workbook {
   const wb = emptyWorkbook() as Record<string, unknown[]>;
   for (const [t, text] of Object.entries({ ...BASE, ...overrides }) as [TableName, string][]) {
-    const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true });
     wb[t] = rows.map((r) => TABLES[t].schema.parse(r));
   }
   return wb as Workbook;

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { hasPostgres } from '../support/postgres';
 import { Clock, request, teamDatabaseWithPlant, teamDesk } from '../support/team-desk';
 import { plantDir } from '../unit/promises/plant';
+import { missing } from '../support/requires';
 
-describe.skipIf(!hasPostgres())('hold expiry on a team database', () => {
+describe.skipIf(missing('PostgreSQL', hasPostgres()))('hold expiry on a team database', () => {
   it('two instances running the job expire each lapsed promise once', async () => {
     const url = await teamDatabaseWithPlant(plantDir);
     const clock = new Clock();

@@ -8,6 +8,7 @@ import { HoldFollower } from '../../main/db/postgres/hold-follower';
 import { hasPostgres } from '../support/postgres';
 import { Clock, request, teamDatabaseWithPlant, teamDesk } from '../support/team-desk';
 import { plantDir } from '../unit/promises/plant';
+import { missing } from '../support/requires';
 
 async function until(cond: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
@@ -17,7 +18,7 @@ async function until(cond: () => boolean | Promise<boolean>, ms = 10_000): Promi
   }
 }
 
-describe.skipIf(!hasPostgres())('following the hold log', () => {
+describe.skipIf(missing('PostgreSQL', hasPostgres()))('following the hold log', () => {
   it('hears another process confirm, and catches up after its connection is killed', async () => {
     const url = await teamDatabaseWithPlant(plantDir);
     const clock = new Clock();

@@ -8,6 +8,7 @@ import { createClient } from '../../main/db/postgres/connection';
 import { pgLatestVersion, pgMigrations, TeamDatabaseTooNewError, migratePostgres } from '../../main/db/postgres/migrate';
 import { openPostgres } from '../../main/db/postgres/open-postgres';
 import { freshDatabase, hasPostgres } from '../support/postgres';
+import { missing } from '../support/requires';
 
 async function query<T>(url: string, sql: string): Promise<T[]> {
   const c = createClient(url);
@@ -19,7 +20,7 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
   }
 }
 
-describe.skipIf(!hasPostgres())('team database migrations', () => {
+describe.skipIf(missing('PostgreSQL', hasPostgres()))('team database migrations', () => {
   it('are numbered NNNN-name.sql from 0001 without gaps', () => {
     expect(pgMigrations().map((m) => m.version)).toEqual(Array.from({ length: pgLatestVersion() }, (_, i) => i + 1));
     expect(pgMigrations().every((m) => /^[a-z0-9-]+$/.test(m.name) && m.sql.length > 0)).toBe(true);

@@ -8,6 +8,7 @@ import type { PromiseDesk } from '../../main/services/open-promise-desk';
 import { hasPostgres } from '../support/postgres';
 import { Clock, request, teamDatabaseWithPlant, teamDesk } from '../support/team-desk';
 import { plantDir } from '../unit/promises/plant';
+import { missing } from '../support/requires';
 
 async function heldHours(d: PromiseDesk): Promise<number> {
   return (await d.checks.store.loadOpenHolds()).reduce((s, h) => s + (h.type === 'hours' ? h.regular_e4 + h.overtime_e4 : 0), 0) / 1e4;
@@ -44,7 +45,7 @@ async function race(sellers: number, rounds: number): Promise<void> {
   }
 }
 
-describe.skipIf(!hasPostgres())('sellers racing for the last capacity on PostgreSQL', () => {
+describe.skipIf(missing('PostgreSQL', hasPostgres()))('sellers racing for the last capacity on PostgreSQL', () => {
   it('six sellers, each on its own connection, ten rounds: exactly one wins each round', async () => {
     await race(6, 10);
   }, 120_000);

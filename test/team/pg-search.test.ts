@@ -11,6 +11,7 @@ import { demoWorkbook } from '../../main/demo/demo-workbook';
 import { CheckService } from '../../main/services/check-service';
 import { hasPostgres } from '../support/postgres';
 import { openStoreUnderTest, type StoreUnderTest } from '../support/stores';
+import { missing } from '../support/requires';
 
 const TODAY = '2026-03-02';
 const none: Revalidate = () => [];
@@ -33,7 +34,7 @@ async function fill(t: StoreUnderTest): Promise<void> {
   await t.setAtRisk('P-000002', [{ code: 'capacity_short', message: 'full' }]);
 }
 
-describe.skipIf(!hasPostgres())('promise search on both stores', () => {
+describe.skipIf(missing('PostgreSQL', hasPostgres()))('promise search on both stores', () => {
   it('gives the same promises and totals for the same questions', async () => {
     const sqlite = await openStoreUnderTest('sqlite');
     const pg = await openStoreUnderTest('postgres');

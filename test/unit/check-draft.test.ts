@@ -117,10 +117,10 @@ describe('issue paths to fields', () => {
 describe('the preview client', () => {
   it('posts JSON with the token header and turns network failures into a Result', async () => {
     const fetchFn = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: 1 })));
-    const api = httpApi('tok123', fetchFn as unknown as typeof fetch);
+    const api = httpApi('tok123', fetchFn);
     await expect(api.call('app:info')).resolves.toEqual({ ok: true, value: 1 });
     expect(fetchFn).toHaveBeenCalledWith('/api/app:info', expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ [TOKEN_HEADER]: 'tok123' }) }));
-    const down = httpApi('t', (async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch);
+    const down = httpApi('t', async () => { throw new TypeError('fetch failed'); });
     await expect(down.call('app:info')).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });

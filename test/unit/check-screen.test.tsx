@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiContext } from '../../renderer/hooks/use-api';
 import { CheckScreen } from '../../renderer/screens/check-screen';
 import { App } from '../../renderer/app';
-import { fakeApi, fakeBackend, fakeContext, type FakeOptions } from '../fakes/fake-backend';
+import { fakeBackend, type FakeOptions } from '../fakes/fake-backend';
+import { fakeApi, fakeContext } from '../fakes/fake-context';
 
 vi.mock('../../renderer/components/bottleneck-chart', () => ({ drawBottleneck: vi.fn(() => () => undefined) }));
 
@@ -58,7 +59,7 @@ describe('the check screen', () => {
 
     await user.type(screen.getByLabelText('Customer'), 'Acme GmbH');
     await fillLine(user, { sku: 'PUMP-100', qty: '40', date: '2026-03-20' });
-    expect((within(line).getByLabelText('Unit price') as HTMLInputElement).value).toBe('120');
+    expect((within(line).getByLabelText<HTMLInputElement>('Unit price')).value).toBe('120');
     await requestStatus('ok');
     expect(within(answer()).getAllByText('OK').length).toBeGreaterThanOrEqual(2); // the request's badge and the line's
     const lineAnswer = within(answer()).getByRole('article', { name: /Line 1: PUMP-100/ });
@@ -85,11 +86,11 @@ describe('the check screen', () => {
     await user.click(within(alternatives).getByRole('button', { name: /^Split/ }));
     const line1 = await screen.findByRole('group', { name: 'Line 1' });
     const line2 = await screen.findByRole('group', { name: 'Line 2' });
-    expect((within(line1).getByLabelText('Quantity') as HTMLInputElement).value).toBe('100');
-    expect((within(line1).getByLabelText('Delivery date') as HTMLInputElement).value).toBe('2026-03-20');
-    expect((within(line2).getByLabelText('Quantity') as HTMLInputElement).value).toBe('200');
-    expect((within(line2).getByLabelText('Delivery date') as HTMLInputElement).value).toBe('2026-03-27');
-    expect((within(line2).getByRole('combobox', { name: 'Product' }) as HTMLInputElement).value).toBe('PUMP-100');
+    expect((within(line1).getByLabelText<HTMLInputElement>('Quantity')).value).toBe('100');
+    expect((within(line1).getByLabelText<HTMLInputElement>('Delivery date')).value).toBe('2026-03-20');
+    expect((within(line2).getByLabelText<HTMLInputElement>('Quantity')).value).toBe('200');
+    expect((within(line2).getByLabelText<HTMLInputElement>('Delivery date')).value).toBe('2026-03-27');
+    expect((within(line2).getByRole<HTMLInputElement>('combobox', { name: 'Product' })).value).toBe('PUMP-100');
     await requestStatus('needs_approval'); // 100 is ok, 200 needs overtime in the fake plant
   });
 
@@ -100,12 +101,12 @@ describe('the check screen', () => {
     await requestStatus('not_feasible');
     await user.click(within(answer()).getByRole('button', { name: /^Deliver all 300/ }));
     const line = screen.getByRole('group', { name: 'Line 1' });
-    expect((within(line).getByLabelText('Delivery date') as HTMLInputElement).value).toBe('2026-03-27');
+    expect((within(line).getByLabelText<HTMLInputElement>('Delivery date')).value).toBe('2026-03-27');
 
     await requestStatus('not_feasible'); // the answer for the new date, so its buttons are live again
     await user.click(within(answer()).getByRole('button', { name: /^Use express/ }));
-    expect((screen.getByLabelText('Delivery mode') as HTMLSelectElement).value).toBe('standard');
-    expect((within(line).getByLabelText('Delivery date') as HTMLInputElement).value).toBe('2026-03-30');
+    expect((screen.getByLabelText<HTMLSelectElement>('Delivery mode')).value).toBe('standard');
+    expect((within(line).getByLabelText<HTMLInputElement>('Delivery date')).value).toBe('2026-03-30');
   });
 
   it('says in sentences, at each field, what cannot be read, without asking the engine', async () => {
@@ -183,7 +184,7 @@ describe('the check screen', () => {
   it('prefills the list price and shows the discount when the price is lowered', async () => {
     const { user } = setup();
     await fillLine(user, { sku: 'PUMP-100' });
-    const price = within(screen.getByRole('group', { name: 'Line 1' })).getByLabelText('Unit price') as HTMLInputElement;
+    const price = within(screen.getByRole('group', { name: 'Line 1' })).getByLabelText<HTMLInputElement>('Unit price');
     expect(price.value).toBe('120');
     await user.clear(price);
     await user.type(price, '108');

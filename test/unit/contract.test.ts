@@ -4,7 +4,8 @@ import { CHANNELS, contract, issuePath, resultSchema, type Channel } from '../..
 import { dispatch } from '../../main/handlers/dispatch';
 import { handlers, type Handlers } from '../../main/handlers/index';
 import { HandlerError } from '../../main/handlers/errors';
-import { fakeBackend, fakeContext, FAKE_AS_OF } from '../fakes/fake-backend';
+import { fakeBackend, FAKE_AS_OF } from '../fakes/fake-backend';
+import { fakeContext } from '../fakes/fake-context';
 import { PROMISE_GOOD, PROMISE_MALFORMED } from './contract-promises-cases';
 
 /** Payloads each channel must refuse, with the field the error must name. */

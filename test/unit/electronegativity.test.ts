@@ -32,7 +32,7 @@ async function readReport(file: string): Promise<Record<string, string>[]> {
     let text = '';
     try {
       text = readFileSync(file, 'utf8');
-      const rows = parse(text, { columns: true, trim: true, skip_empty_lines: true }) as Record<string, string>[];
+      const rows = parse<Record<string, string>>(text, { columns: true, trim: true, skip_empty_lines: true });
       if (text === last || waited >= 5_000) return rows;
     } catch (e) {
       if (waited >= 5_000) throw e;

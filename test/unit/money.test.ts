@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { divRound, e4ToString, fixed, formatE8, percentAtLeast, percentString, toE4 } from '../../shared/engine/money';
-import { addDays, isRealDate, toDay, weekdayIndex } from '../../shared/engine/days';
+import { divRound, e4ToString, fixed, formatE8, percentAtLeast, percentString, toE4 } from '../../shared/units/money';
+import { addDays, isRealDate, toDay, weekdayIndex } from '../../shared/units/days';
 
 describe('money', () => {
   it('rounds half away from zero', () => {

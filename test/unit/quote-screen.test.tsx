@@ -13,7 +13,8 @@ import { ApiContext } from '../../renderer/hooks/use-api';
 import { SessionContext } from '../../renderer/hooks/use-session';
 import { localeMarks } from '../../renderer/quote/locale-number';
 import { CheckScreen } from '../../renderer/screens/check-screen';
-import { fakeApi, fakeBackend, fakeContext } from '../fakes/fake-backend';
+import { fakeBackend } from '../fakes/fake-backend';
+import { fakeApi, fakeContext } from '../fakes/fake-context';
 
 vi.mock('../../renderer/components/bottleneck-chart', () => ({ drawBottleneck: vi.fn(() => () => undefined) }));
 
@@ -79,15 +80,15 @@ describe('the quote in progress', () => {
     view.unmount(); // another screen
 
     const again = render(ui());
-    expect(((await screen.findByLabelText('Customer')) as HTMLInputElement).value).toBe('Acme GmbH');
+    expect(((await screen.findByLabelText<HTMLInputElement>('Customer'))).value).toBe('Acme GmbH');
     const g = within(await group(1));
-    expect((g.getByLabelText('Quantity') as HTMLInputElement).value).toBe('40');
-    expect((g.getByRole('combobox', { name: 'Product' }) as HTMLInputElement).value).toBe('PUMP-100');
+    expect((g.getByLabelText<HTMLInputElement>('Quantity')).value).toBe('40');
+    expect((g.getByRole<HTMLInputElement>('combobox', { name: 'Product' })).value).toBe('PUMP-100');
     await settled('ok');
     again.unmount();
 
     render(ui('Otto Ops'));
-    expect(((await screen.findByLabelText('Customer')) as HTMLInputElement).value).toBe('');
+    expect(((await screen.findByLabelText<HTMLInputElement>('Customer'))).value).toBe('');
   });
 
   it('is no longer kept once saved as a draft, and New quote asks before clearing', async () => {
@@ -98,14 +99,14 @@ describe('the quote in progress', () => {
     const ask = vi.spyOn(window, 'confirm').mockReturnValue(false);
     await user.click(screen.getByRole('button', { name: 'New quote' }));
     expect(ask).toHaveBeenCalledWith('Clear the quote in progress? What was typed is lost.');
-    expect((screen.getByLabelText('Customer') as HTMLInputElement).value).toBe('Acme');
+    expect((screen.getByLabelText<HTMLInputElement>('Customer')).value).toBe('Acme');
 
     await user.click(screen.getByRole('button', { name: 'Save draft' }));
     const saved = await screen.findByRole('status', { name: '' }, { timeout: 3000 }).catch(() => screen.getByText(/Saved as a draft/));
     expect(saved.textContent).toMatch(/Saved as a draft/);
     view.unmount();
     render(ui());
-    expect(((await screen.findByLabelText('Customer')) as HTMLInputElement).value).toBe('');
+    expect(((await screen.findByLabelText<HTMLInputElement>('Customer'))).value).toBe('');
   });
 });
 
@@ -122,13 +123,13 @@ describe('unfinished lines', () => {
     expect(within(answer()).queryByText(/problems/)).toBeNull();
     expect(backend.checks.every((r) => (r as { lines: unknown[] }).lines.length === 1)).toBe(true);
     expect(screen.getByText('Finish or remove line 2 to confirm, submit or save.')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Confirm promise' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Confirm promise' })).disabled).toBe(true);
 
     await fill(user, 2, { qty: '5' });
     await waitFor(() => expect(within(answer()).getByRole('article', { name: /Line 2: VALVE-7/ }).querySelector('[data-field="sentence"]')).toBeTruthy());
     expect(screen.getByText('Type the customer to confirm, submit or save (a check needs none).')).toBeTruthy();
     await user.type(screen.getByLabelText('Customer'), 'Acme');
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Confirm promise' }) as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Confirm promise' })).disabled).toBe(false));
   });
 });
 
@@ -191,11 +192,11 @@ describe('reusing quotes', () => {
     const ask = vi.spyOn(window, 'confirm').mockReturnValue(true);
     window.location.hash = '#/check/copy-P-000003';
     fireEvent(window, new HashChangeEvent('hashchange'));
-    await waitFor(() => expect((screen.getByLabelText('Customer') as HTMLInputElement).value).toBe('Corex'));
+    await waitFor(() => expect((screen.getByLabelText<HTMLInputElement>('Customer')).value).toBe('Corex'));
     expect(ask).toHaveBeenCalledWith('Replace the quote in progress with a copy of P-000003?');
     expect(screen.getByText('A new quote copied from P-000003 (confirmed).')).toBeTruthy();
     expect(window.location.hash).toBe('#/check');
-    expect((within(await group(1)).getByLabelText('Quantity') as HTMLInputElement).value).toBe('40');
+    expect((within(await group(1)).getByLabelText<HTMLInputElement>('Quantity')).value).toBe('40');
   });
 
   it('suggests the customers already used', async () => {

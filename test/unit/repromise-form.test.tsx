@@ -10,7 +10,7 @@ import type { Api } from '../../renderer/api';
 import { ApiContext } from '../../renderer/hooks/use-api';
 import { RepromiseForm } from '../../renderer/screens/at-risk/repromise-form';
 import type { CheckResult } from '../../shared/schemas/check';
-import { fakeApi, fakeContext } from '../fakes/fake-backend';
+import { fakeApi, fakeContext } from '../fakes/fake-context';
 
 afterEach(cleanup);
 
@@ -75,6 +75,6 @@ describe('the re-promise form', () => {
     const list = await screen.findByRole('list', { name: 'Alternatives, line 1' });
     expect(screen.getByText(/cannot be met: take an alternative/)).toBeTruthy();
     await user.click(within(list).getAllByRole('button')[0]!);
-    expect((screen.getByLabelText('Requested date') as HTMLInputElement).value).toBe(bad.lines[0]!.alternatives[0]!.deliveries[0]!.date);
+    expect((screen.getByLabelText<HTMLInputElement>('Requested date')).value).toBe(bad.lines[0]!.alternatives[0]!.deliveries[0]!.date);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
-import { fakeContext } from '../fakes/fake-backend';
+import { fakeContext } from '../fakes/fake-context';
 
 const m = vi.hoisted(() => {
   type Fn = (...a: unknown[]) => unknown;

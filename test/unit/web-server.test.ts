@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../main/web/web-server';
 import { isAllowedHost, isAllowedOrigin, isValidToken } from '../../main/web/request-guard';
-import { fakeContext } from '../fakes/fake-backend';
+import { fakeContext } from '../fakes/fake-context';
 
 let server: WebServer;
 

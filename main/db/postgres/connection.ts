@@ -35,7 +35,7 @@ export const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     return PARSERS.get(oid) ?? (types.getTypeParser as (o: number, f?: string) => unknown)(oid, format);
   },
-} as unknown as pg.CustomTypesConfig;
+};
 
 export interface ConnectOptions {
   /** How many connections this process opens at most. */

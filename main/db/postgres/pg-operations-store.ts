@@ -13,7 +13,7 @@ import { changeFromSql } from '../history-rows';
 import { TablesChangedError, type ChangeSet, type HistoryEntry, type HistoryFilter, type HoldingPromise, type OperationsStore, type ReplaceOutcome, type SaveEdits, type SaveOutcome, type TableWrite } from '../operations-store';
 import type { ImportMeta, ImportOutcome, NewPromise, PromiseStatus, Revalidate } from '../store';
 import { dataVersionOf } from '../sqlite-store';
-import type { WorkbookDiff } from '../../workbook/diff';
+import type { WorkbookDiff } from '../../../shared/edits/diff';
 import { read, transaction } from './connection';
 import { ensurePools, insertRows, readWorkbook, type ColumnTypes } from './pg-plant';
 import { latestDataVersion, replacePromiseIn } from './pg-promise-changes';
@@ -96,7 +96,7 @@ export class PgOperationsStore implements OperationsStore {
   }
 
   async importWithHistory(workbook: Workbook, meta: ImportMeta & { expectedVersion?: string | null }, revalidate: Revalidate): Promise<ImportOutcome & { change: ChangeSet }> {
-    const { diffWorkbooks } = await import('../../workbook/diff');
+    const { diffWorkbooks } = await import('../../../shared/edits/diff');
     const out = await this.store.change(async (c) => {
       await lockPlantExclusive(c);
       const current = await latestDataVersion(c);

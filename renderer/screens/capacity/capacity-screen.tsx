@@ -92,6 +92,8 @@ export function CapacityScreen() {
   useEffect(() => () => chart.current?.dispose(), []);
   useEffect(() => {
     if (chart.current && input) chart.current.update(input);
+    // Only a change of theme redraws here; a new picture is drawn by the effect above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [theme]);
 
   // The promises holding the chosen cell.
@@ -106,6 +108,8 @@ export function CapacityScreen() {
     return () => {
       live = false;
     };
+    // holdersKey names the cell and the data version: new objects of the same cell do not ask again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, holdersKey]);
   const shownHolders = holders?.key === holdersKey ? holders : null;
 

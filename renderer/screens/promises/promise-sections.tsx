@@ -1,6 +1,6 @@
 /** A promise's page, its parts: lines with their plans, what it holds, approvals, and its history. */
 import type { PromiseDetail } from '../../../shared/contract-promises';
-import { e4ToString, toE4 } from '../../../shared/engine/money';
+import { e4ToString, toE4 } from '../../../shared/units/money';
 import type { LineResult } from '../../../shared/schemas/check';
 import { DateText, PLAN_LABEL } from '../../components/line-answer';
 import { StatusBadge } from '../../components/status-badge';

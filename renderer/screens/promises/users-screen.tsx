@@ -240,7 +240,7 @@ function AddUser({ first, onAdded, onError }: { first: boolean; onAdded(u: UserV
     setAgain('');
     onAdded(r.value);
   };
-  const err = (k: string) => (problems[k] ? [problems[k]!] : undefined);
+  const err = (k: string) => (problems[k] ? [problems[k]] : undefined);
 
   return (
     <form className="panel add-user" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-user-title">

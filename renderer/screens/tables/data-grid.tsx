@@ -14,6 +14,7 @@ import type { GridRow } from './edit-state';
 import type { CellPos } from './find';
 import { columnWidth, gridColumns, gridFeatures } from './grid-columns';
 import { GridCell } from './grid-cell';
+import { gridKeyAction } from './grid-keys';
 import { pasteBlock } from './grid-paste';
 
 export const ROW_HEIGHT = 32;
@@ -106,6 +107,7 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
     setEditing(null);
     moveTo(i, focus.col);
     // The request's sequence number makes a repeated "go to" the same cell work again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus?.seq]);
 
   const commit = (rowId: string, col: number, text: string) => {
@@ -125,22 +127,9 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
     if (editing) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
     const ctrl = e.ctrlKey || e.metaKey;
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(activeIndex + 1, active.col),
-      ArrowUp: () => moveTo(activeIndex - 1, active.col),
-      ArrowRight: () => moveTo(activeIndex, active.col + 1),
-      ArrowLeft: () => moveTo(activeIndex, active.col - 1),
-      PageDown: () => moveTo(activeIndex + page, active.col),
-      PageUp: () => moveTo(activeIndex - page, active.col),
-      Home: () => (ctrl ? moveTo(0, 0) : moveTo(activeIndex, 0)),
-      End: () => (ctrl ? moveTo(viewRows.length - 1, names.length - 1) : moveTo(activeIndex, names.length - 1)),
-      Enter: () => startEdit(),
-      F2: () => startEdit(),
-      Delete: () => viewRows[activeIndex] && commit(viewRows[activeIndex]!.id, active.col, ''),
-      Backspace: () => viewRows[activeIndex] && commit(viewRows[activeIndex]!.id, active.col, ''),
-    };
-    const f = keys[e.key];
-    if (f && !(ctrl && !['Home', 'End'].includes(e.key))) {
+    const clear = () => viewRows[activeIndex] && commit(viewRows[activeIndex].id, active.col, '');
+    const f = gridKeyAction(e.key, ctrl, { index: activeIndex, col: active.col, page, rows: viewRows.length, cols: names.length }, { moveTo, startEdit: () => startEdit(), clear });
+    if (f) {
       e.preventDefault();
       wantFocus.current = true;
       f();

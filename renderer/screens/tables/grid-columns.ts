@@ -56,5 +56,5 @@ export function gridColumns(table: TableName): ColumnDef<GridFeatures, GridRow>[
     filterFn: Object.assign((row: { getValue: <T>(id: string) => T }, id: string, value: unknown) => cellMatches(row.getValue<string>(id), String(value ?? '')), {
       resolveFilterValue: (v: unknown) => String(v ?? ''),
     }),
-  })) as ColumnDef<GridFeatures, GridRow>[];
+  }));
 }

@@ -105,6 +105,6 @@ export async function saveCsvFolder(folder: string, files: readonly { name: stri
     }
     return dir.name;
   }
-  for (const f of files) downloadBytes(`${folder}-${f.name}`, new TextEncoder().encode(f.text) as Uint8Array<ArrayBuffer>, 'text/csv');
+  for (const f of files) downloadBytes(`${folder}-${f.name}`, new TextEncoder().encode(f.text), 'text/csv');
   return 'your downloads';
 }

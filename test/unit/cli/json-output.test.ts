@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { z } from 'zod';
 import { runCli } from '../../../main/cli/run-cli';
 import { localToday } from '../../../main/services/dates';
-import { addDays } from '../../../shared/engine/days';
+import { addDays } from '../../../shared/units/days';
 import { writePromisePlant } from '../../fixtures/promise-plant';
 
 const dir = mkdtempSync(join(tmpdir(), 'promise-json-'));

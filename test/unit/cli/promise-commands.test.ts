@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addDays } from '../../../shared/engine/days';
+import { addDays } from '../../../shared/units/days';
 import { localToday } from '../../../main/services/dates';
 import { writePromisePlant } from '../../fixtures/promise-plant';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPromisesForRevalidation } from '../../../main/db/revalidation-rows';
 import { buildModel, dispatchDatesOf, runCheck, validateRequest } from '../../../shared/engine';
-import { CAPACITY_REASONS, COMMERCIAL_REASONS, type CheckRequest } from '../../../shared/schemas/check';
+import { CAPACITY_REASONS, COMMERCIAL_REASONS } from '../../../shared/schemas/check';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, plant, request } from '../../support/plant';
 import { tempDir } from './temp-db';
@@ -22,7 +22,7 @@ describe('open promises as revalidation reads them', () => {
     for (const [i, raw] of requests.entries()) {
       const v = validateRequest(model, raw);
       if (!v.ok) throw new Error('bad request');
-      const { result, holds } = runCheck(model, v.value as CheckRequest);
+      const { result, holds } = runCheck(model, v.value);
       const status = result.status === 'ok' ? 'confirmed' : 'awaiting_approval';
       const r = await h.store.recordPromise({ status, request: v.value, result, holds, user: 'a' }, await h.store.holdsVersion());
       if (!r.ok) throw new Error(`promise ${i} refused`);

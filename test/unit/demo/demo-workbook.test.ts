@@ -5,7 +5,7 @@ import { demoRequests } from '../../../main/demo/demo-requests';
 import { DEMO_HORIZON_DAYS, demoWorkbook, nthWorkday } from '../../../main/demo/demo-workbook';
 import { easterSunday, germanHolidays } from '../../../main/demo/holidays';
 import { buildModel, runCheck, validateRequest } from '../../../shared/engine';
-import { addDays } from '../../../shared/engine/days';
+import { addDays } from '../../../shared/units/days';
 import { resolvePolicy } from '../../../shared/schemas/workbook';
 import { checkWorkbookRules } from '../../../shared/schemas/workbook-rules';
 

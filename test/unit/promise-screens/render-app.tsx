@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { ApiContext } from '../../../renderer/hooks/use-api';
 import { App } from '../../../renderer/app';
-import { fakeApi, fakeBackend, fakeContext } from '../../fakes/fake-backend';
+import { fakeBackend } from '../../fakes/fake-backend';
+import { fakeApi, fakeContext } from '../../fakes/fake-context';
 import { fakeOperations } from '../../fakes/fake-operations';
 import { fakePromises, type FakePromisesOptions } from '../../fakes/fake-promises';
 

@@ -23,7 +23,7 @@ describe('the sign-in screen', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The name or passphrase is not correct.');
     expect(screen.getByText('2 more tries before each further try must wait.')).toBeTruthy();
-    expect((screen.getByLabelText('Passphrase') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText<HTMLInputElement>('Passphrase')).value).toBe('');
     expect(document.activeElement).toBe(screen.getByLabelText('Passphrase'));
 
     await user.type(screen.getByLabelText('Passphrase'), 'sam pass 1234{Enter}');
@@ -50,12 +50,12 @@ describe('the sign-in screen', () => {
     for (let i = 0; i < 3; i++) {
       await user.type(screen.getByLabelText('Passphrase'), 'not the one 1');
       await user.click(screen.getByRole('button', { name: 'Sign in' }));
-      await waitFor(() => expect((screen.getByLabelText('Passphrase') as HTMLInputElement).value).toBe(''));
+      await waitFor(() => expect((screen.getByLabelText<HTMLInputElement>('Passphrase')).value).toBe(''));
     }
     expect(screen.getByRole('alert').textContent).toMatch(/not correct.*wait 2 s/);
     expect(screen.getByRole('status').textContent).toMatch(/Slowed down after repeated wrong passphrases: you can try again in [12] s/);
-    expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(true);
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(false), { timeout: 4000 });
+    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Sign in' })).disabled).toBe(true);
+    await waitFor(() => expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Sign in' })).disabled).toBe(false), { timeout: 4000 });
     expect(screen.queryByText(/Slowed down/)).toBeNull();
   });
 

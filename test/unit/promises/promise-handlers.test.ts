@@ -9,7 +9,7 @@ import type { SqliteStore } from '../../../main/db/sqlite-store';
 import { dispatch } from '../../../main/handlers/dispatch';
 import { promisesBackend } from '../../../main/handlers/promises-service-backend';
 import { DeskSession } from '../../../main/session/desk-session';
-import { fakeContext } from '../../fakes/fake-backend';
+import { fakeContext } from '../../fakes/fake-context';
 import { addTeam, PASS } from './people';
 import { openDesk, request, type Desk } from './plant';
 
@@ -76,7 +76,7 @@ describe('the session decides who acts', () => {
     await t.value('session:signout');
     await t.signIn('Sue Sales', PASS.sales2);
     for (const payload of [{ id, role: 'operations' }, { id, user: 'Otto Ops' }, { id, actor: { name: 'Otto Ops', role: 'admin' } }]) {
-      const r = await t.call('promises:approve', payload as never);
+      const r = await t.call('promises:approve', payload);
       expect(r).toMatchObject({ ok: false, error: { code: 'bad_input' } });
     }
     expect((await t.value('promises:get', { id })).status).toBe('awaiting_approval');

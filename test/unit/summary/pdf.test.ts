@@ -12,6 +12,7 @@ import { signSummary, verificationCode } from '../../../main/summary/sign-summar
 import { verifyFile } from '../../../main/summary/verify';
 import type { CheckResult } from '../../../shared/schemas/check';
 import { knowing, makeSigner, samplePromise, signedCopy } from './signing-fixture';
+import { missing } from '../../support/requires';
 
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const poppler = has('pdftotext') && has('pdftoppm');
@@ -103,7 +104,7 @@ describe('summary PDF', () => {
     expect((await verifyFile(saved, knowing(maria))).intact).toBe(true);
   });
 
-  it.skipIf(!has('qpdf'))('a full rewrite by qpdf (object streams, new layout) changes nothing', async () => {
+  it.skipIf(missing('qpdf', has('qpdf')))('a full rewrite by qpdf (object streams, new layout) changes nothing', async () => {
     const path = write('rewrite-in.pdf', await renderSummaryPdf(signedCopy(maria, 'internal')));
     for (const [i, args] of [['--object-streams=generate'], ['--qdf', '--object-streams=disable'], ['--linearize']].entries()) {
       const out = join(dir, `rewrite-${i}.pdf`);
@@ -113,7 +114,7 @@ describe('summary PDF', () => {
     }
   });
 
-  it.skipIf(!poppler)('the customer copy shows no cost, margin, reason or approval comment', async () => {
+  it.skipIf(missing('poppler (pdftoppm, pdftotext)', poppler))('the customer copy shows no cost, margin, reason or approval comment', async () => {
     const p = samplePromise();
     const customer = pagesText(write('customer.pdf', await renderSummaryPdf(signedCopy(maria, 'customer', p)))).join('\n');
     const internal = pagesText(write('internal.pdf', await renderSummaryPdf(signedCopy(maria, 'internal', p)))).join('\n');
@@ -128,7 +129,7 @@ describe('summary PDF', () => {
     expect(customer.toLowerCase()).not.toMatch(/cost|margin|overtime|discount/);
   });
 
-  it.skipIf(!poppler)('carries the verification code on every page, and pdftoppm renders every page', async () => {
+  it.skipIf(missing('poppler (pdftoppm, pdftotext)', poppler))('carries the verification code on every page, and pdftoppm renders every page', async () => {
     for (const copy of ['customer', 'internal'] as const) {
       const doc = signedCopy(maria, copy, samplePromise({ result: longResult(70) }));
       const code = verificationCode(doc.summary);
@@ -146,7 +147,7 @@ describe('summary PDF', () => {
     }
   });
 
-  it.skipIf(!poppler)('embeds the fonts and the summary as promise-summary.json (application/json)', async () => {
+  it.skipIf(missing('poppler (pdftoppm, pdftotext)', poppler))('embeds the fonts and the summary as promise-summary.json (application/json)', async () => {
     const path = write('embed.pdf', await renderSummaryPdf(signedCopy(maria, 'customer')));
     const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffTable, diffWorkbooks, isUnchanged } from '../../../main/workbook/diff';
+import { diffTable, diffWorkbooks, isUnchanged } from '../../../shared/edits/diff';
 import { plant } from '../../support/plant';
 
 describe('import diff', () => {

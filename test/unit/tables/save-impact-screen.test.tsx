@@ -12,7 +12,8 @@ import { operationsBackend } from '../../../main/handlers/operations-service-bac
 import { ApiContext } from '../../../renderer/hooks/use-api';
 import { SessionContext } from '../../../renderer/hooks/use-session';
 import { TablesScreen } from '../../../renderer/screens/tables/tables-screen';
-import { fakeApi, fakeContext, fakeBackend } from '../../fakes/fake-backend';
+import { fakeBackend } from '../../fakes/fake-backend';
+import { fakeApi, fakeContext } from '../../fakes/fake-context';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';

@@ -12,7 +12,8 @@ import { ApiContext } from '../../../renderer/hooks/use-api';
 import { SessionContext } from '../../../renderer/hooks/use-session';
 import { dispatch } from '../../../main/handlers/dispatch';
 import { TablesScreen } from '../../../renderer/screens/tables/tables-screen';
-import { fakeApi, fakeContext, fakeBackend } from '../../fakes/fake-backend';
+import { fakeBackend } from '../../fakes/fake-backend';
+import { fakeApi, fakeContext } from '../../fakes/fake-context';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { tempDir } from '../db/temp-db';
 
@@ -66,11 +67,11 @@ describe('the table grid', () => {
     await waitFor(() => expect((bad).getAttribute('aria-invalid')).toBe('true'));
     expect(description(bad)).toBe('must be a non-negative number, got "-5"');
     expect(screen.getByRole('heading', { name: /1 problem: nothing is saved/ })).toBeTruthy();
-    expect(((screen.getByRole('button', { name: 'Save 1 change' })) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Save 1 change' })).disabled).toBe(true);
     // Fixing it clears the problem and allows saving.
     await editCell(user, grid, 'cost_per_hour, row 1', '31.5');
     await waitFor(() => expect((cell(grid, 'cost_per_hour, row 1')).hasAttribute('aria-invalid')).toBe(false));
-    expect(((screen.getByRole('button', { name: 'Save 1 change' })) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Save 1 change' })).disabled).toBe(false);
   });
 
   it('undoes an edit in one step, Escape drops one being typed', async () => {
@@ -79,12 +80,12 @@ describe('the table grid', () => {
     expect(text(cell(grid, 'cost_per_hour, row 1'))).toBe('44');
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(text(cell(grid, 'cost_per_hour, row 1'))).toBe('30');
-    expect(((screen.getByRole('button', { name: 'Undo' })) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole<HTMLButtonElement>('button', { name: 'Undo' })).disabled).toBe(true);
     await user.dblClick(cell(grid, 'name, row 2'));
     await user.type(within(grid).getByRole('textbox', { name: 'Edit name, row 2' }), ' extra');
     await user.keyboard('{Escape}');
     expect(text(cell(grid, 'name, row 2'))).toBe('Machine 7.5 h');
-    expect(((screen.getByRole('button', { name: /^Save/ })) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole<HTMLButtonElement>('button', { name: /^Save/ })).disabled).toBe(true);
   });
 
   it('refuses a reference that points nowhere, at the cell that makes it', async () => {
@@ -93,7 +94,7 @@ describe('the table grid', () => {
     const bad = cell(grid, 'calendar_id, row 2');
     await waitFor(() => expect((bad).getAttribute('aria-invalid')).toBe('true'));
     expect(description(bad)).toBe('calendar NOPE does not exist');
-    expect(((screen.getByRole('button', { name: /^Save/ })) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole<HTMLButtonElement>('button', { name: /^Save/ })).disabled).toBe(true);
   });
 
   it('shows where removing a row breaks another table, and can go there', async () => {

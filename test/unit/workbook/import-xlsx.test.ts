@@ -60,7 +60,7 @@ describe('.xlsx import', () => {
   it('reads formulas by their value, rich text by its text, and 0.1 + 0.2 as 0.3', async () => {
     const file = await handMade((book) => {
       const inv = book.getWorksheet('inventory')!;
-      inv.getRow(2).getCell(2).value = { formula: '9+9', result: 18 } as ExcelJS.CellFormulaValue;
+      inv.getRow(2).getCell(2).value = { formula: '9+9', result: 18 };
       const res = book.getWorksheet('resources')!;
       res.getRow(2).getCell(2).value = { richText: [{ text: 'CNC ' }, { font: { bold: true }, text: 'machining centre' }] };
       res.getRow(2).getCell(5).value = 0.1 + 0.2;
@@ -79,7 +79,7 @@ describe('.xlsx import', () => {
     const file = await handMade((book) => {
       book.getWorksheet('inventory')!.getRow(3).getCell(2).value = 'lots';
       book.getWorksheet('receipts')!.getRow(2).getCell(2).value = '2026-02-30';
-      book.getWorksheet('orders')!.getRow(2).getCell(4).value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+      book.getWorksheet('orders')!.getRow(2).getCell(4).value = { error: '#N/A' };
       book.addWorksheet('Product');
     });
     const r = await importFromPath(store, file, { asOf: TODAY, user: 't' });

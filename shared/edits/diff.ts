@@ -6,8 +6,8 @@
  * repeat, so there identical rows are matched first, then the remaining rows of one key in order
  * (a changed quantity is one change, not a removal and an addition).
  */
-import { TABLE_NAMES, TABLES, type TableName, type Workbook } from '../../shared/schemas/workbook';
-import { rowKey } from '../../shared/edits/cells';
+import { TABLE_NAMES, TABLES, type TableName, type Workbook } from '../schemas/workbook';
+import { rowKey } from './cells';
 
 export type Cell = string | number | null;
 export type PlainRow = Record<string, Cell>;
@@ -124,7 +124,7 @@ export function diffTable(table: TableName, beforeRows: readonly unknown[], afte
 export function diffWorkbooks(before: Workbook | null, after: Workbook, tables: readonly TableName[] = TABLE_NAMES): WorkbookDiff {
   const out: WorkbookDiff = { tables: [], added: 0, changed: 0, removed: 0 };
   for (const t of tables) {
-    const d = diffTable(t, before ? (before[t] as unknown[]) : [], after[t] as unknown[]);
+    const d = diffTable(t, before ? (before[t]) : [], after[t]);
     out.tables.push(d);
     out.added += d.added;
     out.changed += d.changed;

@@ -6,13 +6,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { addDays } from '../../shared/engine/days';
+import { addDays } from '../../shared/units/days';
 import type { Workbook } from '../../shared/schemas/workbook';
-import { SqliteStore } from '../db/sqlite-store';
-import { demoWorkbook } from '../demo/demo-workbook';
-import { revalidator } from '../services/revalidator';
-import { exportWorkbook, type WorkbookFormat } from './export-workbook';
-import { readWorkbook } from './read-workbook';
+import { SqliteStore } from '../../main/db/sqlite-store';
+import { demoWorkbook } from '../../main/demo/demo-workbook';
+import { revalidator } from '../../main/services/revalidator';
+import { exportWorkbook, type WorkbookFormat } from '../../main/workbook/export-workbook';
+import { readWorkbook } from '../../main/workbook/read-workbook';
 
 export const rowCount = (wb: Workbook) => Object.values(wb).reduce((n, rows) => n + rows.length, 0);
 

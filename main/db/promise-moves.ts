@@ -1,0 +1,86 @@
+/**
+ * A promise's move from one status to another in SQLite (`Store.transition`, and the expiry of
+ * lapsed holds): its row, holds and hold log, event, approval and signed summaries.
+ */
+import type { Database } from 'better-sqlite3';
+import { bumpHoldsVersion, currentHoldsVersion } from './hold-log';
+import { SUMMARY_COLUMNS, summaryFromSql } from './promise-rows';
+import { holdsOf, replaceHolds } from './revalidation-rows';
+import { decideInSqlite } from './sqlite-capacity-lock';
+import { insertSummaries } from './sqlite-people-store';
+import { OPEN_STATUSES, type HoldsChange, type PromiseStatus, type TransitionOptions, type TransitionOutcome } from './store';
+
+const now = () => new Date().toISOString();
+
+export function nextCounter(db: Database, key: 'promise_number' | 'order_seq'): number {
+  db.prepare('UPDATE meta SET value = value + 1 WHERE key = ?').run(key);
+  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: number }).value;
+}
+
+export function insertEvent(db: Database, id: string, at: string, user: string, from: PromiseStatus | null, to: PromiseStatus, comment: string | null): void {
+  db.prepare('INSERT INTO promise_events (promise_id, at, user, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, user, from, to, comment);
+}
+
+export function insertApproval(db: Database, id: string, a: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at: string }): void {
+  db.prepare('INSERT INTO approvals (promise_id, role, approved_by, at, comment, decision) VALUES (?, ?, ?, ?, ?, ?)').run(id, a.role, a.user, a.at, a.comment ?? null, a.decision);
+}
+
+/** Moves a promise from `from` to `to` as `Store.transition` describes it; the caller holds the transaction. */
+export function movePromise(
+db: Database,
+  id: string,
+  from: PromiseStatus,
+  to: PromiseStatus,
+  user: string,
+  comment: string | null,
+  holdsChange: HoldsChange,
+  opts: TransitionOptions,
+): TransitionOutcome {
+  let holdsVersion = currentHoldsVersion(db);
+  const row = db.prepare('SELECT status, order_seq FROM promises WHERE id = ?').get(id) as { status: PromiseStatus; order_seq: number | null } | undefined;
+  if (!row) return { ok: false, conflict: 'not_found', status: null, holdsVersion };
+  if (row.status !== from) return { ok: false, conflict: 'status_changed', status: row.status, holdsVersion };
+  if (opts.lock) {
+    const d = decideInSqlite(db, opts.lock);
+    if (!d.ok) return { ok: false, conflict: d.conflict, status: row.status, holdsVersion: d.version };
+    holdsChange = { kind: 'replace', holds: d.decision.holds };
+    opts = { ...opts, result: d.decision.result };
+  } else if (opts.expectedHoldsVersion !== undefined && opts.expectedHoldsVersion !== holdsVersion)
+    return { ok: false, conflict: 'holds_changed', status: row.status, holdsVersion };
+
+  const at = opts.at ?? now();
+  const sets: string[] = ['status = @to'];
+  const params: Record<string, unknown> = { id, to, at };
+  if (to === 'confirmed') sets.push('confirmed_at = @at');
+  if (to === 'awaiting_approval') sets.push('submitted_at = @at');
+  if (OPEN_STATUSES.includes(to) && row.order_seq === null) {
+    sets.push('order_seq = @seq');
+    params.seq = nextCounter(db, 'order_seq');
+  }
+  if (!OPEN_STATUSES.includes(to)) sets.push(`at_risk = 0, risk_reasons_json = '[]'`);
+  if (opts.result) {
+    sets.push('result_json = @result, as_of = @asOf, data_version = @dataVersion');
+    Object.assign(params, { result: JSON.stringify(opts.result), asOf: opts.result.as_of, dataVersion: opts.result.data_version });
+  }
+  if (opts.holdExpiresAt !== undefined) {
+    sets.push('hold_expires_at = @expires');
+    params.expires = opts.holdExpiresAt;
+  }
+  db.prepare(`UPDATE promises SET ${sets.join(', ')} WHERE id = @id`).run(params);
+
+  // Holds count while the promise is open; the log records what stopped and started counting.
+  const before = OPEN_STATUSES.includes(from) ? holdsOf(db, id) : [];
+  if (holdsChange.kind !== 'keep') {
+    replaceHolds(db, id, holdsChange.kind === 'replace' ? holdsChange.holds : []);
+    const after = OPEN_STATUSES.includes(to) ? (holdsChange.kind === 'replace' ? holdsChange.holds : []) : [];
+    holdsVersion = bumpHoldsVersion(db, { added: after, released: before });
+  } else if (OPEN_STATUSES.includes(from) !== OPEN_STATUSES.includes(to)) {
+    const held = holdsOf(db, id);
+    holdsVersion = bumpHoldsVersion(db, OPEN_STATUSES.includes(to) ? { added: held, released: [] } : { added: [], released: held });
+  }
+  insertEvent(db, id, at, user, from, to, comment);
+  if (opts.approval) insertApproval(db, id, { ...opts.approval, user, at });
+  if (opts.summaries) insertSummaries(db, id, opts.summaries(id, at), at);
+  const summary = summaryFromSql(db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM promises WHERE id = ?`).get(id));
+  return { ok: true, promise: summary, holdsVersion };
+}
