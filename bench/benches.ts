@@ -12,6 +12,7 @@ import { confirmLatency } from './promises/confirm-latency.bench';
 import { importLarge, openDb } from './db/import-open.bench';
 import { grid } from './operations/grid.bench';
 import { tableEdit } from './operations/table-edit.bench';
+import { teamServer } from './team/team-server.bench';
 import { teamStore } from './team/team-store.bench';
 
-export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency, importLarge, openDb, tableEdit, grid, teamStore];
+export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency, importLarge, openDb, tableEdit, grid, teamStore, teamServer];

@@ -10,13 +10,16 @@ import { SessionBar } from './components/session-bar';
 import { Progress } from './components/progress';
 import { useApi } from './hooks/use-api';
 import { onSessionEnd, SessionContext } from './hooks/use-session';
+import { notifyChangedElsewhere } from './data-events';
 import { go, parseHash, useRoute } from './navigation';
 import { SCREENS, type Screen } from './screens';
+import { ConnectionScreen } from './screens/connection/connection-screen';
 import { SignInScreen } from './screens/promises/sign-in-screen';
 import { useWorkbookDrop } from './screens/workbook/dropped-workbook';
 import { useShellEvents } from './hooks/use-shell-events';
 
 function shown(s: Screen, session: SessionView): boolean {
+  if (s.desktop && !window.promiseDesk) return false;
   if (s.hidden) return false;
   if (session.mode === 'signed_out') return !!s.open;
   return s.visible ? s.visible(session) : true;
@@ -30,9 +33,17 @@ export function App() {
   const refresh = useCallback(() => {
     void api.call('session:get').then((r) => r.ok && setSession(r.value));
   }, [api]);
-  useEffect(() => {
+  const loadInfo = useCallback(() => {
     void api.call('app:info').then((r) => r.ok && setInfo(r.value));
   }, [api]);
+  useEffect(loadInfo, [loadInfo]);
+  // On a team server the footer says whether it answers; asking again is also how it is noticed back.
+  const onTeam = !!info?.team;
+  useEffect(() => {
+    if (!onTeam) return;
+    const t = setInterval(loadInfo, 10_000);
+    return () => clearInterval(t);
+  }, [onTeam, loadInfo]);
   useEffect(() => {
     refresh();
     // The session may end in the main process (idle time): look again now and then.
@@ -43,6 +54,33 @@ export function App() {
       off();
     };
   }, [refresh]);
+  // First run of the desktop app: where the data is comes before anything else.
+  const [unset, setUnset] = useState(false);
+  useEffect(() => {
+    if (!window.promiseDesk) return;
+    void api.call('connection:get').then((r) => r.ok && setUnset(r.value.mode === 'unset'));
+  }, [api]);
+  const chosen = useCallback(() => {
+    setUnset(false);
+    refresh();
+    loadInfo();
+  }, [refresh, loadInfo]);
+  // Changes by anyone reach this window: what shows derived data refreshes (at most every 100 ms).
+  const who = session?.user?.name ?? session?.mode ?? '';
+  useEffect(() => {
+    if (!who || !api.changes) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = api.changes(() => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        notifyChangedElsewhere();
+      }, 100);
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      stop();
+    };
+  }, [api, who]);
   // A workbook dropped anywhere on the window opens the import.
   useWorkbookDrop(useCallback(() => go('workbook'), []));
   // The desktop shell's menu and files opened with the app.
@@ -88,11 +126,12 @@ export function App() {
           )}
         </header>
         <main id="main" tabIndex={-1}>
-          {!session ? <Progress busy label="Starting…" /> : signIn ? <SignInScreen /> : <screen.Component key={screen.id} />}
+          {unset ? <ConnectionScreen onChosen={chosen} /> : !session ? <Progress busy label="Starting…" /> : signIn ? <SignInScreen /> : <screen.Component key={screen.id} />}
         </main>
         {info && (
           <footer className="bottom">
-            Promise Desk {info.version} · {info.runtime === 'web' ? 'browser preview' : 'desktop'} · database {info.database}
+            Promise Desk {info.version} · {info.runtime === 'web' ? 'browser preview' : info.runtime === 'team' ? 'team server' : 'desktop'} ·{' '}
+            {info.team ? `team server ${info.team.url}${info.team.reachable ? '' : ' (not answering: reconnecting…)'}` : info.runtime === 'team' ? 'shared team database' : `database ${info.database}`}
           </footer>
         )}
       </div>

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 
 const EVENT = 'promise-desk:data-changed';
+const REMOTE = 'promise-desk:changed-elsewhere';
 
 export function notifyDataChanged(): void {
   window.dispatchEvent(new Event(EVENT));
@@ -14,5 +15,19 @@ export function useDataChanged(callback: () => void): void {
   useEffect(() => {
     window.addEventListener(EVENT, callback);
     return () => window.removeEventListener(EVENT, callback);
+  }, [callback]);
+}
+
+/** Someone else changed data (another window, person or instance): what shows it refreshes. */
+export function notifyChangedElsewhere(): void {
+  window.dispatchEvent(new Event(REMOTE));
+  window.dispatchEvent(new Event(EVENT));
+}
+
+/** Only changes made elsewhere (the live check: this window's own confirm must not re-check it). */
+export function useChangedElsewhere(callback: () => void): void {
+  useEffect(() => {
+    window.addEventListener(REMOTE, callback);
+    return () => window.removeEventListener(REMOTE, callback);
   }, [callback]);
 }

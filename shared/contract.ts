@@ -7,6 +7,7 @@
  * it). Every answer is a `Result`: `{ ok: true, value }` or `{ ok: false, error }`, never a stack.
  */
 import { z } from 'zod';
+import { connectionContract } from './contract-connection';
 import { asOf, date, dateStr, nothing, stringVia } from './contract-fields';
 import { operationsContract } from './contract-operations';
 import { promisesContract } from './contract-promises';
@@ -24,10 +25,12 @@ export const CAPACITY_MAX_DAYS = 120;
 export const appInfo = z.object({
   name: z.string(),
   version: z.string(),
-  /** `electron` in the desktop app, `web` in the browser preview. */
-  runtime: z.enum(['electron', 'web']),
+  /** `electron` in the desktop app, `web` in the browser preview, `team` in a browser on a team server. */
+  runtime: z.enum(['electron', 'web', 'team']),
   /** The database file in use (shown so people know where their data is). */
   database: z.string(),
+  /** The desktop app on a team server: which one, and whether it answered the last call. */
+  team: z.object({ url: z.string(), reachable: z.boolean() }).nullable().optional(),
 });
 export type AppInfo = z.output<typeof appInfo>;
 
@@ -87,6 +90,8 @@ export const contract = {
   ...operationsContract,
   /** Sign-in, users, the life of a promise, approvals, signed summaries: contract-promises.ts. */
   ...promisesContract,
+  /** The desktop app's choice: this computer or a team server: contract-connection.ts. */
+  ...connectionContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -133,6 +138,8 @@ export type ChannelResult<C extends Channel> = Result<Output<C>>;
 /** What the preload exposes as `window.promiseDesk` (and what the browser preview imitates). */
 export interface PromiseDeskBridge {
   invoke<C extends Channel>(channel: C, payload?: Input<C>): Promise<ChannelResult<C>>;
+  /** Called when anyone changed promises, tables or users (a team server's events included); returns a stop function. */
+  onChange?(f: () => void): () => void;
 }
 
 /** The schema of a channel's whole answer, for callers that parse what comes back. */

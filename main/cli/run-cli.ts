@@ -19,6 +19,8 @@ export function usage(): string {
     `${PROGRAM} <command> --help (or ${PROGRAM} help <command>) explains a command and its options; ${PROGRAM} --version prints the version.`,
     "--db (a file, or a team database postgres://…) defaults to $PROMISE_DB, then the app's own database. Dates are YYYY-MM-DD; --as-of defaults to today.",
     'Once users exist, commands that change data take --user NAME; the passphrase comes from $PROMISE_PASSPHRASE or the terminal.',
+    'Through a team server: --server URL (or $PROMISE_SERVER) in place of --db, --user NAME for every command, and for a self-signed',
+    'certificate --fingerprint SHA256 (or $PROMISE_SERVER_FINGERPRINT), as the server printed it.',
   ].join('\n');
 }
 
@@ -43,6 +45,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
+    // Through a team server (`--server URL` or PROMISE_SERVER, unless --db names a database).
+    const flag = (f: string) => rest.some((a) => a === f || a.startsWith(`${f}=`));
+    if (flag('--server') || (!!process.env.PROMISE_SERVER && !flag('--db'))) {
+      const { REMOTE_COMMANDS } = await import('./remote/remote-commands');
+      const run = REMOTE_COMMANDS[name];
+      if (run) return await run(rest);
+    }
     return await (await command.load()).run(rest);
   } catch (e) {
     if (e instanceof HelpRequest) {

@@ -30,5 +30,5 @@ export interface HandlerContext {
   operations?: OperationsBackend;
   /** People, sign-in, promises, approvals and signed summaries; absent: unavailable. */
   promises?: PromisesBackend;
-  app: { name: string; version: string; runtime: 'electron' | 'web'; database: string };
+  app: { name: string; version: string; runtime: 'electron' | 'web' | 'team'; database: string };
 }

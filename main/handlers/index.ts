@@ -7,6 +7,7 @@ import { appInfo } from './app-info';
 import type { HandlerContext } from './backend';
 import { capacityAround } from './capacity-around';
 import { checkRun } from './check-run';
+import { HandlerError } from './errors';
 import { operationsHandlers } from './operations';
 import { plantSummary } from './plant-summary';
 import { promisesHandlers } from './promises';
@@ -21,4 +22,11 @@ export const handlers: Handlers = {
   'capacity:around': capacityAround,
   ...operationsHandlers,
   ...promisesHandlers,
+  // The desktop app answers these in its main process (main/team-client/desktop-connection.ts).
+  'connection:get': () => {
+    throw new HandlerError('unavailable', 'Only the desktop app chooses where its data is.');
+  },
+  'connection:set': () => {
+    throw new HandlerError('unavailable', 'Only the desktop app chooses where its data is.');
+  },
 };

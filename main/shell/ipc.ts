@@ -9,13 +9,19 @@ import type { HandlerContext } from '../handlers/backend';
 import { dispatch } from '../handlers/dispatch';
 import { isTrustedUrl } from './trusted-url';
 
-export async function answer(channel: string, senderUrl: string | undefined, payload: unknown, ctx: HandlerContext): Promise<Result<unknown>> {
+/** Who answers a channel: in-process dispatch, or (team mode) the desktop's connection to its server. */
+export type Answerer = (channel: string, payload: unknown) => Promise<Result<unknown>>;
+
+export async function answer(channel: string, senderUrl: string | undefined, payload: unknown, ctx: HandlerContext | Answerer): Promise<Result<unknown>> {
   if (!isTrustedUrl(senderUrl)) return { ok: false, error: { code: 'forbidden', message: 'Only the Promise Desk window may call this.' } };
-  return dispatch(channel, payload, ctx);
+  return typeof ctx === 'function' ? ctx(channel, payload) : dispatch(channel, payload, ctx);
 }
 
-export function registerIpc(ctx: HandlerContext): void {
+export function registerIpc(ctx: HandlerContext | Answerer): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => answer(channel, event.senderFrame?.url, payload, ctx));
   }
 }
+
+/** What the preload listens on for "data changed" (preload.ts). */
+export const CHANGED_EVENT = 'promise-desk:changed';

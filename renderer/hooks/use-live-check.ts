@@ -4,9 +4,10 @@
  * screen dims it and says "updating"), and an answer to an older request is dropped, so what is
  * shown as current always belongs to what is on the screen.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../shared/contract';
 import type { CheckRequestInput, CheckResult } from '../../shared/schemas/check';
+import { useChangedElsewhere } from '../data-events';
 import { useApi } from './use-api';
 
 export const CHECK_DEBOUNCE_MS = 150;
@@ -25,6 +26,9 @@ export function useLiveCheck(request: CheckRequestInput | null): LiveCheck {
   const key = request ? JSON.stringify(request) : '';
   const [state, setState] = useState<{ key: string; result: CheckResult | null; error: AppError | null }>({ key: '', result: null, error: null });
   const seq = useRef(0);
+  // Someone else confirmed, approved or changed the tables: the answer on screen is checked again.
+  const [changes, setChanges] = useState(0);
+  useChangedElsewhere(useCallback(() => setChanges((n) => n + 1), []));
 
   useEffect(() => {
     const mine = ++seq.current;
@@ -36,7 +40,7 @@ export function useLiveCheck(request: CheckRequestInput | null): LiveCheck {
       });
     }, CHECK_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [api, key]);
+  }, [api, key, changes]);
 
   if (!key) return { result: null, error: null, stale: false, pending: false };
   const stale = state.key !== key;

@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { SessionView } from '../../shared/contract-promises';
 import { CheckScreen } from './check-screen';
+import { ConnectionScreen } from './connection/connection-screen';
 import { AtRiskBadge } from './at-risk/at-risk-badge';
 import { AtRiskScreen } from './at-risk/at-risk-screen';
 import { CapacityScreen } from './capacity/capacity-screen';
@@ -31,6 +32,8 @@ export interface Screen {
   visible?: (session: SessionView) => boolean;
   /** Usable without signing in (reading a verdict needs no user). */
   open?: boolean;
+  /** Only in the desktop app (choosing where its data is). */
+  desktop?: boolean;
 }
 
 export const SCREENS: readonly Screen[] = [
@@ -45,4 +48,5 @@ export const SCREENS: readonly Screen[] = [
   { id: 'at-risk', label: 'At risk', Component: AtRiskScreen, Badge: AtRiskBadge },
   { id: 'users', label: 'Users', Component: UsersScreen, visible: (s) => s.may.administer_users },
   { id: 'verify', label: 'Verify', Component: VerifyScreen, open: true },
+  { id: 'connection', label: 'Connection', Component: ConnectionScreen, open: true, desktop: true },
 ];

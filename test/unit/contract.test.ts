@@ -63,6 +63,12 @@ const MALFORMED: Record<Channel, { payload: unknown; path: string }[]> = {
   'risk:repromise': [{ payload: { id: '', lines: [{}] }, path: 'id' }],
   'risk:cancel': [{ payload: { id: 'P-000001', comment: 7 }, path: 'comment' }],
   ...PROMISE_MALFORMED,
+  'connection:get': [{ payload: { mode: 'team' }, path: '' }],
+  'connection:set': [
+    { payload: { mode: 'team', url: 'ftp://desk.example/' }, path: 'url' },
+    { payload: { mode: 'team', url: 'https://desk.example/', fingerprint: 'AB:CD' }, path: 'fingerprint' },
+    { payload: { mode: 'cloud' }, path: 'mode' },
+  ],
 };
 
 /** One good payload per channel, so the tests see every channel answer. */
@@ -90,6 +96,8 @@ const GOOD: Record<Channel, unknown> = {
   'risk:repromise': { id: 'P-000001', lines: [{ sku: 'PUMP-100', qty: 5, requested_date: '2026-03-20', unit_price: '120' }] },
   'risk:cancel': { id: 'P-000001' },
   ...PROMISE_GOOD,
+  'connection:get': undefined,
+  'connection:set': { mode: 'local' },
 };
 
 function spyHandlers(): Handlers {
@@ -115,7 +123,14 @@ describe('the contract', () => {
     expect(h[channel]).not.toHaveBeenCalled();
   });
 
-  it.each(CHANNELS)('%s answers a good payload with a value its output schema accepts', async (channel) => {
+  it('leaves where the data is to the desktop app (main/team-client/desktop-connection.ts)', async () => {
+    for (const channel of ['connection:get', 'connection:set'] as const) {
+      const r = await dispatch(channel, GOOD[channel], fakeContext());
+      expect(!r.ok && r.error.code).toBe('unavailable');
+    }
+  });
+
+  it.each(CHANNELS.filter((c) => !c.startsWith('connection:')))('%s answers a good payload with a value its output schema accepts', async (channel) => {
     const r = await dispatch(channel, GOOD[channel], fakeContext());
     expect(r).toMatchObject({ ok: true });
     expect(resultSchema(channel).safeParse(r).success).toBe(true);
