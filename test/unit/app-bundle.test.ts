@@ -64,8 +64,8 @@ describe('the bundled desktop shell', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pd-bundle-'));
     const pkg = JSON.parse((await import('node:fs')).readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['build:main']).toContain('esbuild main/shell/app.ts --bundle --platform=node --format=cjs --target=node22 ' + EXTERNAL.map((e) => `--external:${e}`).join(' '));
-    expect(pkg.scripts['build:main']).toContain('--define:import.meta.url=__filename');
-    buildSync({ entryPoints: [join(root, 'main/shell/app.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: EXTERNAL, define: { 'import.meta.url': '__filename' }, outfile: join(dir, 'app.cjs'), logLevel: 'silent', nodePaths: [join(root, 'node_modules')] });
+    expect(pkg.scripts['build:main']).toContain('--inject:main/shell/import-meta-url.ts --define:import.meta.url=importMetaUrl');
+    buildSync({ entryPoints: [join(root, 'main/shell/app.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: EXTERNAL, inject: [join(root, 'main/shell/import-meta-url.ts')], define: { 'import.meta.url': 'importMetaUrl' }, outfile: join(dir, 'app.cjs'), logLevel: 'silent', nodePaths: [join(root, 'node_modules')] });
     writeFileSync(join(dir, 'stub.cjs'), STUB);
     const db = join(dir, 'app.db');
     const node = join(root, 'node_modules/.bin/node'); // Node 22, as Electron 45 runs
