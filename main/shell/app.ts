@@ -13,6 +13,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
 import { applySessionSecurity, hardenContents } from './security';
 import { summaryDialogs } from './summary-dialogs';
+import { askBeforeLosingEdits } from './unsaved-close';
 import { createMainWindow } from './window';
 import { workbookDialogs } from './workbook-dialogs';
 
@@ -47,7 +48,10 @@ if (!app.requestSingleInstanceLock()) {
     if (win?.isMinimized()) win.restore();
     win?.focus();
   });
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenContents(contents);
+    askBeforeLosingEdits(contents);
+  });
   app.on('window-all-closed', () => app.quit());
   app.whenReady().then(start, (e: unknown) => {
     console.error(e);

@@ -9,7 +9,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { numberToDecimalString } from '../../shared/schemas/fields';
 import { TABLES, TABLE_NAMES, emptyWorkbook, type TableName, type Workbook } from '../../shared/schemas/workbook';
-import { columnKinds } from './column-kinds';
+import { columnKinds } from '../../shared/schemas/column-kinds';
 
 export type WorkbookFormat = 'csv' | 'xlsx';
 
