@@ -8,6 +8,7 @@ import { CheckScreen } from './check-screen';
 import { AtRiskBadge } from './at-risk/at-risk-badge';
 import { AtRiskScreen } from './at-risk/at-risk-screen';
 import { CapacityScreen } from './capacity/capacity-screen';
+import { HelpScreen } from './help/help-screen';
 import { HistoryScreen } from './history/history-screen';
 import { ApprovalsBadge, ApprovalsScreen } from './promises/approvals-screen';
 import { PromiseScreen } from './promises/promise-screen';
@@ -45,4 +46,5 @@ export const SCREENS: readonly Screen[] = [
   { id: 'at-risk', label: 'At risk', Component: AtRiskScreen, Badge: AtRiskBadge },
   { id: 'users', label: 'Users', Component: UsersScreen, visible: (s) => s.may.administer_users },
   { id: 'verify', label: 'Verify', Component: VerifyScreen, open: true },
+  { id: 'help', label: 'Help', Component: HelpScreen },
 ];

@@ -30,7 +30,7 @@ export const COLUMN_NOTES: Notes = {
   },
   calendar_exceptions: {
     calendar_id: { meaning: 'The calendar the exception changes.', example: 'WEEKDAYS' },
-    date_from: { meaning: 'First day of the exception (YYYY-MM-DD).', example: '2026-12-24' },
+    date_from: { meaning: 'First day of the exception (YYYY-MM-DD).', example: '2026-12-25' },
     date_to: { meaning: 'Last day of the exception, included (YYYY-MM-DD).', example: '2026-12-26' },
     hours: { meaning: 'Hours available on each day of the range (0 for a holiday or shutdown).', example: '0' },
     note: { meaning: 'Why, shown to users (optional).', example: 'Christmas' },
