@@ -89,7 +89,8 @@ export function GridHeader({ table, columns, widths, active, onActivate, onResiz
               <span className="head-name">{h.id}</span>
               <span aria-hidden="true">{h.sorted === 'asc' ? ' ▲' : h.sorted === 'desc' ? ' ▼' : ''}</span>
               {note && (
-                <span id={`${headId(table, c)}-note`} className="visually-hidden">
+                // Hidden: a description (read after the name), not part of the header's name.
+                <span id={`${headId(table, c)}-note`} hidden>
                   {note.meaning}
                 </span>
               )}
