@@ -1,25 +1,23 @@
 /**
- * The editable grid of one workbook table: TanStack Table for sorting and filtering, TanStack
- * Virtual for the rows (only those in view are in the page, so 100,000 rows scroll smoothly).
- * A spreadsheet's keys: arrows move (with Shift they select a range, as does dragging the mouse),
- * Enter or typing edits, Escape cancels, Delete clears the range, Ctrl+C copies it as
- * tab-separated text, Ctrl+D fills it down, a block pasted lands at its top-left cell (rows past
- * the end are added). The whole grid is one tab stop: the active cell (a header, a filter or a
- * data cell) is the only one in the tab order. A cell with a problem says so (aria-invalid, its
- * reason as its description and, when active, in words under the grid).
+ * The editable grid of one workbook table: TanStack Table sorts and filters, TanStack Virtual
+ * renders only the rows in view (100,000 rows scroll smoothly). Keys as in a spreadsheet
+ * (grid-keys.ts), ranges by Shift+arrows or the mouse (grid-range.ts), copy as TSV, paste at the
+ * range's top-left (grid-paste.ts). One tab stop: only the active cell (a header, a filter or a
+ * data cell) is in the tab order. A cell with a problem says so (aria-invalid, its reason).
  */
 import { useTable, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { columnKinds } from '../../../shared/schemas/column-kinds';
 import { TABLES, type TableName } from '../../../shared/schemas/workbook';
 import type { GridRow } from './edit-state';
 import type { CellPos } from './find';
-import { columnWidth, gridColumns, gridFeatures } from './grid-columns';
-import { GridCell } from './grid-cell';
-import { FILTER, GridHeader, HEAD, filterId, headId } from './grid-header';
+import { gridColumns, gridFeatures, useColumnWidths } from './grid-columns';
+import { GridCell, RowHeader } from './grid-cell';
+import { FILTER, GridHeader, HEAD, filterId, headId, headerColumns } from './grid-header';
+import { gridKeys } from './grid-keys';
 import { pasteBlock } from './grid-paste';
-import { clearRange, clampRange, copyRange, describeRange, fillDown, inRange, rangeOf, rowIdsOf, type CellChanges, type Range } from './grid-range';
+import { clampRange, copyRange, describeRange, inRange, rangeOf, rowIdsOf, type CellChanges, type Range } from './grid-range';
 
 export const ROW_HEIGHT = 32;
 
@@ -43,8 +41,6 @@ export interface GridProps {
 }
 
 const cellDomId = (table: string, rowId: string, col: number) => `cell-${table}-${rowId}-${col}`;
-/** Column widths survive a reload of the tables (after a save) for the rest of the session. */
-const widthsByTable = new Map<TableName, number[]>();
 
 export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, focus, onNotice, readOnly = false }: GridProps) {
   const columns = useMemo(() => gridColumns(table), [table]);
@@ -52,8 +48,7 @@ export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, 
   const kinds = columnKinds(table);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
-  const [widths, setWidths] = useState<number[]>(() => widthsByTable.get(table) ?? names.map((c) => columnWidth(table, c)));
-  useEffect(() => void widthsByTable.set(table, widths), [table, widths]);
+  const [widths, resize] = useColumnWidths(table);
   const t = useTable({
     features: gridFeatures,
     columns,
@@ -153,67 +148,26 @@ export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, 
     setEditing({ rowId: row.id, col: active.col, text: text ?? row.cells[active.col] ?? '' });
   };
 
-  const onFilterKey = (e: KeyboardEvent<HTMLInputElement>, col: number) => {
-    const input = e.currentTarget;
-    const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
-    const atEnd = input.selectionStart === input.value.length;
-    const go = (index: number, c: number) => {
-      e.preventDefault();
-      e.stopPropagation();
+  const { onKeyDown, onFilterKey } = gridKeys({
+    viewRows,
+    columns: names.length,
+    activeIndex,
+    activeCol: active.col,
+    range,
+    pageRows: Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1),
+    editing: editing !== null,
+    moveTo: (index, col, extend) => {
       wantFocus.current = true;
-      moveTo(index, c);
-    };
-    if (e.key === 'ArrowDown') go(0, col);
-    else if (e.key === 'ArrowUp') go(-2, col);
-    else if (e.key === 'ArrowLeft' && atStart) go(-1, col - 1);
-    else if (e.key === 'ArrowRight' && atEnd) go(-1, col + 1);
-    else e.stopPropagation();
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (editing) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
-    const ctrl = e.ctrlKey || e.metaKey;
-    const shift = e.shiftKey;
-    const row = viewRows[activeIndex];
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(ctrl ? viewRows.length - 1 : activeIndex + 1, active.col, shift),
-      ArrowUp: () => moveTo(ctrl ? 0 : activeIndex - 1, active.col, shift && activeIndex > 0),
-      ArrowRight: () => moveTo(activeIndex, ctrl ? names.length - 1 : active.col + 1, shift),
-      ArrowLeft: () => moveTo(activeIndex, ctrl ? 0 : active.col - 1, shift),
-      PageDown: () => moveTo(Math.max(0, activeIndex) + page, active.col, shift),
-      PageUp: () => moveTo(Math.max(0, activeIndex - page), active.col, shift),
-      Home: () => moveTo(ctrl ? 0 : activeIndex, 0, shift),
-      End: () => moveTo(ctrl ? viewRows.length - 1 : activeIndex, names.length - 1, shift),
-    };
-    const move = keys[e.key];
-    if (move) {
-      e.preventDefault();
-      wantFocus.current = true;
-      return move();
-    }
-    if (activeIndex < 0 || !range) return; // a header: its own keys (grid-header.tsx)
-    const key = e.key.toLowerCase();
-    if (ctrl && key === 'd') {
-      e.preventDefault();
-      const changes = fillDown(viewRows, range);
-      edit(changes);
-      onNotice?.(changes.size ? `Filled down ${changes.size} ${changes.size === 1 ? 'row' : 'rows'}.` : 'Nothing to fill down.');
-    } else if (ctrl && key === 'a') {
-      e.preventDefault();
+      moveTo(index, col, extend);
+    },
+    selectAll: () => {
       setAnchor({ rowId: viewRows[0]!.id, col: 0 });
       setActive({ rowId: viewRows[viewRows.length - 1]!.id, col: names.length - 1 });
-    } else if (!ctrl && (e.key === 'Enter' || e.key === 'F2')) {
-      e.preventDefault();
-      startEdit();
-    } else if (!ctrl && (e.key === 'Delete' || e.key === 'Backspace')) {
-      e.preventDefault();
-      edit(clearRange(viewRows, range));
-    } else if (e.key.length === 1 && !ctrl && !e.altKey && row) {
-      e.preventDefault();
-      startEdit(e.key);
-    }
-  };
+    },
+    startEdit,
+    edit,
+    onNotice,
+  });
 
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     if (editing || readOnly || !range || (e.target as HTMLElement).tagName === 'INPUT') return;
@@ -237,14 +191,6 @@ export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, 
   const items = virtualizer.getVirtualItems();
   const activeShown = activeIndex < 0 || items.some((i) => i.index === activeIndex);
   const multi = range !== null && (range.bottom > range.top || range.right > range.left);
-  const headers = t.getHeaderGroups()[0]!.headers.map((h) => ({
-    id: h.id,
-    sorted: h.column.getIsSorted(),
-    filter: (h.column.getFilterValue() as string | undefined) ?? '',
-    toggleSort: () => h.column.toggleSorting(undefined, false),
-    setFilter: (v: string) => h.column.setFilterValue(v || undefined),
-  }));
-
   return (
     <div className="data-grid">
       <div
@@ -271,14 +217,14 @@ export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, 
         <div ref={headRef} className="grid-head" role="rowgroup">
           <GridHeader
             table={table}
-            columns={headers}
+            columns={headerColumns(t.getHeaderGroups()[0]!.headers)}
             widths={widths}
             active={activeIndex === -2 ? { row: HEAD, col: active.col } : activeIndex === -1 ? { row: FILTER, col: active.col } : null}
             onActivate={(row, col) => {
               setAnchor(null);
               setActive({ rowId: row, col });
             }}
-            onResize={(col, w) => setWidths((ws) => ws.map((x, i) => (i === col ? w : x)))}
+            onResize={resize}
             onFilterKey={onFilterKey}
           />
         </div>
@@ -288,11 +234,7 @@ export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, 
             const rowName = row.state === 'new' ? `new row ${Number(row.id.slice(1)) + 1}` : `row ${row.number}`;
             return (
               <div key={row.id} className={`grid-row row-${row.state}`} role="row" aria-rowindex={item.index + 3} style={{ transform: `translateY(${item.start}px)` }}>
-                <div role="rowheader" className="grid-num" title={row.state === 'base' ? undefined : row.state}>
-                  {row.state === 'new' ? 'new' : row.number}
-                  {row.state === 'changed' && <span className="visually-hidden"> changed</span>}
-                  {row.state === 'deleted' && <span className="visually-hidden"> removed</span>}
-                </div>
+                <RowHeader row={row} />
                 {names.map((col, c) => {
                   const isEditing = editing !== null && editing.rowId === row.id && editing.col === c;
                   const select = (extend: boolean) => {

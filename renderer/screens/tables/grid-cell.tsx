@@ -7,6 +7,7 @@
  * dragging over cells selects them (the grid decides, from `onPointerEnter`).
  */
 import { useEffect, useRef } from 'react';
+import type { GridRow } from './edit-state';
 
 export type Move = 'down' | 'up' | 'right' | 'left';
 
@@ -101,6 +102,17 @@ export function GridCell(p: GridCellProps) {
           {p.issue}
         </span>
       )}
+    </div>
+  );
+}
+
+/** A row's number (or "new"), with its state said in words to screen readers. */
+export function RowHeader({ row }: { row: GridRow }) {
+  return (
+    <div role="rowheader" className="grid-num" title={row.state === 'base' ? undefined : row.state}>
+      {row.state === 'new' ? 'new' : row.number}
+      {row.state === 'changed' && <span className="visually-hidden"> changed</span>}
+      {row.state === 'deleted' && <span className="visually-hidden"> removed</span>}
     </div>
   );
 }

@@ -31,6 +31,19 @@ interface Props {
   onFilterKey(e: KeyboardEvent<HTMLInputElement>, col: number): void;
 }
 
+/** TanStack's headers as the header rows need them. */
+export function headerColumns(
+  headers: readonly { id: string; column: { getIsSorted(): false | 'asc' | 'desc'; getFilterValue(): unknown; toggleSorting(desc?: boolean, multi?: boolean): void; setFilterValue(v: unknown): void } }[],
+): HeaderColumn[] {
+  return headers.map((h) => ({
+    id: h.id,
+    sorted: h.column.getIsSorted(),
+    filter: (h.column.getFilterValue() as string | undefined) ?? '',
+    toggleSort: () => h.column.toggleSorting(undefined, false),
+    setFilter: (v: string) => h.column.setFilterValue(v || undefined),
+  }));
+}
+
 export const headId = (table: string, col: number) => `head-${table}-${col}`;
 export const filterId = (table: string, col: number) => `filter-${table}-${col}`;
 
