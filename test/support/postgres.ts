@@ -54,8 +54,27 @@ export async function freshTeamDatabaseOn(admin: string): Promise<string> {
   return url;
 }
 
-/** A migrated fresh database with its stores. */
+let template: Promise<string> | null = null;
+
+/** A migrated fresh database with its stores (copied from a migrated template: quicker than migrating). */
 export async function freshTeamDatabase(): Promise<TeamDatabase & { url: string }> {
-  const url = await freshDatabase();
+  const admin = pgServerUrl();
+  if (!admin) throw new Error('no PostgreSQL');
+  template ??= (async () => {
+    const url = await freshDatabaseOn(admin, 'tmpl');
+    await migratePostgres(url);
+    return new URL(url).pathname.slice(1);
+  })();
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const c = createClient(admin);
+  await c.connect();
+  try {
+    await c.query(`CREATE DATABASE ${name} TEMPLATE ${await template}`);
+  } finally {
+    await c.end();
+  }
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  const url = u.toString();
   return { ...(await openPostgres(url)), url };
 }

@@ -33,6 +33,7 @@ import type {
 } from '../store';
 import { createPool, read, transaction, type ConnectOptions, type ErrorSink } from './connection';
 import { dumpPostgres } from './pg-dump';
+import { searchPromisesPg, type PgPromiseSearch } from './pg-promise-search';
 import { readColumnTypes, readWorkbook, writeWorkbook, type ColumnTypes } from './pg-plant';
 import { latestDataVersion, recordPromiseIn, transitionIn } from './pg-promise-changes';
 import { OPEN_SQL, PG_SUMMARY_COLUMNS, appliedOutcome, currentHoldsVersion, holdChangesSince, holdsOf, insertApproval, lockPlantExclusive, lockPlantShared, openHoldsWithVersion, recordApplied } from './pg-promise-sql';
@@ -174,6 +175,11 @@ export class PostgresStore implements Store {
     }
     const sql = `SELECT ${PG_SUMMARY_COLUMNS} FROM promises ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
     return read(this.pool, async (p) => (await p.query(sql, params)).rows.map(summaryFromSql));
+  }
+
+  /** The Promises list: matches newest first, up to `limit`, with their request and result, and how many matched. */
+  async searchPromises(q: PgPromiseSearch = {}) {
+    return read(this.pool, (p) => searchPromisesPg(p, q));
   }
 
   async getPromise(id: string): Promise<PromiseRecord | null> {
