@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TABLE_NAMES, TABLES, type TableName } from '../../../shared/schemas/workbook';
 import { Progress } from '../../components/progress';
+import { RiskImpactPanel } from '../../components/risk-impact';
 import { useSession } from '../../hooks/use-session';
 import { useUnsaved } from '../../unsaved';
 import { DataGrid } from './data-grid';
@@ -77,7 +78,7 @@ export function TablesScreen() {
   };
 
   const problems = s.issues;
-  const canSave = mayEdit && edited > 0 && problems.length === 0 && !s.checking && s.save.kind !== 'saving';
+  const canSave = mayEdit && edited > 0 && problems.length === 0 && !s.checking && s.save.kind !== 'saving' && s.save.kind !== 'checking-impact' && s.save.kind !== 'impact';
   const save = () => {
     if (canSave) return void s.saveAll();
     if (!mayEdit) return;
@@ -110,7 +111,10 @@ export function TablesScreen() {
   return (
     <section className="screen tables-screen" aria-busy={s.loading}>
       <h1>Tables</h1>
-      <Progress busy={s.loading || s.save.kind === 'saving'} label={s.save.kind === 'saving' ? 'Saving the tables…' : 'Loading the tables…'} />
+      <Progress
+        busy={s.loading || s.save.kind === 'saving' || s.save.kind === 'checking-impact'}
+        label={s.save.kind === 'saving' ? 'Saving the tables…' : s.save.kind === 'checking-impact' ? 'Checking what the save does to open promises…' : 'Loading the tables…'}
+      />
       {s.loaded && (
         <p className="meta">
           Data version {s.loaded.dataVersion}. {TABLES[table].optional ? 'This table is optional.' : ''}
@@ -210,7 +214,7 @@ export function TablesScreen() {
       </div>
       {!mayEdit && <p className="hint">Only operations and admin change these tables: you can look, sort, filter, find and copy.</p>}
 
-      <SaveMessage save={s.save} />
+      <SaveMessage save={s.save} onSave={() => void s.commit()} onBack={s.goBack} />
       {notice && (
         <p className="hint" role="status">
           {notice}
@@ -269,7 +273,8 @@ export function TablesScreen() {
   );
 }
 
-function SaveMessage({ save }: { save: ReturnType<typeof useTableEdits>['save'] }) {
+function SaveMessage({ save, onSave, onBack }: { save: ReturnType<typeof useTableEdits>['save']; onSave: () => void; onBack: () => void }) {
+  if (save.kind === 'impact') return <RiskImpactPanel impact={save.impact} idPrefix="save" confirmLabel={save.impact.become_at_risk.length ? 'Save anyway' : 'Save'} onConfirm={onSave} onBack={onBack} />;
   if (save.kind === 'saved') {
     const n = save.atRisk.length;
     return (
