@@ -6,10 +6,11 @@ import { AuthError, type Actor } from '../people/people-service';
 import { promiseDeskOver, type PromiseDesk } from '../services/open-promise-desk';
 import { InputError } from './args';
 import { openForCommand } from './open-store';
+import type { StoreValues } from './options';
 import { currentPassphrase } from './passphrase-input';
 
-export async function withDesk<T>(dbFlag: string | undefined, fn: (desk: PromiseDesk, path: string) => Promise<T>): Promise<T> {
-  const { service, path } = await openForCommand(dbFlag);
+export async function withDesk<T>(store: StoreValues, fn: (desk: PromiseDesk, path: string) => Promise<T>): Promise<T> {
+  const { service, path } = await openForCommand(store);
   try {
     return await fn(await promiseDeskOver(service), path);
   } catch (e) {

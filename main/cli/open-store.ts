@@ -8,9 +8,10 @@ import { TeamDatabaseTooNewError, describeUrl, isPostgresUrl } from '../db/postg
 import type { CheckService } from '../services/check-service';
 import { openCheckService } from '../services/open-service';
 import { InputError } from './args';
+import type { StoreValues } from './options';
 
-export async function openForCommand(dbFlag: string | undefined): Promise<{ service: CheckService; path: string }> {
-  const { path, isDefault } = resolveDatabasePath(dbFlag);
+export async function openForCommand(store: StoreValues): Promise<{ service: CheckService; path: string }> {
+  const { path, isDefault } = resolveDatabasePath(store.db);
   try {
     // A URL is shown without its password wherever the command prints where it worked.
     return { service: await openCheckService({ path, seedDemo: isDefault }), path: isPostgresUrl(path) ? describeUrl(path) : path };
@@ -25,8 +26,8 @@ export async function openForCommand(dbFlag: string | undefined): Promise<{ serv
 }
 
 /** Runs `fn` with the service and closes the database afterwards. */
-export async function withService<T>(dbFlag: string | undefined, fn: (service: CheckService, path: string) => Promise<T>): Promise<T> {
-  const { service, path } = await openForCommand(dbFlag);
+export async function withService<T>(store: StoreValues, fn: (service: CheckService, path: string) => Promise<T>): Promise<T> {
+  const { service, path } = await openForCommand(store);
   try {
     return await fn(service, path);
   } finally {

@@ -4,12 +4,13 @@
  * `intact: signed by NAME (ROLE) on DATE`, or what is wrong (altered, signature invalid, signer
  * unknown here, another key). Needs no user.
  */
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { VerdictView } from '../../../shared/contract-promises';
 import { Progress } from '../../components/progress';
 import { fileToBase64 } from '../../files';
 import { useApi } from '../../hooks/use-api';
 import { hrefTo } from '../../navigation';
+import { onSummary, takeSummary } from './opened-summary';
 import { formatDateTime } from './when';
 import './promises.css';
 
@@ -46,6 +47,18 @@ export function VerifyScreen() {
     if (r.ok) setVerdict(r.value);
     else setError(r.error.message);
   };
+
+  // A summary opened with the desktop app (now, or before this screen was shown).
+  const latest = useRef(verify);
+  latest.current = verify;
+  useEffect(() => {
+    const take = () => {
+      const f = takeSummary();
+      if (f) void latest.current(f);
+    };
+    take();
+    return onSummary(take);
+  }, []);
 
   const drop = (e: DragEvent) => {
     e.preventDefault();

@@ -11,6 +11,9 @@ import { addDays } from '../../../shared/engine/days';
 import { localToday } from '../../../main/services/dates';
 import { writePromisePlant } from '../../fixtures/promise-plant';
 
+// Every sign-in hashes a passphrase at the real scrypt cost: slow when the machine is busy.
+vi.setConfig({ testTimeout: 120_000 });
+
 const dir = mkdtempSync(join(tmpdir(), 'promise-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const plant = writePromisePlant(dir, { everyDay: true });
