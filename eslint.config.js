@@ -1,7 +1,9 @@
 // Lint rules that keep the architecture honest: electron only in main/shell, shared/ and renderer/
 // free of Node, electron and the database, files that hold one idea (max-lines), the hooks rules,
 // and the type-aware rules that catch a forgotten await or a needless cast. Which folder may
-// import which is checked by dependency-cruiser (.dependency-cruiser.cjs, `npm run lint:deps`).
+// import which is checked by dependency-cruiser (.dependency-cruiser.cjs, `npm run lint:deps`),
+// and the strict accessibility set on the screens' markup.
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -10,6 +12,19 @@ const nodeOnly = ['electron', 'better-sqlite3', 'pg', 'node:*', 'fs', 'path', 'c
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'coverage/', 'test/e2e/screenshots/', '.tmp/'] },
   ...tseslint.configs.recommended,
+  // Accessibility of the screens' markup (labels, roles, keyboard): the strict set, on the renderer.
+  { files: ['renderer/**/*.tsx'], ...jsxA11y.flatConfigs.strict },
+  {
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      // The strict set forbids even the ARIA pattern for a list box made of <ul>/<li>; allow the
+      // pairs the recommended set allows (the listbox and grid patterns of WAI-ARIA).
+      'jsx-a11y/no-noninteractive-element-to-interactive-role': [
+        'error',
+        { ul: ['listbox', 'menu', 'tablist', 'tree'], ol: ['listbox'], li: ['option', 'menuitem', 'tab', 'treeitem'], table: ['grid'], td: ['gridcell'] },
+      ],
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import type { AppInfo } from '../shared/contract';
 import type { SessionView } from '../shared/contract-promises';
 import { SessionBar } from './components/session-bar';
+import { LeaveDialog } from './components/leave-dialog';
 import { Progress } from './components/progress';
 import { useApi } from './hooks/use-api';
 import { onSessionEnd, SessionContext } from './hooks/use-session';
@@ -89,6 +90,11 @@ export function App() {
   const screen = SCREENS.find((s) => s.id === route.screen) ?? SCREENS[0]!;
   const current = screen.under ?? screen.id;
   const signIn = session?.mode === 'signed_out' && !screen.open;
+  // The window's title names the screen (read first by screen readers, shown in the task bar).
+  const title = signIn ? 'Sign in' : screen.id === 'promise' && route.param ? `Promise ${route.param}` : screen.label;
+  useEffect(() => {
+    document.title = `${title} · Promise Desk`;
+  }, [title]);
   const skip = (e: MouseEvent) => {
     // Not a fragment link: the fragment is the route.
     e.preventDefault();
@@ -128,6 +134,7 @@ export function App() {
         <main id="main" tabIndex={-1}>
           {unset ? <ConnectionScreen onChosen={chosen} /> : !session ? <Progress busy label="Starting…" /> : signIn ? <SignInScreen /> : <screen.Component key={screen.id} />}
         </main>
+        <LeaveDialog />
         {info && (
           <footer className="bottom">
             Promise Desk {info.version} · {info.runtime === 'web' ? 'browser preview' : info.runtime === 'team' ? 'team server' : 'desktop'} ·{' '}

@@ -55,7 +55,7 @@ export async function measureGrid(opts: { rows: number; log?: (m: string) => voi
     let t0 = Date.now();
     await page.getByLabel('Table', { exact: true }).selectOption('resource_load');
     const grid = page.getByRole('grid', { name: 'resource_load table' });
-    await grid.getByRole('gridcell', { name: 'hours, row 1', exact: true }).waitFor();
+    await grid.getByRole('gridcell', { name: /^hours, row 1: / }).waitFor();
     await page.getByText(count, { exact: true }).waitFor();
     const openMs = Date.now() - t0;
     opts.log?.(`  opened ${opts.rows} rows in ${openMs} ms`);
@@ -79,16 +79,16 @@ export async function measureGrid(opts: { rows: number; log?: (m: string) => voi
     opts.log?.(`  scrolled to ${Math.round(top)} px in ${frames.length} frames`);
 
     t0 = Date.now();
-    await grid.getByRole('button', { name: 'hours' }).click();
+    await grid.getByRole('columnheader', { name: /^hours/ }).click();
     await page.waitForFunction(() => document.querySelector('[role="columnheader"][aria-sort="ascending"]') !== null);
     await grid.evaluate((el) => el.scrollTo(0, 0));
     await grid.getByRole('gridcell', { name: /^hours, row / }).first().waitFor();
     const sortMs = Date.now() - t0;
 
-    await grid.getByRole('button', { name: 'hours' }).click(); // descending
-    await grid.getByRole('button', { name: 'hours' }).click(); // unsorted again
+    await grid.getByRole('columnheader', { name: /^hours/ }).click(); // descending
+    await grid.getByRole('columnheader', { name: /^hours/ }).click(); // unsorted again
     await grid.evaluate((el) => el.scrollTo(0, 0));
-    const target = grid.getByRole('gridcell', { name: 'hours, row 1', exact: true });
+    const target = grid.getByRole('gridcell', { name: /^hours, row 1: / });
     await target.dblclick();
     const input = grid.getByRole('textbox', { name: 'Edit hours, row 1' });
     await input.fill('3.5');
@@ -101,7 +101,7 @@ export async function measureGrid(opts: { rows: number; log?: (m: string) => voi
     t0 = Date.now();
     await save.click();
     await page.getByText(/^Saved as data version/).waitFor({ timeout: 120_000 });
-    await page.getByRole('grid', { name: 'resource_load table' }).getByRole('gridcell', { name: 'hours, row 1', exact: true }).waitFor();
+    await page.getByRole('grid', { name: 'resource_load table' }).getByRole('gridcell', { name: /^hours, row 1: / }).waitFor();
     const saveMs = Date.now() - t0;
 
     return {

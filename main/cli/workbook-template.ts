@@ -1,5 +1,5 @@
-/** `workbook-template <folder|file.xlsx>`: writes a blank workbook: every table's header and one example row. */
-import { exportWorkbook, templateWorkbook } from '../workbook/export-workbook';
+/** `workbook-template <folder|file.xlsx>`: writes a blank workbook: every table's header and one example row (an .xlsx with its help, template-xlsx.ts). */
+import { exportTemplate } from '../workbook/template-xlsx';
 import { parseCommand } from './args';
 import { out } from './output';
 
@@ -12,7 +12,8 @@ export const spec = {
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { positionals } = parseCommand(argv, spec);
-  await exportWorkbook(templateWorkbook(), positionals[0]!);
-  out(`Wrote a blank workbook (headers and one example row per table) to ${positionals[0]}.`);
+  const { format } = await exportTemplate(positionals[0]!);
+  const help = format === 'xlsx' ? ', an Instructions sheet, a note on every header and drop-down lists' : '';
+  out(`Wrote a blank workbook (headers and one example row per table${help}) to ${positionals[0]}.`);
   return 0;
 }

@@ -14,6 +14,7 @@ import { authorize, type ActorRef } from '../access/authorize';
 import { TablesChangedError } from '../db/operations-store';
 import { diffWorkbooks, type TableDiff } from '../../shared/edits/diff';
 import { templateWorkbook, workbookToCsv, workbookToXlsx, exportWorkbook } from '../workbook/export-workbook';
+import { exportTemplate, templateToXlsx } from '../workbook/template-xlsx';
 import type { WorkbookIssue } from '../workbook/issues';
 import { readWorkbook, type ReadOutcome } from '../workbook/read-workbook';
 import { NoPlantError, type OperationsDeps } from './operations-deps';
@@ -157,12 +158,16 @@ export class WorkbookTransfer {
   /** The current tables (or the blank template) as bytes for the window to save. */
   async download(what: 'tables' | 'template', format: 'xlsx' | 'csv'): Promise<{ kind: 'xlsx'; name: string; base64: string } | { kind: 'csv'; name: string; files: { name: string; text: string }[] }> {
     const { workbook, name } = await this.workbookOf(what);
-    if (format === 'xlsx') return { kind: 'xlsx', name: `${name}.xlsx`, base64: Buffer.from(await workbookToXlsx(workbook)).toString('base64') };
+    if (format === 'xlsx') {
+      const bytes = what === 'template' ? await templateToXlsx() : await workbookToXlsx(workbook);
+      return { kind: 'xlsx', name: `${name}.xlsx`, base64: Buffer.from(bytes).toString('base64') };
+    }
     return { kind: 'csv', name, files: [...workbookToCsv(workbook)].map(([file, text]) => ({ name: file, text })) };
   }
 
   /** Writes them to a path the person chose in a save dialog. */
   async exportTo(what: 'tables' | 'template', path: string): Promise<{ format: 'csv' | 'xlsx'; files: string[] }> {
+    if (what === 'template') return exportTemplate(path);
     return exportWorkbook((await this.workbookOf(what)).workbook, path);
   }
 }

@@ -17,6 +17,7 @@ import { registerIpc } from './ipc';
 import { startLogging } from './logging';
 import { applySessionSecurity, hardenContents } from './security';
 import { summaryDialogs } from './summary-dialogs';
+import { askBeforeLosingEdits } from './unsaved-close';
 import { workbookDialogs } from './workbook-dialogs';
 
 /** `--db FILE` or `--db=FILE` on the command line. */
@@ -50,7 +51,10 @@ if (cli) {
     app.quit();
   } else {
     const desktop = desktopShell(log);
-    app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+    app.on('web-contents-created', (_event, contents) => {
+      hardenContents(contents);
+      askBeforeLosingEdits(contents);
+    });
     app
       .whenReady()
       .then(() => start(desktop))

@@ -59,7 +59,7 @@ export class TeamClient {
     try {
       answer = await this.http.request('POST', `/api/${channel}`, { 'Content-Type': 'application/json', ...this.headers() }, payload === undefined ? '' : JSON.stringify(payload), this.timeoutMs);
     } catch (e) {
-      return this.unreachable(e) as ChannelResult<C>;
+      return this.unreachable(e);
     }
     if (channel === 'session:signin') this.token = tokenFromSetCookie(answer.headers['set-cookie']) ?? this.token;
     if (channel === 'session:signout') this.token = null;

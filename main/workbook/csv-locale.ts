@@ -4,7 +4,7 @@
  * decimal mark; a comma-separated file uses `.`. One file uses one convention, told by its header.
  */
 import { TABLES, type TableName } from '../../shared/schemas/workbook';
-import { columnKinds } from './column-kinds';
+import { columnKinds } from '../../shared/schemas/column-kinds';
 import type { WorkbookIssue } from './issues';
 import type { RawRow } from './raw-workbook';
 

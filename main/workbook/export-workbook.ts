@@ -5,11 +5,12 @@
  * following the policy. Importing the export gives the same tables.
  */
 import { stringify } from 'csv-stringify/sync';
+import type ExcelJS from 'exceljs';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { numberToDecimalString } from '../../shared/schemas/fields';
 import { TABLES, TABLE_NAMES, emptyWorkbook, type TableName, type Workbook } from '../../shared/schemas/workbook';
-import { columnKinds } from './column-kinds';
+import { columnKinds } from '../../shared/schemas/column-kinds';
 
 export type WorkbookFormat = 'csv' | 'xlsx';
 
@@ -32,7 +33,7 @@ export function workbookToCsv(wb: Workbook): Map<string, string> {
 }
 
 /** Writes to a temporary name first, so a reader never sees half a file. */
-function writeAtomically(file: string, data: string | Uint8Array): void {
+export function writeAtomically(file: string, data: string | Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, data);
   renameSync(tmp, file);
@@ -70,6 +71,12 @@ export async function workbookToXlsx(wb: Workbook): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Promise Desk';
+  addTableSheets(book, wb);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** One sheet per table, header frozen, numbers and dates as such (template-xlsx.ts adds to them). */
+export function addTableSheets(book: ExcelJS.Workbook, wb: Workbook): void {
   for (const t of TABLE_NAMES) {
     const cols = TABLES[t].columns;
     const kinds = columnKinds(t);
@@ -84,12 +91,15 @@ export async function workbookToXlsx(wb: Workbook): Promise<Uint8Array> {
     header.font = { bold: true };
     for (const r of wb[t] as Record<string, unknown>[]) ws.addRow(cols.map((c) => xlsxValue(r[c], kinds[c]!)));
   }
-  return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-/** A blank workbook to fill in: every table's header and one example row. */
+/**
+ * A blank workbook to fill in: every table's header and its example row, plus the purchased
+ * component the examples of bom and receipts name, so that the template imports as it is.
+ */
 export function templateWorkbook(): Workbook {
   const wb = emptyWorkbook();
   for (const t of TABLE_NAMES) (wb as Record<TableName, unknown[]>)[t] = [TABLES[t].schema.parse(TABLES[t].example)];
+  wb.products.push(TABLES.products.schema.parse({ sku: 'MOTOR-A', name: 'Motor A', unit: 'pcs', supply: 'buy', lead_time_days: '10', purchase_cost: '35', list_price: '', min_margin_pct: '' }));
   return wb;
 }

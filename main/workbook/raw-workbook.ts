@@ -35,3 +35,6 @@ export interface RawWorkbook {
 // A Set, not `name in TABLES`: `constructor` or `__proto__` must not look like a table.
 const TABLE_SET: ReadonlySet<string> = new Set(TABLE_NAMES);
 export const isTableName = (name: string): name is TableName => TABLE_SET.has(name);
+
+/** The template's sheet of instructions: the one sheet that is not a table and is not an error. */
+export const INSTRUCTIONS_SHEET = 'Instructions';

@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { numberToDecimalString } from '../../shared/schemas/fields';
 import { TABLE_NAMES } from '../../shared/schemas/workbook';
 import type { WorkbookIssue } from './issues';
-import { isTableName, type RawRow, type RawTable, type RawWorkbook } from './raw-workbook';
+import { INSTRUCTIONS_SHEET, isTableName, type RawRow, type RawTable, type RawWorkbook } from './raw-workbook';
 
 /** Larger files are refused before they are unzipped (an .xlsx of 100,000 rows is a few MB). */
 export const MAX_XLSX_BYTES = 200 * 1024 * 1024;
@@ -62,6 +62,7 @@ export async function readXlsx(file: string): Promise<RawWorkbook> {
   for (const ws of wb.worksheets) {
     const sheet = ws.name;
     const place = { file: name, sheet };
+    if (sheet === INSTRUCTIONS_SHEET) continue; // the template's help (template-xlsx.ts)
     if (!isTableName(sheet)) {
       issues.push({ ...place, line: null, column: null, reason: `is no table of the workbook (the sheets are named ${TABLE_NAMES.join(', ')})` });
       continue;

@@ -42,6 +42,8 @@ export function LineFields({ line, index, summary, marks, errors, onChange, onAd
   const price = err('unit_price');
 
   return (
+    // The fields are the interactive elements; the fieldset only hears their Enter (delegation).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <fieldset className="line" onKeyDown={onKeyDown} data-line={index}>
       <legend>Line {index + 1}</legend>
       <div className="field field-product">

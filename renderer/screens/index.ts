@@ -9,6 +9,7 @@ import { ConnectionScreen } from './connection/connection-screen';
 import { AtRiskBadge } from './at-risk/at-risk-badge';
 import { AtRiskScreen } from './at-risk/at-risk-screen';
 import { CapacityScreen } from './capacity/capacity-screen';
+import { HelpScreen } from './help/help-screen';
 import { HistoryScreen } from './history/history-screen';
 import { ApprovalsBadge, ApprovalsScreen } from './promises/approvals-screen';
 import { PromiseScreen } from './promises/promise-screen';
@@ -49,4 +50,5 @@ export const SCREENS: readonly Screen[] = [
   { id: 'users', label: 'Users', Component: UsersScreen, visible: (s) => s.may.administer_users },
   { id: 'verify', label: 'Verify', Component: VerifyScreen, open: true },
   { id: 'connection', label: 'Connection', Component: ConnectionScreen, open: true, desktop: true },
+  { id: 'help', label: 'Help', Component: HelpScreen },
 ];

@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { columnKinds } from '../../main/workbook/column-kinds';
+import { columnKinds } from '../../shared/schemas/column-kinds';
 import type { TableName } from '../../shared/schemas/workbook';
 
 /** Rewrites every .csv file of `dir` in place in the German convention. */

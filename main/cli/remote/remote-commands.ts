@@ -78,7 +78,7 @@ function move(name: 'approve' | 'reject' | 'cancel' | 'fulfil'): Run {
     const { positionals, values } = parseCommand(argv, spec);
     if (name === 'reject' && !values.comment) throw new UsageError(`--comment TEXT is required\nusage: ${spec.usage}`);
     return withServer(values, async (desk) => {
-      const a = await desk.value(`promises:${name}`, { id: positionals[0]!, ...(values.comment ? { comment: values.comment } : {}) } as never);
+      const a = await desk.value(`promises:${name}`, { id: positionals[0]!, ...(values.comment ? { comment: values.comment } : {}) });
       if (!a.done) {
         err(a.message);
         return 1;

@@ -34,7 +34,7 @@ export class RemoteDesk {
   /** The value of a channel's answer; its error as exit 1 (issues one per line). */
   async value<C extends Channel>(channel: C, payload?: Input<C>): Promise<Output<C>> {
     const r: ChannelResult<C> = await this.client.call(channel, payload);
-    if (r.ok) return r.value as Output<C>;
+    if (r.ok) return r.value;
     throw new InputError(r.error.message);
   }
 

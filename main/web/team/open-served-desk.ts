@@ -29,7 +29,7 @@ export async function openServedDesk(db: string, opts: ServedDeskOptions & { see
   }
   const desk = await servedPostgresDesk(db, opts);
   const notices = changeNotices<ChangeEvent>(db, {
-    parse: (p) => (changeEvent.safeParse(p).data as ChangeEvent | undefined) ?? null,
+    parse: (p) => (changeEvent.safeParse(p).data) ?? null,
     onNotice: (e) => events.publish(e),
   });
   return {

@@ -11,6 +11,7 @@ import { Progress } from '../../components/progress';
 import { useDataChanged } from '../../data-events';
 import { formatDate, formatHours, formatShortDate } from '../../format';
 import { useApi } from '../../hooks/use-api';
+import { BusyDays, busyDays } from './busy-days';
 import { BAND_LABEL, band, e4Hours, heatCells, type Grain, type Period } from './capacity-data';
 import type { Heatmap, HeatmapInput } from './capacity-chart';
 import './capacity.css';
@@ -178,6 +179,14 @@ export function CapacityScreen() {
         </div>
       </div>
       {picture && <div className="heatmap" ref={chartEl} role="img" aria-label={title} style={{ height: `${Math.max(260, resources.length * 28 + 140)}px` }} />}
+      {picture && (
+        <BusyDays
+          rows={busyDays(cells, periods, window_.start, window_.end)}
+          resources={resources}
+          week={zoom.grain === 'week'}
+          onShow={(resource, period) => setSelected({ resource, period })}
+        />
+      )}
       {cell && period && resource && (
         <section className="cell-details" aria-labelledby="cell-title">
           <h2 id="cell-title">

@@ -21,6 +21,9 @@ export function SignInScreen() {
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const passRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  // Signing in is the only thing this screen is for: the name field takes the cursor at once.
+  useEffect(() => nameRef.current?.focus(), []);
 
   const left = waitUntil === null ? 0 : Math.max(0, Math.ceil((waitUntil - now) / 1000));
   useEffect(() => {
@@ -64,7 +67,7 @@ export function SignInScreen() {
         <p className="hint">Every change names who made it; confirmed promises are signed with your key.</p>
         <div className="field">
           <label htmlFor="sign-in-name">Name</label>
-          <input id="sign-in-name" type="text" autoComplete="username" autoFocus value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />
+          <input id="sign-in-name" type="text" ref={nameRef} autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />
         </div>
         <div className="field">
           <label htmlFor="sign-in-passphrase">Passphrase</label>

@@ -1,21 +1,23 @@
 /**
- * The editable grid of one workbook table: TanStack Table for sorting and filtering, TanStack
- * Virtual for the rows (only those in view are in the page, so 100,000 rows scroll smoothly).
- * A spreadsheet's keys: arrows move, Enter or typing edits, Escape cancels, Delete clears, a
- * block copied from a spreadsheet pastes from the active cell (rows past the end are added).
- * Each cell with a problem says so at the cell (aria-invalid, its reason as its description)
- * and, when it is the active cell, in words under the grid.
+ * The editable grid of one workbook table: TanStack Table sorts and filters, TanStack Virtual
+ * renders only the rows in view (100,000 rows scroll smoothly). Keys as in a spreadsheet
+ * (grid-keys.ts), ranges by Shift+arrows or the mouse (grid-range.ts), copy as TSV, paste at the
+ * range's top-left (grid-paste.ts). One tab stop: only the active cell (a header, a filter or a
+ * data cell) is in the tab order. A cell with a problem says so (aria-invalid, its reason).
  */
 import { useTable, type ColumnFiltersState, type SortingState } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
+import { columnKinds } from '../../../shared/schemas/column-kinds';
 import { TABLES, type TableName } from '../../../shared/schemas/workbook';
 import type { GridRow } from './edit-state';
 import type { CellPos } from './find';
-import { columnWidth, gridColumns, gridFeatures } from './grid-columns';
-import { GridCell } from './grid-cell';
-import { gridKeyAction } from './grid-keys';
+import { gridColumns, gridFeatures, useColumnWidths } from './grid-columns';
+import { GridCell, RowHeader } from './grid-cell';
+import { FILTER, GridHeader, HEAD, filterId, headId, headerColumns } from './grid-header';
+import { gridKeys } from './grid-keys';
 import { pasteBlock } from './grid-paste';
+import { clampRange, copyRange, describeRange, inRange, rangeOf, rowIdsOf, type CellChanges, type Range } from './grid-range';
 
 export const ROW_HEIGHT = 32;
 
@@ -24,15 +26,15 @@ export interface GridProps {
   rows: readonly GridRow[];
   /** Problems by `rowId|column` (column empty for the whole row). */
   issues: ReadonlyMap<string, string>;
-  selected: ReadonlySet<string>;
+  /** The rows the selection spans (for removing rows). */
   onSelect(ids: ReadonlySet<string>): void;
   /** Cells changed: row id → column index → text (existing rows), and rows to add after the last. */
-  onEdit(changes: Map<string, Map<number, string>>, added: string[][]): void;
+  onEdit(changes: CellChanges, added: string[][]): void;
   /** The rows in the order shown (sorted, filtered), for find and for the caller. */
   onViewChange?(rows: readonly GridRow[]): void;
   /** Ask the grid to show and focus a cell (find, "go to" a problem, a new row). */
   focus: (CellPos & { seq: number }) | null;
-  /** Messages for people (a paste that did not fit). */
+  /** Messages for people (a paste that did not fit, a fill). */
   onNotice?(message: string): void;
   /** Look, sort, filter, find and copy only (the person may not change these tables). */
   readOnly?: boolean;
@@ -40,16 +42,17 @@ export interface GridProps {
 
 const cellDomId = (table: string, rowId: string, col: number) => `cell-${table}-${rowId}-${col}`;
 
-export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onViewChange, focus, onNotice, readOnly = false }: GridProps) {
+export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, focus, onNotice, readOnly = false }: GridProps) {
   const columns = useMemo(() => gridColumns(table), [table]);
   const names = TABLES[table].columns;
+  const kinds = columnKinds(table);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
-  const data = rows as GridRow[];
+  const [widths, resize] = useColumnWidths(table);
   const t = useTable({
     features: gridFeatures,
     columns,
-    data,
+    data: rows,
     getRowId: (r: GridRow) => r.id,
     state: { sorting, columnFilters },
     onSortingChange: setSorting,
@@ -60,12 +63,19 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
   useEffect(() => onViewChange?.(viewRows), [viewRows, onViewChange]);
   const indexOf = useMemo(() => new Map(viewRows.map((r, i) => [r.id, i])), [viewRows]);
 
-  const [active, setActive] = useState<CellPos>({ rowId: rows[0]?.id ?? '', col: 0 });
+  const [active, setActive] = useState<CellPos>({ rowId: rows[0]?.id ?? HEAD, col: 0 });
+  const [anchor, setAnchor] = useState<CellPos | null>(null);
   const [editing, setEditing] = useState<{ rowId: string; col: number; text: string } | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
+  const dragging = useRef(false);
   const [headHeight, setHeadHeight] = useState(0);
   useLayoutEffect(() => setHeadHeight(headRef.current?.offsetHeight ?? 0), [table]);
+  useEffect(() => {
+    const up = () => (dragging.current = false);
+    document.addEventListener('mouseup', up);
+    return () => document.removeEventListener('mouseup', up);
+  }, []);
 
   const virtualizer = useVirtualizer({
     count: viewRows.length,
@@ -79,24 +89,40 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
     observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 1000, height: 600 })),
   });
 
-  const activeIndex = indexOf.get(active.rowId) ?? -1;
+  // Header rows are -2 (names) and -1 (filters); data rows count from 0.
+  const indexOfPos = (rowId: string) => (rowId === HEAD ? -2 : rowId === FILTER ? -1 : (indexOf.get(rowId) ?? -3));
+  const activeIndex = indexOfPos(active.rowId);
+  const anchorIndex = anchor ? (indexOf.get(anchor.rowId) ?? -1) : -1;
+  const range: Range | null =
+    activeIndex >= 0 ? clampRange(rangeOf(anchorIndex >= 0 ? { row: anchorIndex, col: anchor!.col } : { row: activeIndex, col: active.col }, { row: activeIndex, col: active.col }), viewRows.length, names.length) : null;
+  const rangeKey = range ? `${range.top}:${range.bottom}:${range.left}:${range.right}` : '';
+  // Keyed by the range's bounds: `range` is a new object every render, and the parent's onSelect
+  // need not be stable; the selection is reported only when the cells selected change.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => onSelect(new Set(range ? rowIdsOf(viewRows, range) : [])), [rangeKey, viewRows]);
+
   const moveTo = useCallback(
-    (index: number, col: number) => {
-      if (viewRows.length === 0) return;
-      const i = Math.max(0, Math.min(viewRows.length - 1, index));
+    (index: number, col: number, extend = false) => {
+      const i = Math.max(-2, Math.min(viewRows.length - 1, index));
       const c = Math.max(0, Math.min(names.length - 1, col));
-      setActive({ rowId: viewRows[i]!.id, col: c });
-      virtualizer.scrollToIndex(i, { align: 'auto' });
+      const rowId = i === -2 ? HEAD : i === -1 ? FILTER : viewRows[i]!.id;
+      if (extend && i >= 0 && activeIndex >= 0) setAnchor((a) => a ?? active);
+      else setAnchor(null);
+      setActive({ rowId, col: c });
+      if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' });
     },
-    [viewRows, names.length, virtualizer],
+    [viewRows, names.length, virtualizer, activeIndex, active],
   );
 
-  // Focus follows the active cell once it is rendered.
+  // Focus follows the active cell once it is rendered (a virtual row may still be on its way).
   const wantFocus = useRef(false);
+  const domIdOf = (p: CellPos) => (p.rowId === HEAD ? headId(table, p.col) : p.rowId === FILTER ? filterId(table, p.col) : cellDomId(table, p.rowId, p.col));
   useEffect(() => {
     if (!wantFocus.current || editing) return;
-    const el = document.getElementById(cellDomId(table, active.rowId, active.col));
-    if (el && document.activeElement !== el) el.focus({ preventScroll: false });
+    const el = document.getElementById(domIdOf(active));
+    if (!el) return;
+    wantFocus.current = false;
+    if (document.activeElement !== el) el.focus({ preventScroll: false });
   });
 
   useEffect(() => {
@@ -106,165 +132,144 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
     wantFocus.current = true;
     setEditing(null);
     moveTo(i, focus.col);
-    // The request's sequence number makes a repeated "go to" the same cell work again.
+    // The request's sequence number makes a repeated "go to" the same cell work again; the other
+    // values are read as they are when a new request arrives, not followed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus?.seq]);
 
+  const edit = (changes: CellChanges, added: string[][] = []) => {
+    if (readOnly || (changes.size === 0 && added.length === 0)) return;
+    onEdit(changes, added);
+  };
   const commit = (rowId: string, col: number, text: string) => {
-    if (readOnly) return;
     const row = rows.find((r) => r.id === rowId);
-    if (row && row.cells[col] === text) return;
-    onEdit(new Map([[rowId, new Map([[col, text]])]]), []);
+    if (row && row.cells[col] !== text) edit(new Map([[rowId, new Map([[col, text]])]]));
   };
 
   const startEdit = (text?: string) => {
     const row = viewRows[activeIndex];
     if (!row || row.state === 'deleted' || readOnly) return;
+    setAnchor(null);
     setEditing({ rowId: row.id, col: active.col, text: text ?? row.cells[active.col] ?? '' });
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (editing) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1);
-    const ctrl = e.ctrlKey || e.metaKey;
-    const clear = () => viewRows[activeIndex] && commit(viewRows[activeIndex].id, active.col, '');
-    const f = gridKeyAction(e.key, ctrl, { index: activeIndex, col: active.col, page, rows: viewRows.length, cols: names.length }, { moveTo, startEdit: () => startEdit(), clear });
-    if (f) {
-      e.preventDefault();
+  const { onKeyDown, onFilterKey } = gridKeys({
+    viewRows,
+    columns: names.length,
+    activeIndex,
+    activeCol: active.col,
+    range,
+    pageRows: Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 320) / ROW_HEIGHT) - 1),
+    editing: editing !== null,
+    moveTo: (index, col, extend) => {
       wantFocus.current = true;
-      f();
-      return;
-    }
-    if (e.key.length === 1 && !ctrl && !e.altKey) {
-      e.preventDefault();
-      startEdit(e.key);
-    }
-  };
+      moveTo(index, col, extend);
+    },
+    selectAll: () => {
+      setAnchor({ rowId: viewRows[0]!.id, col: 0 });
+      setActive({ rowId: viewRows[viewRows.length - 1]!.id, col: names.length - 1 });
+    },
+    startEdit,
+    edit,
+    onNotice,
+  });
 
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
-    if (editing || readOnly) return;
+    if (editing || readOnly || !range || (e.target as HTMLElement).tagName === 'INPUT') return;
     const text = e.clipboardData.getData('text/plain');
     if (!text) return;
     e.preventDefault();
-    const p = pasteBlock(text, viewRows, Math.max(0, activeIndex), active.col, names.length);
-    onEdit(p.changes, p.added);
+    const p = pasteBlock(text, viewRows, range.top, range.left, names.length);
+    edit(p.changes, p.added);
     onNotice?.(p.message);
   };
 
   const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
-    if (editing) return;
-    const row = viewRows[activeIndex];
-    if (!row) return;
+    if (editing || !range || (e.target as HTMLElement).tagName === 'INPUT') return;
     e.preventDefault();
-    e.clipboardData.setData('text/plain', row.cells[active.col] ?? '');
+    e.clipboardData.setData('text/plain', copyRange(viewRows, range));
   };
 
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    onSelect(next);
-  };
-
-  const template = `4.5rem 3.5rem ${names.map((c) => `${columnWidth(table, c)}px`).join(' ')}`;
+  const template = `4.5rem ${widths.map((w) => `${w}px`).join(' ')}`;
   const activeRow = viewRows[activeIndex];
   const activeIssue = activeRow ? (issues.get(`${activeRow.id}|${names[active.col]}`) ?? issues.get(`${activeRow.id}|`)) : undefined;
   const items = virtualizer.getVirtualItems();
-  const label = `${table} table`;
-
+  const activeShown = activeIndex < 0 || items.some((i) => i.index === activeIndex);
+  const multi = range !== null && (range.bottom > range.top || range.right > range.left);
   return (
     <div className="data-grid">
       <div
         ref={scrollRef}
         className="grid-scroll"
         role="grid"
-        aria-label={label}
+        aria-label={`${table} table`}
         aria-readonly={readOnly || undefined}
+        aria-multiselectable
         aria-rowcount={viewRows.length + 2}
-        aria-colcount={names.length + 2}
+        aria-colcount={names.length + 1}
+        // Reachable by Tab even when the active row is scrolled out of the page: the grid hands the focus on.
+        tabIndex={activeShown ? -1 : 0}
+        onFocus={(e) => {
+          if (e.target !== e.currentTarget) return;
+          wantFocus.current = true;
+          moveTo(activeIndex < -2 ? 0 : activeIndex, active.col);
+        }}
         onKeyDown={onKeyDown}
         onPaste={onPaste}
         onCopy={onCopy}
         style={{ ['--grid-cols' as string]: template }}
       >
         <div ref={headRef} className="grid-head" role="rowgroup">
-          <div className="grid-row" role="row" aria-rowindex={1}>
-            <div role="columnheader" className="grid-num">
-              Row
-            </div>
-            <div role="columnheader" className="grid-select">
-              Select
-            </div>
-            {t.getHeaderGroups()[0]!.headers.map((h) => {
-              const s = h.column.getIsSorted();
-              return (
-                <div key={h.id} role="columnheader" aria-sort={s === 'asc' ? 'ascending' : s === 'desc' ? 'descending' : 'none'} id={`head-${table}-${h.id}`}>
-                  <button type="button" className="sort" onClick={h.column.getToggleSortingHandler()} title={`Sort by ${h.id}`}>
-                    {h.id}
-                    <span aria-hidden="true">{s === 'asc' ? ' ▲' : s === 'desc' ? ' ▼' : ''}</span>
-                  </button>
-                </div>
-              );
-            })}
-          </div>
-          <div className="grid-row filters" role="row" aria-rowindex={2}>
-            <div role="gridcell" className="grid-num" />
-            <div role="gridcell" className="grid-select" />
-            {t.getHeaderGroups()[0]!.headers.map((h) => (
-              <div key={h.id} role="gridcell">
-                <input
-                  type="search"
-                  aria-label={`Filter ${h.id}`}
-                  placeholder="filter"
-                  value={(h.column.getFilterValue() as string | undefined) ?? ''}
-                  onChange={(e) => h.column.setFilterValue(e.target.value || undefined)}
-                  onKeyDown={(e) => e.stopPropagation()}
-                />
-              </div>
-            ))}
-          </div>
+          <GridHeader
+            table={table}
+            columns={headerColumns(t.getHeaderGroups()[0]!.headers)}
+            widths={widths}
+            active={activeIndex === -2 ? { row: HEAD, col: active.col } : activeIndex === -1 ? { row: FILTER, col: active.col } : null}
+            onActivate={(row, col) => {
+              setAnchor(null);
+              setActive({ rowId: row, col });
+            }}
+            onResize={resize}
+            onFilterKey={onFilterKey}
+          />
         </div>
         <div className="grid-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const row = viewRows[item.index]!;
+            const rowName = row.state === 'new' ? `new row ${Number(row.id.slice(1)) + 1}` : `row ${row.number}`;
             return (
-              <div
-                key={row.id}
-                className={`grid-row row-${row.state}${selected.has(row.id) ? ' selected' : ''}`}
-                role="row"
-                aria-rowindex={item.index + 3}
-                aria-selected={selected.has(row.id)}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <div role="rowheader" className="grid-num" title={row.state === 'base' ? undefined : row.state}>
-                  {row.state === 'new' ? 'new' : row.number}
-                  {row.state === 'changed' && <span className="visually-hidden"> changed</span>}
-                  {row.state === 'deleted' && <span className="visually-hidden"> removed</span>}
-                </div>
-                <div role="gridcell" className="grid-select">
-                  <input type="checkbox" aria-label={`Select ${row.state === 'new' ? `new row ${Number(row.id.slice(1)) + 1}` : `row ${row.number}`}`} checked={selected.has(row.id)} disabled={readOnly} onChange={() => toggle(row.id)} onKeyDown={(e) => e.stopPropagation()} />
-                </div>
+              <div key={row.id} className={`grid-row row-${row.state}`} role="row" aria-rowindex={item.index + 3} style={{ transform: `translateY(${item.start}px)` }}>
+                <RowHeader row={row} />
                 {names.map((col, c) => {
-                  const id = cellDomId(table, row.id, c);
                   const isEditing = editing !== null && editing.rowId === row.id && editing.col === c;
+                  const select = (extend: boolean) => {
+                    wantFocus.current = true;
+                    if (extend && activeIndex >= 0) setAnchor((a) => a ?? active);
+                    else if (!extend) setAnchor(null);
+                    setActive({ rowId: row.id, col: c });
+                  };
                   return (
                     <GridCell
                       key={col}
-                      id={id}
+                      id={cellDomId(table, row.id, c)}
                       column={col}
-                      colIndex={c + 3}
-                      rowName={row.state === 'new' ? `new row ${Number(row.id.slice(1)) + 1}` : `row ${row.number}`}
+                      colIndex={c + 2}
+                      rowName={rowName}
                       text={row.cells[c] ?? ''}
+                      numeric={kinds[col] === 'number'}
                       edited={!!row.original && row.original[c] !== row.cells[c]}
                       issue={issues.get(`${row.id}|${col}`)}
                       active={row.id === active.rowId && c === active.col}
+                      selected={multi && range !== null && inRange(range, item.index, c)}
                       editText={isEditing ? editing.text : null}
-                      onActivate={() => {
-                        wantFocus.current = true;
-                        setActive({ rowId: row.id, col: c });
+                      onPointerSelect={(extend) => {
+                        dragging.current = true;
+                        select(extend);
                       }}
+                      onPointerEnter={() => dragging.current && select(true)}
                       onStartEdit={() => {
                         setActive({ rowId: row.id, col: c });
+                        setAnchor(null);
                         if (row.state !== 'deleted' && !readOnly) setEditing({ rowId: row.id, col: c, text: row.cells[c] ?? '' });
                       }}
                       onEditText={(text) => setEditing({ rowId: row.id, col: c, text })}
@@ -293,6 +298,7 @@ export function DataGrid({ table, rows, issues, selected, onSelect, onEdit, onVi
       </p>
       <p className="grid-count">
         {viewRows.length === rows.length ? `${rows.length.toLocaleString()} rows` : `${viewRows.length.toLocaleString()} of ${rows.length.toLocaleString()} rows shown (filtered)`}
+        {multi && range ? ` · ${describeRange(range, names)}` : ''}
       </p>
     </div>
   );

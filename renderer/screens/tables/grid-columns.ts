@@ -3,6 +3,7 @@
  * numbers, filtering by text) and widths by what each column holds.
  */
 import { columnFilteringFeature, createFilteredRowModel, createSortedRowModel, rowSortingFeature, tableFeatures, type ColumnDef } from '@tanstack/react-table';
+import { useEffect, useState } from 'react';
 import { TABLES, type TableName } from '../../../shared/schemas/workbook';
 import type { GridRow } from './edit-state';
 
@@ -57,4 +58,14 @@ export function gridColumns(table: TableName): ColumnDef<GridFeatures, GridRow>[
       resolveFilterValue: (v: unknown) => String(v ?? ''),
     }),
   }));
+}
+
+/** Column widths survive a reload of the tables (after a save) for the rest of the session. */
+const widthsByTable = new Map<TableName, number[]>();
+
+/** Each column's width in px, and how to change one (dragging its edge, Ctrl+arrows). */
+export function useColumnWidths(table: TableName): [number[], (col: number, width: number) => void] {
+  const [widths, setWidths] = useState<number[]>(() => widthsByTable.get(table) ?? TABLES[table].columns.map((c) => columnWidth(table, c)));
+  useEffect(() => void widthsByTable.set(table, widths), [table, widths]);
+  return [widths, (col, width) => setWidths((ws) => ws.map((x, i) => (i === col ? width : x)))];
 }

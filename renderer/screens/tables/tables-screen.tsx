@@ -4,15 +4,17 @@
  * the cell; nothing is saved while a problem remains. Saving sends every edited table at once:
  * the main process checks again and saves them in one transaction with a new data version.
  */
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TABLE_NAMES, TABLES, type TableName } from '../../../shared/schemas/workbook';
 import { Progress } from '../../components/progress';
 import { RiskImpactPanel } from '../../components/risk-impact';
 import { useSession } from '../../hooks/use-session';
+import { useUnsaved } from '../../unsaved';
 import { DataGrid } from './data-grid';
 import { addRows, blankRow, deleteRows, editCount, gridRows, restoreRows, setCells, type GridRow } from './edit-state';
 import { findMatches, type CellPos } from './find';
 import { TABLE_LABEL } from './table-labels';
+import { useShortcuts } from './use-shortcuts';
 import { useTableEdits } from './use-table-edits';
 import './tables.css';
 
@@ -27,9 +29,11 @@ export function TablesScreen() {
   const [find, setFind] = useState('');
   const [findAt, setFindAt] = useState(-1);
   const [notice, setNotice] = useState('');
+  const findRef = useRef<HTMLInputElement>(null);
 
   const base = s.loaded?.cells[table];
   const rows = useMemo(() => (base ? gridRows(base, s.edits.tables[table]) : []), [base, s.edits, table]);
+  const rowById = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const issueMap = useMemo(() => {
     const m = new Map<string, string>();
     for (const i of s.issues) if (i.table === table) m.set(`${i.rowId}|${i.column ?? ''}`, i.message);
@@ -73,13 +77,19 @@ export function TablesScreen() {
     goTo(matches[i]!);
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    const target = e.target as HTMLElement;
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !(target instanceof HTMLInputElement && target.type !== 'checkbox')) {
-      e.preventDefault();
-      s.undo();
-    }
+  const problems = s.issues;
+  const canSave = mayEdit && edited > 0 && problems.length === 0 && !s.checking && s.save.kind !== 'saving' && s.save.kind !== 'checking-impact' && s.save.kind !== 'impact';
+  const save = () => {
+    if (canSave) return void s.saveAll();
+    if (!mayEdit) return;
+    setNotice(edited === 0 ? 'Nothing to save.' : problems.length ? `Nothing is saved while ${problems.length === 1 ? 'a problem remains' : `${problems.length} problems remain`}.` : 'Still checking the edits: try again in a moment.');
   };
+  const focusFind = () => {
+    findRef.current?.focus();
+    findRef.current?.select();
+  };
+  useShortcuts({ save, find: focusFind, undo: s.undo, redo: s.redo });
+  useUnsaved(edited, `${edited} unsaved ${edited === 1 ? 'change' : 'changes'} to the tables`);
 
   if (s.loadError) {
     return (
@@ -92,11 +102,10 @@ export function TablesScreen() {
     );
   }
 
-  const deletedSelected = [...selected].some((id) => rows.find((r) => r.id === id)?.state === 'deleted');
-  const problems = s.issues;
+  const deletedSelected = [...selected].some((id) => rowById.get(id)?.state === 'deleted');
 
   return (
-    <section className="screen tables-screen" aria-busy={s.loading} onKeyDown={onKeyDown}>
+    <section className="screen tables-screen" aria-busy={s.loading}>
       <h1>Tables</h1>
       <Progress
         busy={s.loading || s.save.kind === 'saving' || s.save.kind === 'checking-impact'}
@@ -127,6 +136,7 @@ export function TablesScreen() {
           <div className="inline">
             <input
               id="table-find"
+              ref={findRef}
               type="search"
               value={find}
               onChange={(e) => {
@@ -137,6 +147,10 @@ export function TablesScreen() {
                 if (e.key === 'Enter') {
                   e.preventDefault();
                   step(e.shiftKey ? -1 : 1);
+                } else if (e.key === 'Escape') {
+                  // Back to the grid, at its active cell.
+                  e.preventDefault();
+                  document.querySelector<HTMLElement>('.tables-screen [role="grid"]')?.focus();
                 }
               }}
             />
@@ -165,7 +179,7 @@ export function TablesScreen() {
                 setSelected(new Set());
               }}
             >
-              Remove selected rows{selected.size ? ` (${selected.size})` : ''}
+              Remove {selected.size === 1 ? 'the selected row' : `the ${selected.size} selected rows`}
             </button>
             {deletedSelected && (
               <button
@@ -176,16 +190,19 @@ export function TablesScreen() {
                   setSelected(new Set());
                 }}
               >
-                Keep selected rows
+                Keep the selected rows
               </button>
             )}
-            <button type="button" className="secondary" onClick={s.undo} disabled={!s.canUndo}>
+            <button type="button" className="secondary" onClick={s.undo} disabled={!s.canUndo} aria-keyshortcuts="Control+Z">
               Undo
+            </button>
+            <button type="button" className="secondary" onClick={s.redo} disabled={!s.canRedo} aria-keyshortcuts="Control+Y Control+Shift+Z">
+              Redo
             </button>
             <button type="button" className="secondary" onClick={s.discard} disabled={edited === 0}>
               Discard all edits
             </button>
-            <button type="button" onClick={() => void s.saveAll()} disabled={edited === 0 || problems.length > 0 || s.checking || s.save.kind === 'saving' || s.save.kind === 'checking-impact' || s.save.kind === 'impact'}>
+            <button type="button" onClick={save} disabled={!canSave} aria-keyshortcuts="Control+S">
               Save {edited ? `${edited} ${edited === 1 ? 'change' : 'changes'}` : 'changes'}
             </button>
           </div>
@@ -234,7 +251,6 @@ export function TablesScreen() {
           table={table}
           rows={rows}
           issues={issueMap}
-          selected={selected}
           onSelect={setSelected}
           onEdit={onEdit}
           onViewChange={setView}
@@ -244,8 +260,10 @@ export function TablesScreen() {
         />
       )}
       <p className="hint">
-        Arrow keys move, Enter or typing edits a cell, Escape cancels, Delete empties it. Paste a block copied from a spreadsheet at the active cell; rows past the
-        end are added. Ctrl+Z undoes the last edit.
+        Arrow keys move; Shift+arrows or dragging the mouse select a range. Enter or typing edits a cell, Escape cancels, Delete empties the selection. Ctrl+C
+        copies the selection, Ctrl+V pastes a block from a spreadsheet at its top-left cell (rows past the end are added), Ctrl+D fills it down. Ctrl+Z undoes,
+        Ctrl+Y redoes, Ctrl+S saves, Ctrl+F finds. On a column name: Enter sorts, Ctrl+Left and Ctrl+Right change its width (or drag its edge); hover it for
+        what the column means.
       </p>
     </section>
   );

@@ -14,6 +14,7 @@ import { notifyDataChanged } from '../../data-events';
 import { useApi } from '../../hooks/use-api';
 import { noticeSessionEnd } from '../../hooks/use-session';
 import { EMPTY_EDITS, baseCells, editCount, placeIssues, toContractEdits, type Cells, type EditState, type PlacedIssue } from './edit-state';
+import { record, redo, startStack, undo } from './undo-stack';
 
 export interface Loaded {
   dataVersion: string;
@@ -49,8 +50,9 @@ export function useTableEdits() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [loading, setLoading] = useState(true);
-  const [edits, setEdits] = useState<EditState>(EMPTY_EDITS);
-  const [undo, setUndo] = useState<EditState[]>([]);
+  // The edits with their undo and redo steps: each change the person makes is one step.
+  const [stack, setStack] = useState(() => startStack<EditState>(EMPTY_EDITS));
+  const edits = stack.present;
   const [serverIssues, setServerIssues] = useState<PlacedIssue[]>([]);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
 
@@ -71,29 +73,24 @@ export function useTableEdits() {
   }, [load]);
 
   const change = useCallback((f: (s: EditState) => EditState) => {
-    setEdits((s) => {
-      const next = f(s);
-      if (next !== s) setUndo((u) => [...u.slice(-199), s]);
-      return next;
-    });
+    setStack((st) => record(st, f(st.present)));
     setServerIssues([]);
     setSave((s) => (s.kind === 'saving' || s.kind === 'checking-impact' ? s : { kind: 'idle' }));
   }, []);
 
   const undoLast = useCallback(() => {
-    setUndo((u) => {
-      if (u.length === 0) return u;
-      setEdits(u[u.length - 1]!);
-      return u.slice(0, -1);
-    });
+    setStack(undo);
     setServerIssues([]);
   }, []);
 
+  const redoNext = useCallback(() => {
+    setStack(redo);
+    setServerIssues([]);
+  }, []);
+
+  // Discarding is a step too: Undo brings the edits back.
   const discard = useCallback(() => {
-    setEdits((s) => {
-      if (s !== EMPTY_EDITS) setUndo((u) => [...u, s]);
-      return EMPTY_EDITS;
-    });
+    setStack((st) => record(st, EMPTY_EDITS));
     setServerIssues([]);
   }, []);
 
@@ -123,8 +120,7 @@ export function useTableEdits() {
       if (a.reason === 'invalid') setServerIssues(placeIssues(a.issues, insertIds));
       return setSave({ kind: 'refused', message: a.message });
     }
-    setEdits(EMPTY_EDITS);
-    setUndo([]);
+    setStack(startStack<EditState>(EMPTY_EDITS));
     setServerIssues([]);
     await load();
     setSave({ kind: 'saved', change: a.change, revalidated: a.revalidated, atRisk: a.at_risk });
@@ -154,5 +150,5 @@ export function useTableEdits() {
   /** Back to editing from the impact: the edits stay as they are. */
   const goBack = useCallback(() => setSave({ kind: 'idle' }), []);
 
-  return { loaded, loadError, loading, reload: load, edits, change, undo: undoLast, canUndo: undo.length > 0, discard, issues: allIssues, checking, save, saveAll, commit, goBack };
+  return { loaded, loadError, loading, reload: load, edits, change, undo: undoLast, canUndo: stack.past.length > 0, redo: redoNext, canRedo: stack.future.length > 0, discard, issues: allIssues, checking, save, saveAll, commit, goBack };
 }

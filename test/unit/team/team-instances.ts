@@ -79,8 +79,8 @@ export interface ChildInstance {
 export async function spawnInstance(url: string, dir: string): Promise<ChildInstance> {
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'main/web/team/serve.ts'), '--db', url, '--port', '0', '--as-of', AS_OF, '--renderer-dir', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   const address = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`the server did not start:\n${out}`)), 120_000);
     const look = () => {
@@ -90,7 +90,7 @@ export async function spawnInstance(url: string, dir: string): Promise<ChildInst
         ok(m[1]!);
       }
     };
-    child.stdout!.on('data', look);
+    child.stdout.on('data', look);
     child.on('exit', (code) => {
       clearTimeout(timer);
       fail(new Error(`the server exited (${code}):\n${out}`));

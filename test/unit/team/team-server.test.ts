@@ -68,7 +68,7 @@ describe('before the first admin', () => {
     const signIn = await c.signIn('ada', PASS);
     expect(signIn.ok && !signIn.value.signed_in && signIn.value.message).toBe(NO_ADMIN_YET);
     for (const [channel, payload] of [['promises:confirm', { request: demoRequest }], ['users:add', { name: 'eve', role: 'admin', passphrase: PASS }], ['check:run', { request: demoRequest }]] as const) {
-      const r = await c.call(channel, payload as never);
+      const r = await c.call(channel, payload);
       expect(r.ok ? 'done' : r.error.message, channel).toBe(NO_ADMIN_YET);
     }
     expect(await desk.people.singleUserMode()).toBe(true);

@@ -1,9 +1,9 @@
 /**
- * What kind of cell each column holds, for writing an .xlsx that a spreadsheet shows well (numbers
- * as numbers, dates as dates). Read off the shared schemas by what they accept, so it never drifts.
+ * What kind of cell each column holds: for writing an .xlsx that a spreadsheet shows well (numbers
+ * as numbers, dates as dates) and for the grid (numbers right-aligned). Read off the shared schemas by what they accept, so it never drifts.
  */
 import type { z } from 'zod';
-import { TABLES, type TableName } from '../../shared/schemas/workbook';
+import { TABLES, type TableName } from './workbook';
 
 export type ColumnKind = 'date' | 'number' | 'text';
 
