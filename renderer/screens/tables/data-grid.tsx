@@ -17,7 +17,8 @@ import { GridCell, RowHeader } from './grid-cell';
 import { FILTER, GridHeader, HEAD, filterId, headId, headerColumns } from './grid-header';
 import { gridKeys } from './grid-keys';
 import { pasteBlock } from './grid-paste';
-import { clampRange, copyRange, describeRange, inRange, rangeOf, rowIdsOf, type CellChanges, type Range } from './grid-range';
+import { GridStatus } from './grid-status';
+import { clampRange, copyRange, inRange, rangeOf, rowIdsOf, type CellChanges, type Range } from './grid-range';
 
 export const ROW_HEIGHT = 32;
 
@@ -96,8 +97,7 @@ export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, 
   const range: Range | null =
     activeIndex >= 0 ? clampRange(rangeOf(anchorIndex >= 0 ? { row: anchorIndex, col: anchor!.col } : { row: activeIndex, col: active.col }, { row: activeIndex, col: active.col }), viewRows.length, names.length) : null;
   const rangeKey = range ? `${range.top}:${range.bottom}:${range.left}:${range.right}` : '';
-  // Keyed by the range's bounds: `range` is a new object every render, and the parent's onSelect
-  // need not be stable; the selection is reported only when the cells selected change.
+  // Reported only when the cells selected change (`range` is new each render, onSelect unstable).
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => onSelect(new Set(range ? rowIdsOf(viewRows, range) : [])), [rangeKey, viewRows]);
 
@@ -132,8 +132,7 @@ export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, 
     wantFocus.current = true;
     setEditing(null);
     moveTo(i, focus.col);
-    // The request's sequence number makes a repeated "go to" the same cell work again; the other
-    // values are read as they are when a new request arrives, not followed.
+    // The request's number makes a repeated "go to" work again; the rest is read, not followed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus?.seq]);
 
@@ -293,13 +292,7 @@ export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, 
           })}
         </div>
       </div>
-      <p className="cell-problem" role="status" aria-live="polite">
-        {activeRow && activeIssue ? `${activeRow.state === 'new' ? 'New row' : `Row ${activeRow.number}`}, ${names[active.col]}: ${activeIssue}` : ''}
-      </p>
-      <p className="grid-count">
-        {viewRows.length === rows.length ? `${rows.length.toLocaleString()} rows` : `${viewRows.length.toLocaleString()} of ${rows.length.toLocaleString()} rows shown (filtered)`}
-        {multi && range ? ` · ${describeRange(range, names)}` : ''}
-      </p>
+      <GridStatus row={activeRow} column={names[active.col] ?? ''} issue={activeIssue} shown={viewRows.length} total={rows.length} range={multi ? range : null} names={names} />
     </div>
   );
 }
