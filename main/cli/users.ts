@@ -5,7 +5,7 @@
  * passphrase. New passphrases come from PROMISE_NEW_PASSPHRASE or are typed on the terminal.
  */
 import { InputError, parseCommand, UsageError } from './args';
-import { actingUser, withDesk } from './open-desk';
+import { actingUser, cliSource, withDesk } from './open-desk';
 import { out, outJson } from './output';
 import { currentPassphrase, newPassphrase } from './passphrase-input';
 
@@ -68,9 +68,9 @@ export async function run(argv: readonly string[]): Promise<number> {
         if (!user) throw new InputError('name who acts with --user NAME (the user themselves, or an admin)');
         const current = await currentPassphrase(user);
         if (current === null) throw new InputError(`no passphrase for ${user}: set PROMISE_PASSPHRASE or run this in a terminal`);
-        const actor = await desk.people.signIn(user, current);
+        const actor = await desk.people.signIn(user, current, cliSource());
         const target = positionals[0]!;
-        const r = await desk.people.changePassphrase(actor, target, await newPassphrase(target), current);
+        const r = await desk.people.changePassphrase(actor, target, await newPassphrase(target), current, cliSource());
         out(r.newKey ? `Reset the passphrase of ${r.user.name}: new key fingerprint ${r.user.fingerprint}; what the old key signed still verifies.` : `Changed the passphrase of ${r.user.name}; the key is the same (${r.user.fingerprint}).`);
         return 0;
       });

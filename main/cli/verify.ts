@@ -25,7 +25,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     throw new InputError(`Cannot read ${file}: ${(e as Error).message}`);
   }
   return withDesk(values.db, async (desk) => {
-    const v = await verifySummary(desk.people, bytes);
+    const v = await verifySummary(desk.people, bytes, desk.promises);
     if (v.intact) {
       out(v.message);
       return 0;

@@ -23,7 +23,7 @@ export interface PdfOptions {
   compress?: boolean;
 }
 
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
+export const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 const CONTENT_TOP = 72;
 const CONTENT_BOTTOM = PAGE.height - 64;
 const INK = '#1d1d1f';
