@@ -19,7 +19,7 @@ export async function pageTextProblem(actual: PdfContents, signed: SignedSummary
     const odd = page.annotations.find((a) => a !== 'Link');
     if (odd) return `page ${i + 1} carries a ${odd} annotation, which a summary PDF does not have`;
     if (page.hasImage) return `page ${i + 1} shows an image, which a summary PDF does not have`;
-    const issuer = page.items.filter((it) => isIssuer(it.x, it.y)).map((it) => it.str).join(' ');
+    const issuer = page.items.filter((it) => isIssuer(it.x, it.y)).map((it) => it.str).join(' ').replace(/\s+/gu, ' ').trim();
     if (/\p{Nd}/u.test(issuer)) return `page ${i + 1} shows ${quote(issuer)} where the issuer's name stands`;
   }
   const expected = await readPdf(await renderSummaryPdf(signed), EMBEDDED_NAME);
