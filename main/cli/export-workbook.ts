@@ -20,5 +20,5 @@ export async function run(argv: readonly string[]): Promise<number> {
     const r = await exportWorkbook(plant.workbook, target);
     out(`Wrote the tables of data version ${plant.dataVersion} to ${target} (${r.format === 'csv' ? `${r.files.length} CSV files` : '.xlsx'}).`);
     return 0;
-  });
+  }, { readOnly: true });
 }

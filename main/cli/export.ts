@@ -33,5 +33,5 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     out(`Wrote the ${copy} copy of ${positionals[0]} to ${file}.`);
     return 0;
-  });
+  }, { readOnly: true });
 }

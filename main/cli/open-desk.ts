@@ -6,11 +6,11 @@ import { userInfo } from 'node:os';
 import { AuthError, type Actor } from '../people/people-service';
 import { promiseDeskOver, type PromiseDesk } from '../services/open-promise-desk';
 import { InputError } from './args';
-import { openForCommand } from './open-store';
+import { openForCommand, type CommandOpenOptions } from './open-store';
 import { currentPassphrase } from './passphrase-input';
 
-export async function withDesk<T>(dbFlag: string | undefined, fn: (desk: PromiseDesk, path: string) => Promise<T>): Promise<T> {
-  const { service, path } = await openForCommand(dbFlag);
+export async function withDesk<T>(dbFlag: string | undefined, fn: (desk: PromiseDesk, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
+  const { service, path } = await openForCommand(dbFlag, opts);
   try {
     return await fn(await promiseDeskOver(service), path);
   } catch (e) {

@@ -2,14 +2,24 @@
  * The database a command works on (`--db`, then `PROMISE_DB`, then the app's own) and the check
  * service over it. Only the app's own database is filled with the demo plant while empty.
  */
+import { existsSync } from 'node:fs';
 import { resolveDatabasePath } from '../db/paths';
 import { DatabaseTooNewError } from '../db/migrate';
 import type { CheckService } from '../services/check-service';
 import { openCheckService } from '../services/open-service';
 import { InputError } from './args';
 
-export async function openForCommand(dbFlag: string | undefined): Promise<{ service: CheckService; path: string }> {
+export interface CommandOpenOptions {
+  /**
+   * The command only reads (check, promises, export, verify, export-workbook): a database named
+   * with `--db` or `PROMISE_DB` that does not exist is refused, never created (with its folders).
+   */
+  readOnly?: boolean;
+}
+
+export async function openForCommand(dbFlag: string | undefined, opts: CommandOpenOptions = {}): Promise<{ service: CheckService; path: string }> {
   const { path, isDefault } = resolveDatabasePath(dbFlag);
+  if (opts.readOnly && !isDefault && !existsSync(path)) throw new InputError(`There is no database at ${path} (a command that only reads never creates one).`);
   try {
     return { service: await openCheckService({ path, seedDemo: isDefault }), path };
   } catch (e) {
@@ -22,8 +32,8 @@ export async function openForCommand(dbFlag: string | undefined): Promise<{ serv
 }
 
 /** Runs `fn` with the service and closes the database afterwards. */
-export async function withService<T>(dbFlag: string | undefined, fn: (service: CheckService, path: string) => Promise<T>): Promise<T> {
-  const { service, path } = await openForCommand(dbFlag);
+export async function withService<T>(dbFlag: string | undefined, fn: (service: CheckService, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
+  const { service, path } = await openForCommand(dbFlag, opts);
   try {
     return await fn(service, path);
   } finally {

@@ -32,5 +32,5 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     err(v.message);
     return 1;
-  });
+  }, { readOnly: true });
 }

@@ -262,7 +262,9 @@ export async function openPromisesBackend(
   // throttling keeps the real clock: its waits must pass even when "today" is fixed.
   const now = opts.asOf ? () => new Date(`${opts.asOf}T12:00:00`) : undefined;
   const checks = new CheckService(store, now ? { now } : {});
-  const people = new PeopleService(new SqlitePeopleStore(store.db));
+  // Users and roles are recorded on the desk's clock (a signature is judged by the signer's role
+  // and key at its time); sign-in waits are measured on the real one.
+  const people = new PeopleService(new SqlitePeopleStore(store.db), now ? { now, attemptClock: () => new Date() } : {});
   const promises = new PromiseService(checks, people, now ? { now } : {});
   await promises.expireHolds();
   const session = new DeskSession(people, opts);

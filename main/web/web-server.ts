@@ -57,9 +57,16 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string, opts: WebServerOptions, token: string): Promise<void> {
-  if (req.method !== 'POST') return sendResult(res, 405, { ok: false, error: { code: 'bad_input', message: 'Use POST.' } });
+async function serveApi(req: IncomingMessage, res: ServerResponse, rawChannel: string, opts: WebServerOptions, token: string): Promise<void> {
+  // The token before anything else: nothing of a request without it is decoded or read.
   if (!isValidToken(req.headers[TOKEN_HEADER], token)) return refuse(res, 'Missing or wrong token: open the URL the preview printed.');
+  if (req.method !== 'POST') return sendResult(res, 405, { ok: false, error: { code: 'bad_input', message: 'Use POST.' } });
+  let channel: string;
+  try {
+    channel = decodeURIComponent(rawChannel);
+  } catch {
+    return sendResult(res, 400, { ok: false, error: { code: 'bad_input', message: 'The address is not valid (a % escape is broken).' } });
+  }
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendResult(res, 415, { ok: false, error: { code: 'bad_input', message: 'Send JSON (Content-Type: application/json).' } });
   }
@@ -92,9 +99,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (!isAllowedHost(req.headers.host, port)) return refuse(res, 'Wrong Host header.');
     if (!isAllowedOrigin(req.headers.origin, port)) return refuse(res, 'Wrong Origin.');
     const pathname = (req.url ?? '/').split('?')[0]!;
-    const done = pathname.startsWith('/api/')
-      ? serveApi(req, res, decodeURIComponent(pathname.slice(5)), opts, token)
-      : serveFile(req, res, pathname, opts.rendererDir);
+    // Nothing decoded here: a malformed `%` escape must answer 400, never throw out of the handler.
+    const done = pathname.startsWith('/api/') ? serveApi(req, res, pathname.slice(5), opts, token) : serveFile(req, res, pathname, opts.rendererDir);
     done.catch((e: unknown) => {
       console.error(e);
       if (!res.headersSent) sendResult(res, 500, { ok: false, error: { code: 'internal', message: 'The preview server failed; see its log.' } });

@@ -187,13 +187,15 @@ describe.skipIf(!existsSync(CHROMIUM))('people, approval and signed summaries in
     await page.getByRole('link', { name: 'Verify a signed summary' }).click(); // open without signing in
     await page.getByLabel('Summary file (PDF or JSON)').setInputFiles(made.pdf!);
     const verdict = page.getByTestId('verdict-message');
-    await expect.poll(() => verdict.textContent(), { timeout: 20_000 }).toBe(`intact: signed by Otto Ops (operations) on ${AS_OF}`);
+    await expect.poll(() => verdict.textContent(), { timeout: 20_000 }).toBe(`intact: signed by Otto Ops (operations) on ${AS_OF}; promise ${made.overtime} is now confirmed`);
+    expect(await page.getByTestId('verdict-status').textContent()).toBe('confirmed');
+    expect(await page.getByRole('table', { name: 'Signed lines' }).isVisible()).toBe(true);
     await shot(page, 'people-verify-intact');
     await page.close();
 
     const cli = spawnSync('npm', ['run', '--silent', 'cli', '--', 'verify', made.pdf!, '--db', db], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(cli.status).toBe(0);
-    expect(cli.stdout.trim()).toBe(`intact: signed by Otto Ops (operations) on ${AS_OF}`);
+    expect(cli.stdout.trim()).toBe(`intact: signed by Otto Ops (operations) on ${AS_OF}; promise ${made.overtime} is now confirmed`);
   }, 90_000);
 
   it('lists and filters the promises, and shows the admin the users (dark theme)', async () => {
