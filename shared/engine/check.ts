@@ -9,7 +9,7 @@ import { hasOvertime } from './capacity';
 import { planCost, type CostE8 } from './cost';
 import { fromDay, toDay } from './days';
 import { laneKey, type PlantModel } from './model';
-import { e4ToString, formatE8, percentAtLeast, percentString, toE4, toE4Big } from './money';
+import { e4ToString, formatE8, percentAtLeast, percentString, toE4Big } from './money';
 import { computePlan, lineSupply, type PlanCalc } from './plans';
 import { alternativesFor, expressReason, overtimeReason, sayDate, shortageReasons } from './reasons';
 import type { Hold } from './types';
