@@ -39,7 +39,9 @@ async function startPreview(): Promise<string> {
 
 /** The users, through the store, before the preview opens the database (and fills it with the demo plant). */
 async function addUsers(): Promise<void> {
-  const desk = await openPromiseDesk({ path: db, seedDemo: false });
+  // On the preview's fixed day, before its noon: a signature is judged by the signer's key and
+  // role at its time, and the preview signs at noon of AS_OF.
+  const desk = await openPromiseDesk({ path: db, seedDemo: false, now: () => new Date(`${AS_OF}T00:00:00`) });
   const p = desk.people;
   await p.addUser(null, 'Ada Admin', 'admin', PASS.ada);
   const ada = await p.signIn('Ada Admin', PASS.ada);
@@ -115,7 +117,7 @@ describe.skipIf(!existsSync(CHROMIUM))('people, approval and signed summaries in
     await page.getByLabel('Name').fill('Sam Sales');
     await page.getByLabel('Passphrase').fill('not my passphrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The name or passphrase is not correct.');
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toBe('The name or passphrase is not correct.'); // scrypt N = 2^17 takes a moment
     await shot(page, 'people-sign-in-wrong');
 
     await signIn(page, 'Sam Sales', PASS.sam);
