@@ -87,13 +87,13 @@ describe('row 1: once users exist, changes run as of today', () => {
     const now = await run(['confirm', ok, '--as-of', today, '--user', 'Sam', '--db', db], SAM);
     expect(now.code, now.stderr).toBe(0);
     expect(now.stdout).toMatch(/Confirmed P-000001/);
-  }, 60_000);
+  }, 120_000);
 
   it('in single-user mode another as-of date may be given (trying the plant on another day)', async () => {
     const db = await freshDb();
     const r = await run(['confirm', ok, '--as-of', addDays(today, -1), '--db', db]);
     expect(r.code, r.stderr).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('row 12: hostile characters', () => {
@@ -107,7 +107,7 @@ describe('row 12: hostile characters', () => {
       expect(r.stderr).not.toMatch(/[\u0007\u001b\u202E]/);
     }
     expect(JSON.parse((await run(['promises', '--json', '--db', db])).stdout)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('text printed on the terminal is escaped (a name stored before the rule)', async () => {
     const db = await freshDb();
@@ -119,7 +119,7 @@ describe('row 12: hostile characters', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/[\u0007\u001b\r\u202E]/);
     expect(r.stdout).toContain('Acme\\u001b[2K\\u000dEvil \\u202etxt.exe\\u0007');
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('row 15: read-only commands never create a database', () => {
@@ -134,7 +134,7 @@ describe('row 15: read-only commands never create a database', () => {
     const env = await cli(['promises'], { PROMISE_DB: missing }); // the real command line, once
     expect(env.code).toBe(1);
     expect(existsSync(join(dir, 'no'))).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('row 19: database files are readable by their owner only', () => {

@@ -11,6 +11,9 @@ import { addDays } from '../../../shared/engine/days';
 import { localToday } from '../../../main/services/dates';
 import { writePromisePlant } from '../../fixtures/promise-plant';
 
+// Every user added and every sign-in runs scrypt at its real cost (N = 2^17, deliberately slow).
+vi.setConfig({ testTimeout: 120_000 });
+
 const dir = mkdtempSync(join(tmpdir(), 'promise-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const plant = writePromisePlant(dir, { everyDay: true });
@@ -139,7 +142,7 @@ describe('promise commands once users exist', () => {
     expect(await cli(db, ['export', id, '--format', 'json', '--copy', 'internal', '--out', json])).toBe(0);
     expect(await cli(db, ['export', id, '--format', 'docx', '--copy', 'internal', '--out', json])).toBe(2);
     expect(await cli(db, ['verify', pdf])).toBe(0);
-    expect(stdout.trim()).toBe(`intact: signed by Mia (manager) on ${new Date().toISOString().slice(0, 10)}`);
+    expect(stdout.trim()).toBe(`intact: signed by Mia (manager) on ${new Date().toISOString().slice(0, 10)}; promise ${id} is now confirmed`);
     expect(await cli(db, ['verify', json])).toBe(0);
     writeFileSync(json, readFileSync(json, 'utf8').replace('"unit_price": "85.0000"', '"unit_price": "86.0000"'));
     expect(await cli(db, ['verify', json])).toBe(1);
@@ -181,5 +184,5 @@ describe('a data-changing command without a terminal', () => {
     expect(r.status).toBe(1);
     expect(r.stderr.toString()).toMatch(/PROMISE_PASSPHRASE/);
     expect(Date.now() - started).toBeLessThan(15_000);
-  }, 30_000);
+  }, 120_000);
 });
