@@ -12,5 +12,6 @@ import { confirmLatency } from './promises/confirm-latency.bench';
 import { importLarge, openDb } from './db/import-open.bench';
 import { grid } from './operations/grid.bench';
 import { tableEdit } from './operations/table-edit.bench';
+import { teamStore } from './team/team-store.bench';
 
-export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency, importLarge, openDb, tableEdit, grid];
+export const BENCHES: Bench[] = [modelBuild, checkLatency, solverSpeedup, revalidate, confirmLatency, importLarge, openDb, tableEdit, grid, teamStore];

@@ -25,6 +25,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   users: { summary: 'users add NAME --role ROLE | list [--json] | disable NAME | role NAME ROLE | passphrase NAME   people', load: () => import('./users') },
   'export-workbook': { summary: 'export-workbook <folder|file.xlsx> [--db FILE]   write the current tables', load: () => import('./export-workbook') },
   'workbook-template': { summary: 'workbook-template <folder|file.xlsx>   write a blank workbook', load: () => import('./workbook-template') },
+  'migrate-to-server': { summary: 'migrate-to-server --db FILE --to postgres://…   move this database into an empty team database', load: () => import('./migrate-to-server') },
   'demo-workbook': { summary: 'demo-workbook <folder|file.xlsx> [--today D]   write the demo plant', load: () => import('./demo-workbook') },
 };
 
@@ -34,7 +35,7 @@ function usage(): string {
     '',
     ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
     '',
-    '--db defaults to $PROMISE_DB, then the app\'s own database. Dates are YYYY-MM-DD; --as-of defaults to today.',
+    '--db (a file, or a team database postgres://…) defaults to $PROMISE_DB, then the app\'s own database. Dates are YYYY-MM-DD; --as-of defaults to today.',
     'Once users exist, commands that change data take --user NAME; the passphrase comes from $PROMISE_PASSPHRASE or the terminal.',
   ].join('\n');
 }

@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { resolveDatabasePath } from '../db/paths';
 import { DatabaseTooNewError } from '../db/migrate';
+import { TeamDatabaseTooNewError, describeUrl } from '../db/postgres/migrate';
+import { isPostgresUrl } from '../db/postgres/open-postgres';
 import type { CheckService } from '../services/check-service';
 import { openCheckService } from '../services/open-service';
 import { InputError } from './args';
@@ -21,9 +23,11 @@ export async function openForCommand(dbFlag: string | undefined, opts: CommandOp
   const { path, isDefault } = resolveDatabasePath(dbFlag);
   if (opts.readOnly && !isDefault && !existsSync(path)) throw new InputError(`There is no database at ${path} (a command that only reads never creates one).`);
   try {
-    return { service: await openCheckService({ path, seedDemo: isDefault }), path };
+    // A URL is shown without its password wherever the command prints where it worked.
+    return { service: await openCheckService({ path, seedDemo: isDefault }), path: isPostgresUrl(path) ? describeUrl(path) : path };
   } catch (e) {
-    if (e instanceof DatabaseTooNewError) throw new InputError(e.message);
+    if (e instanceof DatabaseTooNewError || e instanceof TeamDatabaseTooNewError) throw new InputError(e.message);
+    if (isPostgresUrl(path)) throw new InputError(`Cannot open the team database ${describeUrl(path)}: ${(e as Error).message}.`);
     const code = (e as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_CORRUPT')
       throw new InputError(`Cannot open the database ${path}: ${(e as Error).message}.`);

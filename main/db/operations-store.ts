@@ -7,7 +7,8 @@
 import type { Hold } from '../../shared/engine/types';
 import type { TableName, Workbook } from '../../shared/schemas/workbook';
 import type { FieldChange, PlainRow, WorkbookDiff } from '../workbook/diff';
-import type { ImportMeta, ImportOutcome, NewPromise, PromiseStatus, Revalidate } from './store';
+import type { CapacityLock } from './capacity-lock';
+import type { ImportMeta, ImportOutcome, LockConflict, NewPromise, PromiseStatus, Revalidate } from './store';
 
 /** The tables changed since the version an edit or a preview was made on. */
 export class TablesChangedError extends Error {
@@ -92,7 +93,7 @@ export interface HoldingPromise {
 
 export type ReplaceOutcome =
   | { ok: true; id: string; holdsVersion: number }
-  | { ok: false; conflict: 'holds_changed' | 'status_changed' | 'not_found'; status: PromiseStatus | null };
+  | { ok: false; conflict: 'holds_changed' | 'status_changed' | 'not_found' | LockConflict; status: PromiseStatus | null };
 
 export interface OperationsStore {
   /**
@@ -114,5 +115,5 @@ export interface OperationsStore {
    * Records `replacement` (confirmed) and cancels `id` (releasing its holds) in one transaction;
    * refused when holds changed since `expectedHoldsVersion` or `id` is no longer in `from`.
    */
-  replacePromise(id: string, from: PromiseStatus, replacement: NewPromise, expectedHoldsVersion: number): Promise<ReplaceOutcome>;
+  replacePromise(id: string, from: PromiseStatus, replacement: NewPromise, expected: number | CapacityLock): Promise<ReplaceOutcome>;
 }

@@ -11,6 +11,8 @@ import { bumpHoldsVersion } from './hold-log';
 import { holdsOf, replaceHolds } from './revalidation-rows';
 import { insertSummaries } from './sqlite-people-store';
 import { OPEN_STATUSES, type NewPromise, type PromiseStatus } from './store';
+import { isCapacityLock, type CapacityLock } from './capacity-lock';
+import { decideInSqlite } from './sqlite-capacity-lock';
 
 const counter = (db: Database, key: string) => (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: number }).value;
 
@@ -23,12 +25,16 @@ function event(db: Database, id: string, at: string, user: string, from: Promise
   db.prepare('INSERT INTO promise_events (promise_id, at, user, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, user, from, to, comment);
 }
 
-export function insertReplacement(db: Database, oldId: string, from: PromiseStatus, p: NewPromise, expectedHoldsVersion: number): ReplaceOutcome {
+export function insertReplacement(db: Database, oldId: string, from: PromiseStatus, p: NewPromise, expected: number | CapacityLock): ReplaceOutcome {
   const row = db.prepare('SELECT status FROM promises WHERE id = ?').get(oldId) as { status: PromiseStatus } | undefined;
   if (!row) return { ok: false, conflict: 'not_found', status: null };
   if (row.status !== from || !OPEN_STATUSES.includes(row.status)) return { ok: false, conflict: 'status_changed', status: row.status };
-  if (counter(db, 'holds_version') !== expectedHoldsVersion) return { ok: false, conflict: 'holds_changed', status: row.status };
   if (p.status !== 'confirmed') throw new Error('a re-promise is recorded as confirmed');
+  if (isCapacityLock(expected)) {
+    const d = decideInSqlite(db, expected);
+    if (!d.ok) return { ok: false, conflict: d.conflict, status: row.status };
+    p = { ...p, holds: d.decision.holds, result: d.decision.result };
+  } else if (counter(db, 'holds_version') !== expected) return { ok: false, conflict: 'holds_changed', status: row.status };
 
   const at = p.at ?? new Date().toISOString();
   const id = `P-${String(next(db, 'promise_number')).padStart(6, '0')}`;

@@ -38,7 +38,7 @@ export function openPromisesForRevalidation(db: Database): PromiseToRevalidate[]
   });
 }
 
-function sameHolds(a: readonly Hold[], b: readonly Hold[]): boolean {
+export function sameHolds(a: readonly Hold[], b: readonly Hold[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;

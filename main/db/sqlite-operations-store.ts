@@ -10,6 +10,7 @@ import { TABLE_NAMES, TABLES, type TableName, type Workbook } from '../../shared
 import { diffWorkbooks } from '../workbook/diff';
 import { historyUsersSql, insertChange, listChangesSql, listHistorySql } from './history-rows';
 import { TablesChangedError, type HoldingPromise, type HistoryFilter, type OperationsStore, type ReplaceOutcome, type SaveEdits, type SaveOutcome, type TableWrite } from './operations-store';
+import type { CapacityLock } from './capacity-lock';
 import { insertReplacement } from './promise-replace';
 import { holdFromSql, type HoldSqlRow } from './promise-rows';
 import { applyRevalidation, openPromisesForRevalidation } from './revalidation-rows';
@@ -165,8 +166,8 @@ export class SqliteOperationsStore implements OperationsStore {
     return rows.map(holdFromSql);
   }
 
-  async replacePromise(id: string, from: PromiseStatus, replacement: NewPromise, expectedHoldsVersion: number): Promise<ReplaceOutcome> {
-    return this.db.transaction((): ReplaceOutcome => insertReplacement(this.db, id, from, replacement, expectedHoldsVersion)).immediate();
+  async replacePromise(id: string, from: PromiseStatus, replacement: NewPromise, expected: number | CapacityLock): Promise<ReplaceOutcome> {
+    return this.db.transaction((): ReplaceOutcome => insertReplacement(this.db, id, from, replacement, expected)).immediate();
   }
 }
 
@@ -178,6 +179,12 @@ export class SqliteOperationsStore implements OperationsStore {
 export async function importRecordingHistory(store: Store, workbook: Workbook, meta: ImportMeta, revalidate: Revalidate): Promise<ImportOutcome> {
   if (store instanceof SqliteStore) {
     const { change: _change, ...outcome } = await new SqliteOperationsStore(store.db).importWithHistory(workbook, meta, revalidate);
+    return outcome;
+  }
+  const { PostgresStore } = await import('./postgres/pg-store');
+  if (store instanceof PostgresStore) {
+    const { PgOperationsStore } = await import('./postgres/pg-operations-store');
+    const { change: _change, ...outcome } = await new PgOperationsStore(store).importWithHistory(workbook, meta, revalidate);
     return outcome;
   }
   return store.importWorkbook(workbook, meta, revalidate);

@@ -34,6 +34,8 @@ import {
   type TransitionOutcome,
 } from './store';
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
+import { isCapacityLock, type CapacityLock } from './capacity-lock';
+import { decideInSqlite } from './sqlite-capacity-lock';
 
 export function dataVersionOf(importId: number, sha256: string): string {
   return `v${importId}-${sha256.slice(0, 8)}`;
@@ -144,6 +146,16 @@ export class SqliteStore implements Store {
     return rows.map(holdFromSql);
   }
 
+  async openHoldsWithVersion(): Promise<{ version: number; holds: Hold[] }> {
+    return this.db.transaction(() => {
+      const version = this.currentHoldsVersion();
+      const rows = this.db
+        .prepare(`SELECT h.* FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, h.rowid`)
+        .all() as HoldSqlRow[];
+      return { version, holds: rows.map(holdFromSql) };
+    })();
+  }
+
   async holdsVersion(): Promise<number> {
     return this.currentHoldsVersion();
   }
@@ -154,12 +166,16 @@ export class SqliteStore implements Store {
 
   // ---- promises -----------------------------------------------------------------------------
 
-  async recordPromise(p: NewPromise, expectedHoldsVersion: number): Promise<RecordOutcome> {
+  async recordPromise(p: NewPromise, expected: number | CapacityLock): Promise<RecordOutcome> {
     return this.db
       .transaction((): RecordOutcome => {
         const holdsVersion = this.currentHoldsVersion();
         const holds = p.status !== 'draft';
-        if (holds && holdsVersion !== expectedHoldsVersion) return { ok: false, conflict: 'holds_changed', holdsVersion };
+        if (holds && isCapacityLock(expected)) {
+          const d = decideInSqlite(this.db, expected);
+          if (!d.ok) return { ok: false, conflict: d.conflict, holdsVersion: d.version };
+          p = { ...p, holds: d.decision.holds, result: d.decision.result };
+        } else if (holds && holdsVersion !== expected) return { ok: false, conflict: 'holds_changed', holdsVersion };
         const at = p.at ?? now();
         const id = `P-${String(this.nextCounter('promise_number')).padStart(6, '0')}`;
         this.db
@@ -257,7 +273,12 @@ export class SqliteStore implements Store {
     const row = this.db.prepare('SELECT status, order_seq FROM promises WHERE id = ?').get(id) as { status: PromiseStatus; order_seq: number | null } | undefined;
     if (!row) return { ok: false, conflict: 'not_found', status: null, holdsVersion };
     if (row.status !== from) return { ok: false, conflict: 'status_changed', status: row.status, holdsVersion };
-    if (opts.expectedHoldsVersion !== undefined && opts.expectedHoldsVersion !== holdsVersion)
+    if (opts.lock) {
+      const d = decideInSqlite(this.db, opts.lock);
+      if (!d.ok) return { ok: false, conflict: d.conflict, status: row.status, holdsVersion: d.version };
+      holdsChange = { kind: 'replace', holds: d.decision.holds };
+      opts = { ...opts, result: d.decision.result };
+    } else if (opts.expectedHoldsVersion !== undefined && opts.expectedHoldsVersion !== holdsVersion)
       return { ok: false, conflict: 'holds_changed', status: row.status, holdsVersion };
 
     const at = opts.at ?? now();

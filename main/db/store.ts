@@ -6,6 +6,7 @@
 import type { CheckRequest, CheckResult, Reason } from '../../shared/schemas/check';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../shared/engine/types';
 import type { TableName, Workbook } from '../../shared/schemas/workbook';
+import type { CapacityLock } from './capacity-lock';
 import type { SummaryRow } from './people-store';
 
 export const PROMISE_STATUSES = ['draft', 'awaiting_approval', 'confirmed', 'rejected', 'cancelled', 'fulfilled', 'expired'] as const;
@@ -92,7 +93,12 @@ export interface NewPromise {
 export type RecordOutcome =
   | { ok: true; id: string; holdsVersion: number }
   /** Holds changed since the check was computed (another promise, an import): check again. */
-  | { ok: false; conflict: 'holds_changed'; holdsVersion: number };
+  | { ok: false; conflict: 'holds_changed'; holdsVersion: number }
+  /** With a capacity lock: the check inside the lock refused (`refused`), or the tables changed (`plant_changed`). */
+  | { ok: false; conflict: LockConflict; holdsVersion: number };
+
+/** Why a change under a capacity lock wrote nothing. */
+export type LockConflict = 'refused' | 'plant_changed';
 
 export interface PromiseFilter {
   status?: PromiseStatus | readonly PromiseStatus[];
@@ -151,6 +157,11 @@ export interface TransitionOptions {
   at?: string;
   /** Refuse when holds changed since this version (a re-check the transition relies on). */
   expectedHoldsVersion?: number;
+  /**
+   * Check again inside a lock of the pools the check reads and hold what that check holds (its
+   * result is kept with the promise); replaces `expectedHoldsVersion` and a `replace` holds change.
+   */
+  lock?: CapacityLock;
   /** An approval or rejection recorded with the transition. */
   approval?: { role: string; decision: 'approved' | 'rejected'; comment?: string | null };
   /** A new check result to keep with the promise (the re-check of approve, confirm or submit). */
@@ -162,7 +173,7 @@ export interface TransitionOptions {
 
 export type TransitionOutcome =
   | { ok: true; promise: PromiseSummary; holdsVersion: number }
-  | { ok: false; conflict: 'not_found' | 'status_changed' | 'holds_changed'; status: PromiseStatus | null; holdsVersion: number };
+  | { ok: false; conflict: 'not_found' | 'status_changed' | 'holds_changed' | LockConflict; status: PromiseStatus | null; holdsVersion: number };
 
 export interface Store {
   /** The current operations tables, or null before the first import. */
@@ -179,10 +190,15 @@ export interface Store {
    */
   holdChangesSince(version: number): Promise<HoldChanges | null>;
   loadOpenHolds(): Promise<Hold[]>;
+  /** Every open hold and the holds version they make up, read in one snapshot (a model built from them follows the log from there). */
+  openHoldsWithVersion(): Promise<{ version: number; holds: Hold[] }>;
   /** A counter bumped by every change of holds and every import. */
   holdsVersion(): Promise<number>;
-  /** Inserts a promise with its holds and first event; refuses when holds changed since `expectedHoldsVersion`. */
-  recordPromise(p: NewPromise, expectedHoldsVersion: number): Promise<RecordOutcome>;
+  /**
+   * Inserts a promise with its holds and first event; refuses when holds changed since
+   * `expectedHoldsVersion`, or, under a capacity lock, holds what the check inside the lock holds.
+   */
+  recordPromise(p: NewPromise, expected: number | CapacityLock): Promise<RecordOutcome>;
   listPromises(filter?: PromiseFilter): Promise<PromiseSummary[]>;
   getPromise(id: string): Promise<PromiseRecord | null>;
   /** Moves a promise from `from` to `to` (refused when it is no longer in `from`), recording who and why. */

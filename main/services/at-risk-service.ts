@@ -118,15 +118,21 @@ export async function repromise(
     const c = await recheckWith(deps, p, lines, asOf);
     if (!c.ok) return c;
     if (c.result.status !== 'ok') return { ok: false, kind: 'not_ok', result: c.result };
+    // Checked again inside a lock of the pools it reads, with the old promise's holds released.
+    const h = await deps.checks.lockWithout(p.id, p.holds, c.request, asOf, (res) => res.status === 'ok');
+    if (!h) throw new NoPlantError();
+    const decided = () => h.decided()?.result ?? c.result;
+    const summaries = opts.summaries;
     const r = await deps.ops.replacePromise(
       id,
       p.status,
-      { status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: actor.name, comment: opts.comment ?? null, ...(opts.summaries ? { summaries: opts.summaries(c.result) } : {}) },
-      c.holdsVersion,
+      { status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: actor.name, comment: opts.comment ?? null, ...(summaries ? { summaries: (pid, at) => summaries(decided())(pid, at) } : {}) },
+      h.lock,
     );
-    if (r.ok) return { ok: true, id: r.id, replaces: id, result: c.result };
-    if (r.conflict !== 'holds_changed') throw new PromiseNotFoundError(id, r.status ? `is ${r.status} now` : 'does not exist');
-    // Another promise or change took capacity meanwhile: check again.
+    if (r.ok) return { ok: true, id: r.id, replaces: id, result: decided() };
+    if (r.conflict === 'refused') return { ok: false, kind: 'not_ok', result: decided() };
+    if (r.conflict !== 'holds_changed' && r.conflict !== 'plant_changed') throw new PromiseNotFoundError(id, r.status ? `is ${r.status} now` : 'does not exist');
+    // The tables changed meanwhile: check again on them.
   }
   return { ok: false, kind: 'conflict', message: 'Other promises kept changing the capacity while this one was checked; try again.' };
 }

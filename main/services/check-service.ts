@@ -6,7 +6,8 @@
  * The model is built once per data version and as-of date and then follows the store's hold log,
  * so neither a check nor a confirm rebuilds it; a change by another process is seen the same way.
  */
-import { addHolds, buildModel, releaseHolds, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
+import { addHolds, buildModel, poolOfHold, poolsRead, releaseHolds, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
+import type { CapacityLock, HoldsUpdate, LockedDecision } from '../db/capacity-lock';
 import type { CheckRequest, CheckResult, RequestIssue } from '../../shared/schemas/check';
 import type { PlantSnapshot, PromiseFilter, PromiseSummary, Store } from '../db/store';
 import { localToday } from './dates';
@@ -21,6 +22,12 @@ export type ConfirmOutcome =
   | { ok: false; kind: 'not_ok'; result: CheckResult }
   | { ok: false; kind: 'conflict'; message: string }
   | Extract<CheckOutcome, { ok: false }>;
+
+/** A capacity lock and what the check inside it found (null until the store ran it). */
+export interface LockHandle {
+  lock: CapacityLock;
+  decided(): LockedDecision | null;
+}
 
 export const NO_PLANT_MESSAGE = 'The database has no operations tables yet: import a workbook first.';
 const CONFIRM_ATTEMPTS = 5;
@@ -72,20 +79,84 @@ export class CheckService {
     if (c && c.dataVersion === plant.dataVersion && c.asOf === asOf) {
       const log = await this.store.holdChangesSince(c.holdsVersion);
       if (log) {
-        for (const change of log.changes) {
-          releaseHolds(c.model, change.released);
-          addHolds(c.model, change.added);
-        }
-        c.holdsVersion = log.version;
+        this.catchUp(c, plant, { version: log.version, changes: log.changes });
         return { model: c.model, holdsVersion: c.holdsVersion };
       }
     }
-    // The version is read before the holds: a change in between makes a later record refuse, never pass.
-    const holdsVersion = await this.store.holdsVersion();
-    const holds = await this.store.loadOpenHolds();
+    // The holds and their version in one snapshot: a confirm in between is never counted twice.
+    const { version: holdsVersion, holds } = await this.store.openHoldsWithVersion();
     const model = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds });
     this.cached = { dataVersion: plant.dataVersion, asOf, holdsVersion, model };
     return { model, holdsVersion };
+  }
+
+  /**
+   * Brings a cached model up to date; idempotent (a change it has seen already is skipped), so a
+   * transaction retried after a lost connection, or two changes of this process at once, never
+   * count a hold twice.
+   */
+  private catchUp(c: NonNullable<CheckService['cached']>, plant: PlantSnapshot, update: HoldsUpdate): void {
+    if (update.holds) {
+      c.model = buildModel(plant.workbook, { asOf: c.asOf, dataVersion: plant.dataVersion, holds: update.holds });
+      c.holdsVersion = update.version;
+      return;
+    }
+    for (const change of update.changes) {
+      if (change.version <= c.holdsVersion) continue;
+      releaseHolds(c.model, change.released);
+      addHolds(c.model, change.added);
+      c.holdsVersion = change.version;
+    }
+  }
+
+  /**
+   * A lock for a change of promises on `request` (validated): the store locks the pools the check
+   * reads, this process's model is brought up to date inside the lock and the request checked
+   * again on it; `accept` says whether that answer allows the change.
+   */
+  async lockFor(request: CheckRequest, asOf: string, accept: (r: CheckResult) => boolean): Promise<LockHandle | null> {
+    const m = await this.model(asOf);
+    const c = this.cached;
+    const plant = this.plant;
+    if (!m || !c || !plant) return null;
+    let decided: LockedDecision | null = null;
+    const lock: CapacityLock = {
+      pools: poolsRead(m.model, request),
+      dataVersion: c.dataVersion,
+      get since() {
+        return c.holdsVersion;
+      },
+      decide: (update) => {
+        this.catchUp(c, plant, update);
+        decided = runCheck(c.model, request);
+        return accept(decided.result) ? decided : null;
+      },
+    };
+    return { lock, decided: () => decided };
+  }
+
+  /**
+   * A lock for a check on a model of its own: every open hold but those of `except` (a promise
+   * re-checked with its own holds released: approve, re-promise). `check` returns null when the
+   * request no longer validates.
+   */
+  async lockWithout(except: string, exceptHolds: readonly Hold[], request: CheckRequest, asOf: string, accept: (r: CheckResult) => boolean): Promise<LockHandle | null> {
+    const plant = await this.loadPlant();
+    if (!plant) return null;
+    const shape = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion });
+    let decided: LockedDecision | null = null;
+    const lock: CapacityLock = {
+      pools: [...new Set([...poolsRead(shape, request), ...exceptHolds.map(poolOfHold)])].sort(),
+      dataVersion: plant.dataVersion,
+      since: 0,
+      allHolds: { except },
+      decide: (update) => {
+        const model = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds: update.holds ?? [] });
+        decided = runCheck(model, request);
+        return accept(decided.result) ? decided : null;
+      },
+    };
+    return { lock, decided: () => decided };
   }
 
   /** Checks a request (any JSON value: it is validated here); holds nothing. */
@@ -98,17 +169,25 @@ export class CheckService {
     return { ok: true, result, request: v.value, holds, holdsVersion: m.holdsVersion };
   }
 
-  /** Checks and, when the status is `ok`, records a confirmed promise holding what its plans use. */
+  /**
+   * Checks and, when the status is `ok`, records a confirmed promise holding what its plans use:
+   * checked again inside a lock of the pools it reads, so the answer is final (only a change of
+   * the tables meanwhile makes it start over).
+   */
   async confirm(request: unknown, asOf: string = this.today()): Promise<ConfirmOutcome> {
     for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) {
       const c = await this.check(request, asOf);
       if (!c.ok) return c;
       if (c.result.status !== 'ok') return { ok: false, kind: 'not_ok', result: c.result };
-      const r = await this.store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: this.user }, c.holdsVersion);
-      if (r.ok) return { ok: true, id: r.id, result: c.result };
-      // Another promise or an import changed the holds since the check: check again.
+      const h = await this.lockFor(c.request, asOf, (r) => r.status === 'ok');
+      if (!h) return { ok: false, kind: 'no_plant', message: NO_PLANT_MESSAGE };
+      const r = await this.store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: this.user }, h.lock);
+      const decided = h.decided()?.result ?? c.result;
+      if (r.ok) return { ok: true, id: r.id, result: decided };
+      if (r.conflict === 'refused') return { ok: false, kind: 'not_ok', result: decided };
+      // The tables changed since the check: check again on them.
     }
-    return { ok: false, kind: 'conflict', message: 'Other promises kept changing the capacity while this one was checked; try again.' };
+    return { ok: false, kind: 'conflict', message: 'The tables kept changing while this promise was checked; try again.' };
   }
 
   async listPromises(filter: PromiseFilter = {}): Promise<PromiseSummary[]> {

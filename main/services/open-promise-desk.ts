@@ -2,6 +2,8 @@
  * Opens a database with everything that changes promises: the check service, the people and the
  * promise services, all on one connection. Lapsed holds are released as it opens.
  */
+import { PgPeopleStore } from '../db/postgres/pg-people-store';
+import { PostgresStore } from '../db/postgres/pg-store';
 import { SqlitePeopleStore } from '../db/sqlite-people-store';
 import { SqliteStore } from '../db/sqlite-store';
 import { PeopleService } from '../people/people-service';
@@ -19,8 +21,10 @@ export interface PromiseDesk {
 
 /** The people and promise services over a check service whose store is SQLite. */
 export async function promiseDeskOver(checks: CheckService, opts: { now?: () => Date; scryptCost?: ScryptCost } = {}): Promise<PromiseDesk> {
-  if (!(checks.store instanceof SqliteStore)) throw new Error('people and promises need the SQLite store');
-  const people = new PeopleService(new SqlitePeopleStore(checks.store.db), opts);
+  const store = checks.store;
+  const peopleStore = store instanceof SqliteStore ? new SqlitePeopleStore(store.db) : store instanceof PostgresStore ? new PgPeopleStore(store) : null;
+  if (!peopleStore) throw new Error('people and promises need the SQLite or the PostgreSQL store');
+  const people = new PeopleService(peopleStore, opts);
   const promises = new PromiseService(checks, people, opts);
   await promises.expireHolds();
   return { checks, people, promises, close: () => checks.store.close() };

@@ -3,7 +3,9 @@
  * (and any database the app opens) is filled with the demo plant while it has none, so a first
  * start shows something real; a database named for the command line is left empty.
  */
+import { isPostgresUrl, openPostgres } from '../db/postgres/open-postgres';
 import { SqliteStore } from '../db/sqlite-store';
+import type { Store } from '../db/store';
 import { CheckService, type CheckServiceOptions } from './check-service';
 import { localToday } from './dates';
 
@@ -14,7 +16,8 @@ export interface OpenServiceOptions extends CheckServiceOptions {
 }
 
 export async function openCheckService(opts: OpenServiceOptions): Promise<CheckService> {
-  const store = SqliteStore.open(opts.path);
+  // A team database (`postgres://…`) is opened, migrated first, like a file.
+  const store: Store = isPostgresUrl(opts.path) ? (await openPostgres(opts.path)).store : SqliteStore.open(opts.path);
   try {
     const service = new CheckService(store, opts);
     if (opts.seedDemo && (await store.dataVersion()) === null) {

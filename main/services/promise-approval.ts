@@ -5,7 +5,7 @@
  * holds released, and refuses with the reasons when it no longer fits.
  */
 import { buildModel, releaseHolds, runCheck, validateRequest, type Hold } from '../../shared/engine';
-import { CAPACITY_REASONS, COMMERCIAL_REASONS, type CheckResult, type ReasonCode } from '../../shared/schemas/check';
+import { CAPACITY_REASONS, COMMERCIAL_REASONS, type CheckRequest, type CheckResult, type ReasonCode } from '../../shared/schemas/check';
 import type { Approval, PromiseRecord } from '../db/store';
 import type { Actor } from '../people/people-service';
 import { nameKey } from '../people/passphrase';
@@ -50,26 +50,29 @@ function decisionRoles(actor: Actor, p: PromiseRecord, verb: 'approve' | 'reject
   return { role: actor.role === 'admin' ? 'admin' : covers[0]!, still };
 }
 
-type Recheck = { ok: true; result: CheckResult; holds: Hold[]; holdsVersion: number } | Refusal;
+type Recheck = { ok: true; result: CheckResult; request: CheckRequest; holds: Hold[]; holdsVersion: number } | Refusal;
+
+/** The refusal when `result` no longer fits what `p` was submitted (and approved) with; null when it fits. */
+function noLongerFits(p: PromiseRecord, result: CheckResult, asOf: string): Refusal | null {
+  const before = approvableCodes(p.result);
+  const extra = [...approvableCodes(result)].filter((c) => !before.has(c));
+  if (result.status !== 'not_feasible' && !extra.length) return null;
+  const why = result.status === 'not_feasible' ? 'it is no longer feasible' : `it now also needs approval for ${extra.join(', ')}`;
+  return refuse('no_longer_fits', `${p.id} no longer fits as of ${asOf}: ${why}.\n${reasonsText(result)}`, { result });
+}
 
 /** The promise's request checked as of today, its own holds released, against current data. */
 async function recheck(svc: PromiseService, p: PromiseRecord): Promise<Recheck> {
   const asOf = svc.checks.today();
-  const holdsVersion = await svc.store.holdsVersion();
   const plant = await svc.checks.loadPlant();
   if (!plant) return refuse('no_plant', 'The database has no operations tables.');
-  const model = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds: await svc.store.loadOpenHolds() });
+  const { version: holdsVersion, holds: open } = await svc.store.openHoldsWithVersion();
+  const model = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds: open });
   releaseHolds(model, p.holds);
   const v = validateRequest(model, p.request);
   if (!v.ok) return refuse('no_longer_fits', `${p.id} no longer fits: ${v.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`, { issues: v.issues });
   const { result, holds } = runCheck(model, v.value);
-  const before = approvableCodes(p.result);
-  const extra = [...approvableCodes(result)].filter((c) => !before.has(c));
-  if (result.status === 'not_feasible' || extra.length) {
-    const why = result.status === 'not_feasible' ? 'it is no longer feasible' : `it now also needs approval for ${extra.join(', ')}`;
-    return refuse('no_longer_fits', `${p.id} no longer fits as of ${asOf}: ${why}.\n${reasonsText(result)}`, { result });
-  }
-  return { ok: true, result, holds, holdsVersion };
+  return noLongerFits(p, result, asOf) ?? { ok: true, result, request: v.value, holds, holdsVersion };
 }
 
 export async function approvePromise(svc: PromiseService, actor: Actor, id: string, comment: string | null): Promise<Outcome> {
@@ -125,16 +128,22 @@ async function confirmWith(
     .filter((a) => a.decision === 'approved')
     .map((a) => ({ user: a.approvedBy, role: a.role as Role, at: a.at, comment: a.comment }));
   if (approval) approvals.push({ user: actor.name, role: approval.role, at, comment: approval.comment });
+  // Checked again inside a lock of the pools it reads, with its own holds released: final.
+  const asOf = svc.checks.today();
+  const h = await svc.checks.lockWithout(p.id, p.holds, re.request, asOf, (r) => noLongerFits(p, r, asOf) === null);
+  if (!h) return refuse('no_plant', 'The database has no operations tables.');
+  const decided = () => h.decided()?.result ?? re.result;
   const r = await svc.store.transition(p.id, 'awaiting_approval', 'confirmed', actor.name, approval?.comment ?? null, { kind: 'replace', holds: re.holds }, {
     at,
-    expectedHoldsVersion: re.holdsVersion,
+    lock: h.lock,
     ...(approval ? { approval: { role: approval.role, decision: 'approved' as const, comment: approval.comment } } : {}),
     result: re.result,
     holdExpiresAt: null,
-    summaries: svc.summariesFor(actor, re.result, approvals),
+    summaries: (id, when) => svc.summariesFor(actor, decided(), approvals)(id, when),
   });
-  if (r.ok) return { ok: true, id: p.id, status: 'confirmed', message: `Approved and confirmed ${p.id}.`, result: re.result };
-  if (r.conflict === 'holds_changed') return 'retry';
+  if (r.ok) return { ok: true, id: p.id, status: 'confirmed', message: `Approved and confirmed ${p.id}.`, result: decided() };
+  if (r.conflict === 'refused') return noLongerFits(p, decided(), asOf) ?? refuse('no_longer_fits', `${p.id} no longer fits as of ${asOf}.`);
+  if (r.conflict === 'holds_changed' || r.conflict === 'plant_changed') return 'retry';
   if (r.status === 'confirmed') return { ok: true, id: p.id, status: 'confirmed', message: `${p.id} is confirmed.` };
   return refuse('wrong_state', `${p.id} changed meanwhile (now ${r.status ?? 'gone'}); nothing was done.`);
 }

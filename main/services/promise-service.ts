@@ -92,24 +92,30 @@ export class PromiseService {
       if (draft.status !== 'draft') return refuse('wrong_state', `${draft.id} is ${draft.status}, not a draft.`);
     }
     const request: unknown = draft ? draft.request : (source as { request: unknown }).request;
+    const wanted = to === 'confirmed' ? 'ok' : 'needs_approval';
+    const day = asOf ?? this.checks.today();
+    // Only a change of the tables meanwhile starts over; capacity is decided once, inside the lock.
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const c = await this.checks.check(request, asOf ?? this.checks.today());
+      const c = await this.checks.check(request, day);
       if (!c.ok) return checkRefusal(c);
-      const wanted = to === 'confirmed' ? 'ok' : 'needs_approval';
       if (c.result.status !== wanted) return statusRefusal(c.result, to);
+      const h = await this.checks.lockFor(c.request, day, (r) => r.status === wanted);
+      if (!h) return refuse('no_plant', 'The database has no operations tables.');
       const at = this.nowIso();
       const holdExpiresAt = to === 'awaiting_approval' ? await this.holdExpiry(at) : null;
-      const summaries = to === 'confirmed' ? this.summariesFor(actor, c.result, []) : undefined;
+      // Signed with the answer of the check inside the lock, the one the promise keeps.
+      const summaries: SignSummaries | undefined = to === 'confirmed' ? (id, when) => this.summariesFor(actor, h.decided()?.result ?? c.result, [])(id, when) : undefined;
       const outcome = draft
-        ? await this.store.transition(draft.id, 'draft', to, actor.name, null, { kind: 'replace', holds: c.holds }, { at, expectedHoldsVersion: c.holdsVersion, result: c.result, holdExpiresAt, summaries })
-        : await this.store.recordPromise({ status: to, request: c.request, result: c.result, holds: c.holds, user: actor.name, at, holdExpiresAt, summaries }, c.holdsVersion);
+        ? await this.store.transition(draft.id, 'draft', to, actor.name, null, { kind: 'replace', holds: c.holds }, { at, lock: h.lock, result: c.result, holdExpiresAt, summaries })
+        : await this.store.recordPromise({ status: to, request: c.request, result: c.result, holds: c.holds, user: actor.name, at, holdExpiresAt, summaries }, h.lock);
+      const result = h.decided()?.result ?? c.result;
       if (outcome.ok) {
         const id = 'id' in outcome ? outcome.id : outcome.promise.id;
-        const message = to === 'confirmed' ? `Confirmed ${id} for ${c.result.customer}.` : `Submitted ${id} for approval by ${approvalWords(c.result)}; its capacity is held until ${holdExpiresAt}.`;
-        return { ok: true, id, status: to, message, result: c.result };
+        const message = to === 'confirmed' ? `Confirmed ${id} for ${result.customer}.` : `Submitted ${id} for approval by ${approvalWords(result)}; its capacity is held until ${holdExpiresAt}.`;
+        return { ok: true, id, status: to, message, result };
       }
-      if ('conflict' in outcome && outcome.conflict !== 'holds_changed') return refuse('wrong_state', `${draft?.id} changed meanwhile (now ${outcome.status ?? 'gone'}).`);
-      // Someone else changed the holds since this check: check again.
+      if (outcome.conflict === 'refused') return statusRefusal(result, to);
+      if (outcome.conflict !== 'plant_changed') return refuse('wrong_state', `${draft?.id} changed meanwhile (now ${'status' in outcome ? (outcome.status ?? 'gone') : 'gone'}).`);
     }
     return refuse('conflict', CONFLICT_MESSAGE);
   }

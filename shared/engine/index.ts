@@ -14,3 +14,4 @@ export { validateRequest } from './validate';
 export { checkAndHold, runCheck } from './check';
 export { revalidatePromises } from './revalidate';
 export { capacityPicture, resourceList, type CapacityDay } from './capacity-picture';
+export { poolsRead, poolOfHold, type PoolKey } from './pools-read';

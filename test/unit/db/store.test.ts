@@ -1,15 +1,20 @@
+/**
+ * The store test suite, run against both stores (SQLite and PostgreSQL): the same operations give
+ * the same answers. A few tests read the database directly to show how cells are kept.
+ */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../../main/db/migrate';
-import { SqliteStore } from '../../../main/db/sqlite-store';
-import type { Revalidate } from '../../../main/db/store';
+import { PG_LATEST_VERSION } from '../../../main/db/postgres/migrate';
+import type { PostgresStore } from '../../../main/db/postgres/pg-store';
+import type { SqliteStore } from '../../../main/db/sqlite-store';
+import type { Revalidate, Store } from '../../../main/db/store';
 import { demoWorkbook } from '../../../main/demo/demo-workbook';
 import { CheckService } from '../../../main/services/check-service';
 import { revalidator } from '../../../main/services/revalidator';
 import type { Hold } from '../../../shared/engine/types';
 import type { CheckRequestInput } from '../../../shared/schemas/check';
-import { tempDbPath, tempDir } from './temp-db';
+import { openStoreUnderTest, storeKinds, type StoreUnderTest } from '../../support/stores';
 
-const dir = tempDir();
 const TODAY = '2026-03-02';
 const wb = demoWorkbook(TODAY);
 const meta = { source: 'demo', sha256: 'abcdef0123456789'.repeat(4), user: 'ana', at: '2026-03-02T08:00:00.000Z' };
@@ -20,10 +25,13 @@ const request = (qty: number, date = '2026-03-25'): CheckRequestInput => ({
   lines: [{ sku: 'CP-32', qty, requested_date: date, unit_price: '850' }],
 });
 
-let store: SqliteStore;
-beforeEach(() => {
-  store = SqliteStore.open(tempDbPath(dir));
-  return () => store.close();
+describe.each(storeKinds())('%s store', (kind) => {
+let store: Store;
+let t: StoreUnderTest;
+beforeEach(async () => {
+  t = await openStoreUnderTest(kind);
+  store = t.store;
+  return () => t.close();
 });
 
 async function checked(qty: number) {
@@ -32,7 +40,7 @@ async function checked(qty: number) {
   return c;
 }
 
-describe('SqliteStore: operations tables', () => {
+describe('operations tables', () => {
   it('has no plant before the first import', async () => {
     expect(await store.loadPlant()).toBeNull();
     expect(await store.dataVersion()).toBeNull();
@@ -54,15 +62,17 @@ describe('SqliteStore: operations tables', () => {
 
   it('stores decimals as their canonical text and empty cells as NULL', async () => {
     await store.importWorkbook(wb, meta, none);
-    const rows = store.db.prepare(`SELECT resource_id, cost_per_hour, overtime_hours_per_day, overtime_cost_per_hour FROM resources ORDER BY position`).all();
+    const sql = `SELECT resource_id, cost_per_hour, overtime_hours_per_day, overtime_cost_per_hour FROM resources ORDER BY position`;
+    const rows = kind === 'sqlite' ? (store as SqliteStore).db.prepare(sql).all() : (await (store as PostgresStore).pool.query(sql)).rows;
     expect(rows).toContainEqual({ resource_id: 'ASSY', cost_per_hour: '62', overtime_hours_per_day: '2', overtime_cost_per_hour: '84.5' });
     expect(rows).toContainEqual({ resource_id: 'LATHE-1', cost_per_hour: '78', overtime_hours_per_day: null, overtime_cost_per_hour: null });
-    expect(store.db.prepare(`SELECT typeof(qty) AS t FROM receipts LIMIT 1`).get()).toEqual({ t: 'integer' });
+    if (kind === 'sqlite') expect((store as SqliteStore).db.prepare(`SELECT typeof(qty) AS t FROM receipts LIMIT 1`).get()).toEqual({ t: 'integer' });
+    else expect((await (store as PostgresStore).pool.query(`SELECT pg_typeof(qty)::text AS t, pg_typeof(date)::text AS d FROM receipts LIMIT 1`)).rows[0]).toEqual({ t: 'bigint', d: 'date' });
   });
 
   it('refuses to read back a row that is not valid (the database is a trust boundary)', async () => {
     await store.importWorkbook(wb, meta, none);
-    store.db.prepare(`UPDATE calendars SET mon = '25' WHERE position = 0`).run();
+    await t.exec(`UPDATE calendars SET mon = '25' WHERE position = 0`);
     await expect(store.loadPlant()).rejects.toThrow(/calendars, row 1: mon must be at most 24/);
   });
 
@@ -75,7 +85,7 @@ describe('SqliteStore: operations tables', () => {
   });
 });
 
-describe('SqliteStore: promises and holds', () => {
+describe('promises and holds', () => {
   beforeEach(async () => {
     await store.importWorkbook(wb, meta, none);
   });
@@ -163,7 +173,7 @@ describe('SqliteStore: promises and holds', () => {
       await store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: 'a' }, c.holdsVersion);
     }
     await store.transition('P-000002', 'confirmed', 'fulfilled', 'a', null, { kind: 'release' });
-    store.db.prepare(`UPDATE promises SET at_risk = 1, risk_reasons_json = '[{"code":"capacity_short","message":"full"}]' WHERE id = 'P-000003'`).run();
+    await t.setAtRisk('P-000003', [{ code: 'capacity_short', message: 'full' }]);
     expect((await store.listPromises()).map((p) => p.id)).toEqual(['P-000001', 'P-000002', 'P-000003']);
     expect((await store.listPromises({ status: 'confirmed' })).map((p) => p.id)).toEqual(['P-000001', 'P-000003']);
     expect((await store.listPromises({ status: ['fulfilled', 'cancelled'] })).map((p) => p.id)).toEqual(['P-000002']);
@@ -216,6 +226,7 @@ describe('SqliteStore: promises and holds', () => {
 
   it('dumps deterministically', async () => {
     expect(await store.dump()).toBe(await store.dump());
-    expect(await store.dump()).toMatch(new RegExp(`^user_version ${LATEST_VERSION}\\n`));
+    expect(await store.dump()).toMatch(kind === 'sqlite' ? new RegExp(`^user_version ${LATEST_VERSION}\\n`) : new RegExp(`^schema_version ${PG_LATEST_VERSION}\\n`));
   });
+});
 });

@@ -1,0 +1,131 @@
+/**
+ * Connections to PostgreSQL: a pool whose values are parsed at the boundary (int8 and count(*) as
+ * safe integers, dates as `YYYY-MM-DD`, times as ISO 8601 in UTC), an 'error' listener on the
+ * pool and on every client (without one a process dies when the server ends an idle session),
+ * and transactions that are retried only after a serialization failure, a deadlock or a lost
+ * connection, never because of capacity.
+ */
+import pg from 'pg';
+
+const { types } = pg;
+
+function int8(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new Error(`PostgreSQL returned ${text}, beyond the integers JavaScript holds exactly`);
+  return n;
+}
+
+/** `2026-03-02 08:00:00.123+00` (the session runs in UTC) → `2026-03-02T08:00:00.123Z`. */
+export function isoTime(text: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.(\d+))?([+-]\d{2}(?::?\d{2})?)?$/.exec(text);
+  if (!m) throw new Error(`PostgreSQL returned a time that is not understood: ${text}`);
+  if (m[4] && !/^[+-]00(:?00)?$/.test(m[4])) return new Date(text).toISOString();
+  return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+}
+
+const PARSERS = new Map<number, (text: string) => unknown>([
+  [types.builtins.INT8, int8],
+  [types.builtins.DATE, (t) => t],
+  [types.builtins.TIMESTAMPTZ, isoTime],
+  [types.builtins.TIMESTAMP, isoTime],
+]);
+
+/** The type parsers every connection of ours uses (passed per pool, never set globally). */
+export const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    return PARSERS.get(oid) ?? (types.getTypeParser as (o: number, f?: string) => unknown)(oid, format);
+  },
+} as unknown as pg.CustomTypesConfig;
+
+export interface ConnectOptions {
+  /** How many connections this process opens at most. */
+  max?: number;
+  applicationName?: string;
+}
+
+/** Reports errors that reach no caller (an idle connection the server ended). */
+export type ErrorSink = (e: Error) => void;
+
+export function clientConfig(url: string, opts: ConnectOptions = {}): pg.ClientConfig {
+  return {
+    connectionString: url,
+    types: pgTypes,
+    application_name: opts.applicationName ?? 'promise-desk',
+    // UTC for times; a frozen process cannot keep locks for ever.
+    options: '-c TimeZone=UTC -c idle_in_transaction_session_timeout=30000',
+    connectionTimeoutMillis: 10_000,
+  };
+}
+
+export function createPool(url: string, opts: ConnectOptions = {}, onError: ErrorSink = () => {}): pg.Pool {
+  const pool = new pg.Pool({ ...clientConfig(url, opts), max: opts.max ?? 10, idleTimeoutMillis: 30_000 });
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+  return pool;
+}
+
+/** A single client (LISTEN, migrations) with its 'error' listener. */
+export function createClient(url: string, opts: ConnectOptions = {}, onError: ErrorSink = () => {}): pg.Client {
+  const client = new pg.Client(clientConfig(url, opts));
+  client.on('error', onError);
+  return client;
+}
+
+const RETRY_CODES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const LOST = /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|server closed the connection|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+
+/** A serialization failure, a deadlock or a lost connection: the transaction may be run again. */
+export function isRetryable(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  if (err?.code && RETRY_CODES.has(err.code)) return true;
+  if (err?.code && ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(err.code)) return true;
+  return LOST.test(err?.message ?? '');
+}
+
+export interface TransactionOptions {
+  /** Give up after this long of retrying (a restarting server takes a few seconds). */
+  retryForMs?: number;
+}
+
+/**
+ * Runs `fn` in a transaction (read committed) on one client of the pool. A retryable failure
+ * (see `isRetryable`) runs it again from the start after a short pause, until `retryForMs` has
+ * passed; any other error rolls back and is thrown. `fn` must be safe to run again: writes that
+ * may have committed before the connection was lost carry an idempotency key.
+ */
+export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+  const deadline = Date.now() + (opts.retryForMs ?? 20_000);
+  for (let attempt = 0; ; attempt++) {
+    let client: pg.PoolClient | null = null;
+    try {
+      client = await pool.connect();
+      await client.query('BEGIN');
+      const out = await fn(client);
+      await client.query('COMMIT');
+      client.release();
+      return out;
+    } catch (e) {
+      if (client) {
+        const broken = isRetryable(e);
+        if (!broken) await client.query('ROLLBACK').catch(() => {});
+        // A connection that failed is not given back to the pool.
+        client.release(broken ? (e as Error) : undefined);
+      }
+      if (!isRetryable(e) || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random())));
+    }
+  }
+}
+
+/** A read outside any explicit transaction, retried like `transaction` after a lost connection. */
+export async function read<T>(pool: pg.Pool, fn: (c: pg.Pool) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+  const deadline = Date.now() + (opts.retryForMs ?? 20_000);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn(pool);
+    } catch (e) {
+      if (!isRetryable(e) || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random())));
+    }
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * Changes of promises in PostgreSQL, each inside a transaction the caller holds. Locks are always
+ * taken in one order — the plant (shared), the promise's row, the capacity pools (sorted), the
+ * holds version row (last, just before the commit) — so two changes never wait for each other in
+ * a circle. A change under a capacity lock checks again inside the lock with the model brought up
+ * to date; without one, the expected holds version is compared with the version row locked.
+ */
+import type pg from 'pg';
+import { isCapacityLock, type CapacityLock, type HoldsUpdate, type LockedDecision } from '../capacity-lock';
+import type { ReplaceOutcome } from '../operations-store';
+import { summaryFromSql } from '../promise-rows';
+import { OPEN_STATUSES, type HoldsChange, type LockConflict, type NewPromise, type PromiseStatus, type RecordOutcome, type TransitionOptions, type TransitionOutcome } from '../store';
+import { dataVersionOf } from '../sqlite-store';
+import {
+  PG_SUMMARY_COLUMNS,
+  bumpHoldsVersion,
+  holdChangesSince,
+  holdsOf,
+  insertApproval,
+  insertEvent,
+  insertSummaries,
+  lockPlantShared,
+  lockPools,
+  openHoldsWithVersion,
+  replaceHolds,
+} from './pg-promise-sql';
+
+type Q = pg.ClientBase;
+const now = () => new Date().toISOString();
+
+export async function latestDataVersion(c: Q | pg.Pool): Promise<string | null> {
+  const r = await c.query<{ id: number; sha256: string }>('SELECT id, sha256 FROM imports ORDER BY id DESC LIMIT 1');
+  const row = r.rows[0];
+  return row ? dataVersionOf(row.id, row.sha256) : null;
+}
+
+/** The version row, locked: no other change of holds commits until this transaction ends. */
+async function lockedHoldsVersion(c: Q): Promise<number> {
+  return (await c.query<{ version: number }>('SELECT version FROM hold_version WHERE id = 1 FOR UPDATE')).rows[0]!.version;
+}
+
+type Decided = { ok: true; decision: LockedDecision; version: number } | { ok: false; conflict: LockConflict; version: number };
+
+/** Locks the pools, brings the caller's model up to date (one snapshot) and lets it decide. */
+async function decideUnderLock(c: Q, lock: CapacityLock): Promise<Decided> {
+  await lockPools(c, [...lock.pools].sort());
+  if ((await latestDataVersion(c)) !== lock.dataVersion) return { ok: false, conflict: 'plant_changed', version: -1 };
+  let update: HoldsUpdate | null = null;
+  if (!lock.allHolds) {
+    const log = await holdChangesSince(c, lock.since);
+    if (log) update = { version: log.version, changes: log.changes };
+  }
+  if (!update) update = await openHoldsWithVersion(c, typeof lock.allHolds === 'object' ? lock.allHolds.except : null);
+  const decision = lock.decide(update);
+  return decision ? { ok: true, decision, version: update.version } : { ok: false, conflict: 'refused', version: update.version };
+}
+
+async function nextPromiseId(c: Q): Promise<string> {
+  const n = (await c.query<{ n: number }>(`SELECT nextval('promise_number') AS n`)).rows[0]!.n;
+  return `P-${String(n).padStart(6, '0')}`;
+}
+
+async function insertPromiseRow(c: Q, id: string, p: NewPromise, status: PromiseStatus, at: string, result: NewPromise['result']): Promise<void> {
+  const holds = status !== 'draft';
+  await c.query(
+    `INSERT INTO promises (id, status, customer, region, mode, request, result, as_of, data_version,
+       created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $15::boolean THEN nextval('order_seq') END)`,
+    [
+      id,
+      status,
+      p.request.customer,
+      p.request.region,
+      p.request.mode,
+      JSON.stringify(p.request),
+      JSON.stringify(result),
+      result.as_of,
+      result.data_version,
+      at,
+      p.user,
+      status === 'awaiting_approval' ? at : null,
+      status === 'confirmed' ? at : null,
+      status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
+      holds,
+    ],
+  );
+}
+
+export async function recordPromiseIn(c: Q, p: NewPromise, expected: number | CapacityLock): Promise<RecordOutcome> {
+  await lockPlantShared(c);
+  const holding = p.status !== 'draft';
+  let holds = p.holds;
+  let result = p.result;
+  if (holding && isCapacityLock(expected)) {
+    const d = await decideUnderLock(c, expected);
+    if (!d.ok) return { ok: false, conflict: d.conflict, holdsVersion: d.version };
+    ({ holds, result } = d.decision);
+  } else if (holding) {
+    const version = await lockedHoldsVersion(c);
+    if (version !== expected) return { ok: false, conflict: 'holds_changed', holdsVersion: version };
+  }
+  const at = p.at ?? now();
+  const id = await nextPromiseId(c);
+  await insertPromiseRow(c, id, p, p.status, at, result);
+  await insertEvent(c, id, at, p.user, null, p.status, p.comment ?? null);
+  if (p.summaries) await insertSummaries(c, id, p.summaries(id, at), at);
+  if (!holding) return { ok: true, id, holdsVersion: (await c.query<{ version: number }>('SELECT version FROM hold_version WHERE id = 1')).rows[0]!.version };
+  await replaceHolds(c, id, holds);
+  return { ok: true, id, holdsVersion: await bumpHoldsVersion(c, { added: holds, released: [] }) };
+}
+
+export async function transitionIn(
+  c: Q,
+  id: string,
+  from: PromiseStatus,
+  to: PromiseStatus,
+  user: string,
+  comment: string | null,
+  holdsChange: HoldsChange,
+  opts: TransitionOptions,
+  plantLocked = false,
+): Promise<TransitionOutcome> {
+  if (!plantLocked) await lockPlantShared(c);
+  const row = (await c.query<{ status: PromiseStatus; order_seq: number | null }>('SELECT status, order_seq FROM promises WHERE id = $1 FOR UPDATE', [id])).rows[0];
+  const version = async () => (await c.query<{ version: number }>('SELECT version FROM hold_version WHERE id = 1')).rows[0]!.version;
+  if (!row) return { ok: false, conflict: 'not_found', status: null, holdsVersion: await version() };
+  if (row.status !== from) return { ok: false, conflict: 'status_changed', status: row.status, holdsVersion: await version() };
+  let result = opts.result;
+  if (opts.lock) {
+    const d = await decideUnderLock(c, opts.lock);
+    if (!d.ok) return { ok: false, conflict: d.conflict, status: row.status, holdsVersion: d.version };
+    holdsChange = { kind: 'replace', holds: d.decision.holds };
+    result = d.decision.result;
+  } else if (opts.expectedHoldsVersion !== undefined) {
+    const v = await lockedHoldsVersion(c);
+    if (v !== opts.expectedHoldsVersion) return { ok: false, conflict: 'holds_changed', status: row.status, holdsVersion: v };
+  }
+
+  const at = opts.at ?? now();
+  const sets = ['status = $2'];
+  const params: unknown[] = [id, to];
+  const param = (v: unknown) => `$${params.push(v)}`;
+  if (to === 'confirmed') sets.push(`confirmed_at = ${param(at)}`);
+  if (to === 'awaiting_approval') sets.push(`submitted_at = ${param(at)}`);
+  if (OPEN_STATUSES.includes(to) && row.order_seq === null) sets.push(`order_seq = nextval('order_seq')`);
+  if (!OPEN_STATUSES.includes(to)) sets.push(`at_risk = false, risk_reasons = '[]'`);
+  if (result) sets.push(`result = ${param(JSON.stringify(result))}, as_of = ${param(result.as_of)}, data_version = ${param(result.data_version)}`);
+  if (opts.holdExpiresAt !== undefined) sets.push(`hold_expires_at = ${param(opts.holdExpiresAt)}`);
+  await c.query(`UPDATE promises SET ${sets.join(', ')} WHERE id = $1`, params);
+
+  let holdsVersion: number | null = null;
+  const before = OPEN_STATUSES.includes(from) ? await holdsOf(c, id) : [];
+  await insertEvent(c, id, at, user, from, to, comment);
+  if (opts.approval) await insertApproval(c, id, { ...opts.approval, user, at });
+  if (opts.summaries) await insertSummaries(c, id, opts.summaries(id, at), at);
+  if (holdsChange.kind !== 'keep') {
+    const next = holdsChange.kind === 'replace' ? holdsChange.holds : [];
+    await replaceHolds(c, id, next);
+    holdsVersion = await bumpHoldsVersion(c, { added: OPEN_STATUSES.includes(to) ? next : [], released: before });
+  } else if (OPEN_STATUSES.includes(from) !== OPEN_STATUSES.includes(to)) {
+    const held = await holdsOf(c, id);
+    holdsVersion = await bumpHoldsVersion(c, OPEN_STATUSES.includes(to) ? { added: held, released: [] } : { added: [], released: held });
+  }
+  const summary = summaryFromSql((await c.query(`SELECT ${PG_SUMMARY_COLUMNS} FROM promises WHERE id = $1`, [id])).rows[0]);
+  return { ok: true, promise: summary, holdsVersion: holdsVersion ?? (await version()) };
+}
+
+/** Records `p` (confirmed) and cancels `oldId`, releasing its holds: a re-promise. */
+export async function replacePromiseIn(c: Q, oldId: string, from: PromiseStatus, p: NewPromise, expected: number | CapacityLock): Promise<ReplaceOutcome> {
+  await lockPlantShared(c);
+  const row = (await c.query<{ status: PromiseStatus }>('SELECT status FROM promises WHERE id = $1 FOR UPDATE', [oldId])).rows[0];
+  if (!row) return { ok: false, conflict: 'not_found', status: null };
+  if (row.status !== from || !OPEN_STATUSES.includes(row.status)) return { ok: false, conflict: 'status_changed', status: row.status };
+  if (p.status !== 'confirmed') throw new Error('a re-promise is recorded as confirmed');
+  let holds = p.holds;
+  let result = p.result;
+  if (isCapacityLock(expected)) {
+    const d = await decideUnderLock(c, expected);
+    if (!d.ok) return { ok: false, conflict: d.conflict, status: row.status };
+    ({ holds, result } = d.decision);
+  } else if ((await lockedHoldsVersion(c)) !== expected) {
+    return { ok: false, conflict: 'holds_changed', status: row.status };
+  }
+  const at = p.at ?? now();
+  const id = await nextPromiseId(c);
+  await insertPromiseRow(c, id, p, 'confirmed', at, result);
+  await replaceHolds(c, id, holds);
+  await insertEvent(c, id, at, p.user, null, 'confirmed', `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
+  if (p.summaries) await insertSummaries(c, id, p.summaries(id, at), at);
+  await c.query(`UPDATE promises SET status = 'cancelled', at_risk = false, risk_reasons = '[]' WHERE id = $1`, [oldId]);
+  const released = await holdsOf(c, oldId);
+  await replaceHolds(c, oldId, []);
+  await insertEvent(c, oldId, at, p.user, from, 'cancelled', `re-promised as ${id}`);
+  return { ok: true, id, holdsVersion: await bumpHoldsVersion(c, { added: holds, released }) };
+}

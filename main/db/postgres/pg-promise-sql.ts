@@ -1,0 +1,174 @@
+/**
+ * Promise rows in PostgreSQL, written and read inside a transaction the caller holds: holds
+ * (written in one statement through `unnest`), the hold log, events, approvals, summaries, and
+ * the locks a change of promises takes. Rows are read back in the shapes of `promise-rows.ts` and
+ * parsed by the same schemas as SQLite's.
+ */
+import type pg from 'pg';
+import type { Hold } from '../../../shared/engine/types';
+import { holdFromSql, type HoldSqlRow } from '../promise-rows';
+import type { SummaryRow } from '../people-store';
+import { OPEN_STATUSES, type HoldChanges, type HoldDelta, type PromiseStatus } from '../store';
+
+type Q = pg.ClientBase;
+
+export const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/** The promise columns in the shape `summaryFromSql` parses. */
+export const PG_SUMMARY_COLUMNS = `id, status, customer, region, mode, as_of, data_version, created_at, created_by, submitted_at, confirmed_at,
+  hold_expires_at, at_risk::int AS at_risk, risk_reasons::text AS risk_reasons_json, order_seq`;
+
+export const HOLD_COLUMNS = 'h.promise_id, h.line, h.type, h.sku, h.resource_id, h.date, h.qty, h.use, h.regular_e4, h.overtime_e4';
+
+/** Entries older than this many versions are dropped; a model that far behind is rebuilt. */
+const KEEP = 2_000;
+/** Shared by changes of promises, exclusive for imports and edits. */
+const PLANT_LOCK = 7_310_422_002;
+
+export async function lockPlantShared(c: Q): Promise<void> {
+  await c.query('SELECT pg_advisory_xact_lock_shared($1)', [PLANT_LOCK]);
+}
+
+export async function lockPlantExclusive(c: Q): Promise<void> {
+  await c.query('SELECT pg_advisory_xact_lock($1)', [PLANT_LOCK]);
+}
+
+/** Locks one row per pool (`hours:R`, `goods:SKU`), in sorted order, until the transaction ends. */
+export async function lockPools(c: Q, pools: readonly string[]): Promise<void> {
+  if (pools.length === 0) return;
+  const kinds: string[] = [];
+  const ids: string[] = [];
+  for (const p of pools) {
+    const i = p.indexOf(':');
+    kinds.push(p.slice(0, i));
+    ids.push(p.slice(i + 1));
+  }
+  // A pool the plant does not know yet (a row is made for every resource and SKU at import).
+  await c.query(
+    `INSERT INTO capacity_pools (kind, pool_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+    [kinds, ids],
+  );
+  await c.query(
+    `SELECT 1 FROM capacity_pools WHERE (kind, pool_id) IN (SELECT k, i COLLATE "C" FROM unnest($1::text[], $2::text[]) AS u (k, i))
+     ORDER BY kind, pool_id FOR UPDATE`,
+    [kinds, ids],
+  );
+}
+
+export async function currentHoldsVersion(c: Q | pg.Pool): Promise<number> {
+  return (await c.query<{ version: number }>('SELECT version FROM hold_version WHERE id = 1')).rows[0]!.version;
+}
+
+/**
+ * Bumps the holds version and logs what changed (`delta` null: followers rebuild). Called last in
+ * a transaction: the version row is locked from here to the commit, which keeps the log contiguous.
+ */
+export async function bumpHoldsVersion(c: Q, delta: HoldDelta | null): Promise<number> {
+  const version = (await c.query<{ version: number }>('UPDATE hold_version SET version = version + 1 WHERE id = 1 RETURNING version')).rows[0]!.version;
+  await c.query('INSERT INTO hold_log (version, added, released) VALUES ($1, $2, $3)', [
+    version,
+    delta && JSON.stringify(delta.added),
+    delta && JSON.stringify(delta.released),
+  ]);
+  if (version % 100 === 0) await c.query('DELETE FROM hold_log WHERE version <= $1', [version - KEEP]);
+  return version;
+}
+
+const holdDeltaRow = (v: unknown): Hold[] => (v as unknown[]).map((h) => holdFromSql(toHoldRow(h)));
+
+function toHoldRow(h: unknown): HoldSqlRow {
+  const o = h as Record<string, unknown>;
+  return { promise_id: '', line: o.line, type: o.type, sku: o.sku ?? null, resource_id: o.resource_id ?? null, date: o.date, qty: o.qty ?? null, use: o.use ?? null, regular_e4: o.regular_e4 ?? null, overtime_e4: o.overtime_e4 ?? null } as HoldSqlRow;
+}
+
+/** The changes after `since` and the version, read in ONE statement (one snapshot); null: rebuild. */
+export async function holdChangesSince(c: Q | pg.Pool, since: number): Promise<HoldChanges | null> {
+  const r = await c.query<{ current: number; version: number | null; added: unknown; released: unknown }>(
+    `SELECT v.version AS current, l.version, l.added, l.released
+     FROM hold_version v LEFT JOIN hold_log l ON l.version > $1 WHERE v.id = 1 ORDER BY l.version`,
+    [since],
+  );
+  const current = r.rows[0]!.current;
+  const rows = r.rows.filter((x) => x.version !== null);
+  if (rows.length !== current - since) return null;
+  const changes: HoldChanges['changes'] = [];
+  for (const row of rows) {
+    if (row.added === null || row.released === null) return null;
+    changes.push({ version: row.version!, added: holdDeltaRow(row.added), released: holdDeltaRow(row.released) });
+  }
+  return { version: current, changes };
+}
+
+/** Every open hold and the holds version, in ONE statement (a confirm in between cannot count twice). */
+export async function openHoldsWithVersion(c: Q | pg.Pool, except: string | null = null): Promise<{ version: number; holds: Hold[] }> {
+  const r = await c.query<HoldSqlRow & { current: number }>(
+    `SELECT v.version AS current, ${HOLD_COLUMNS}
+     FROM hold_version v
+     LEFT JOIN (promise_holds h JOIN promises p ON p.id = h.promise_id AND p.status IN (${OPEN_SQL}) AND p.id IS DISTINCT FROM $1)
+       ON true
+     WHERE v.id = 1 ORDER BY p.order_seq, h.id`,
+    [except],
+  );
+  const version = r.rows[0]!.current;
+  return { version, holds: r.rows.filter((x) => x.type !== null).map(holdFromSql) };
+}
+
+export async function holdsOf(c: Q, id: string): Promise<Hold[]> {
+  const r = await c.query<HoldSqlRow>(`SELECT ${HOLD_COLUMNS} FROM promise_holds h WHERE h.promise_id = $1 ORDER BY h.id`, [id]);
+  return r.rows.map(holdFromSql);
+}
+
+/** Writes holds of many promises in one statement. */
+export async function insertHolds(c: Q, rows: readonly { id: string; hold: Hold }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <T>(f: (h: Hold) => T) => rows.map((r) => f(r.hold));
+  await c.query(
+    `INSERT INTO promise_holds (promise_id, line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::date[], $7::bigint[], $8::text[], $9::bigint[], $10::bigint[])`,
+    [
+      rows.map((r) => r.id),
+      col((h) => h.line),
+      col((h) => h.type),
+      col((h) => (h.type === 'goods' ? h.sku : null)),
+      col((h) => (h.type === 'hours' ? h.resource_id : null)),
+      col((h) => h.date),
+      col((h) => (h.type === 'goods' ? h.qty : null)),
+      col((h) => (h.type === 'goods' ? h.use : null)),
+      col((h) => (h.type === 'hours' ? h.regular_e4 : null)),
+      col((h) => (h.type === 'hours' ? h.overtime_e4 : null)),
+    ],
+  );
+}
+
+export async function replaceHolds(c: Q, id: string, holds: readonly Hold[]): Promise<void> {
+  await c.query('DELETE FROM promise_holds WHERE promise_id = $1', [id]);
+  await insertHolds(c, holds.map((hold) => ({ id, hold })));
+}
+
+export async function insertEvent(c: Q, id: string, at: string, user: string, from: PromiseStatus | null, to: PromiseStatus, comment: string | null): Promise<void> {
+  await c.query('INSERT INTO promise_events (promise_id, at, actor, from_status, to_status, comment) VALUES ($1, $2, $3, $4, $5, $6)', [id, at, user, from, to, comment]);
+}
+
+export async function insertApproval(c: Q, id: string, a: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at: string }): Promise<void> {
+  await c.query('INSERT INTO approvals (promise_id, role, approved_by, at, comment, decision) VALUES ($1, $2, $3, $4, $5, $6)', [id, a.role, a.user, a.at, a.comment ?? null, a.decision]);
+}
+
+export async function insertSummaries(c: Q, promiseId: string, rows: readonly SummaryRow[], at: string): Promise<void> {
+  for (const r of rows) {
+    await c.query(
+      `INSERT INTO summaries (promise_id, copy, json, signed_by, created_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (promise_id, copy) DO UPDATE SET json = excluded.json, signed_by = excluded.signed_by, created_at = excluded.created_at`,
+      [promiseId, r.copy, r.json, r.signedBy, at],
+    );
+  }
+}
+
+/** A change already applied under `key` (its COMMIT was in doubt when the connection was lost). */
+export async function appliedOutcome<T>(c: Q, key: string): Promise<T | undefined> {
+  const r = await c.query<{ outcome: T }>('SELECT outcome FROM applied_changes WHERE idempotency_key = $1', [key]);
+  return r.rows[0]?.outcome;
+}
+
+export async function recordApplied(c: Q, key: string, outcome: unknown): Promise<void> {
+  await c.query('INSERT INTO applied_changes (idempotency_key, outcome) VALUES ($1, $2)', [key, JSON.stringify(outcome)]);
+}

@@ -1,0 +1,58 @@
+/**
+ * Revalidation in PostgreSQL (the same rules as `revalidation-rows.ts` for SQLite): the open
+ * promises in the order they were confirmed or submitted with every hold read in one query, and
+ * the engine's outcomes written back in batches (holds through `unnest`, flags in one UPDATE).
+ * The caller holds the transaction and the exclusive plant lock.
+ */
+import type pg from 'pg';
+import { CAPACITY_REASONS, COMMERCIAL_REASONS, type ReasonCode } from '../../../shared/schemas/check';
+import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../../shared/engine/types';
+import { holdFromSql, parseStoredRequest, parseStoredResult, type HoldSqlRow } from '../promise-rows';
+import { sameHolds } from '../revalidation-rows';
+import { HOLD_COLUMNS, OPEN_SQL, bumpHoldsVersion, insertHolds } from './pg-promise-sql';
+
+const APPROVABLE = new Set<ReasonCode>([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
+
+export async function openPromisesForRevalidation(c: pg.ClientBase): Promise<PromiseToRevalidate[]> {
+  const rows = (await c.query<{ id: string; request_json: string; result_json: string }>(
+    `SELECT id, request::text AS request_json, result::text AS result_json FROM promises WHERE status IN (${OPEN_SQL}) ORDER BY order_seq, id`,
+  )).rows;
+  const held = new Map<string, Hold[]>();
+  const holdRows = (await c.query<HoldSqlRow>(
+    `SELECT ${HOLD_COLUMNS} FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_SQL}) ORDER BY h.id`,
+  )).rows;
+  for (const r of holdRows) {
+    const list = held.get(r.promise_id);
+    if (list) list.push(holdFromSql(r));
+    else held.set(r.promise_id, [holdFromSql(r)]);
+  }
+  return rows.map((r) => {
+    const result = parseStoredResult(r.id, r.result_json);
+    const covered = new Set<ReasonCode>();
+    for (const line of result.lines) for (const reason of line.reasons) if (APPROVABLE.has(reason.code)) covered.add(reason.code);
+    return { id: r.id, request: parseStoredRequest(r.id, r.request_json), covered: [...covered], holds: held.get(r.id) ?? [], result };
+  });
+}
+
+/** Writes each outcome's holds and flag, then bumps the holds version (followers rebuild). */
+export async function applyRevalidation(c: pg.ClientBase, open: readonly PromiseToRevalidate[], outcomes: readonly RevalidationOutcome[]): Promise<void> {
+  const before = new Map(open.map((p) => [p.id, p.holds]));
+  const changed: RevalidationOutcome[] = [];
+  for (const o of outcomes) {
+    const old = before.get(o.id);
+    if (!old) throw new Error(`revalidation returned an outcome for ${o.id}, which is not an open promise`);
+    if (!sameHolds(old, o.holds)) changed.push(o);
+  }
+  if (changed.length) {
+    await c.query('DELETE FROM promise_holds WHERE promise_id = ANY($1::text[])', [changed.map((o) => o.id)]);
+    await insertHolds(c, changed.flatMap((o) => o.holds.map((hold) => ({ id: o.id, hold }))));
+  }
+  if (outcomes.length) {
+    await c.query(
+      `UPDATE promises p SET at_risk = u.at_risk, risk_reasons = u.reasons
+       FROM unnest($1::text[], $2::boolean[], $3::jsonb[]) AS u (id, at_risk, reasons) WHERE p.id = u.id`,
+      [outcomes.map((o) => o.id), outcomes.map((o) => o.atRisk), outcomes.map((o) => JSON.stringify(o.atRisk ? o.reasons : []))],
+    );
+  }
+  await bumpHoldsVersion(c, null);
+}

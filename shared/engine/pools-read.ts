@@ -1,0 +1,34 @@
+/**
+ * Which capacity pools a check of a request reads: for each line its product's stock pool
+ * (finished goods), the resources of its routing and the stock pools of its components. A change
+ * of promises locks exactly these (sorted) before it checks again, so the set must cover every
+ * pool any plan of the request may read or hold — a property test holds the engine to it.
+ *
+ * Keys: `hours:<resource_id>` and `goods:<sku>`.
+ */
+import type { CheckRequest } from '../schemas/check';
+import type { PlantModel } from './model';
+import type { Hold } from './types';
+
+export type PoolKey = `hours:${string}` | `goods:${string}`;
+
+export const hoursPool = (resourceId: string): PoolKey => `hours:${resourceId}`;
+export const goodsPool = (sku: string): PoolKey => `goods:${sku}`;
+
+/** The pool a hold takes from. */
+export function poolOfHold(h: Hold): PoolKey {
+  return h.type === 'hours' ? hoursPool(h.resource_id) : goodsPool(h.sku);
+}
+
+/** The pools a check of `request` reads on `model`, sorted, each once. */
+export function poolsRead(model: PlantModel, request: Pick<CheckRequest, 'lines'>): PoolKey[] {
+  const keys = new Set<PoolKey>();
+  for (const line of request.lines) {
+    keys.add(goodsPool(line.sku));
+    const product = model.products.get(line.sku);
+    if (!product) continue;
+    for (const r of product.routing) keys.add(hoursPool(model.resources[r.res]!.id));
+    for (const c of product.bom) keys.add(goodsPool(c.sku));
+  }
+  return [...keys].sort();
+}

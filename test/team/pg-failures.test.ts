@@ -1,0 +1,128 @@
+/**
+ * Failures while seats confirm on a team database: a seat's process killed with SIGKILL in the
+ * middle of its confirms, and PostgreSQL itself stopped with `-m immediate` (a crash) and started
+ * again. Every acknowledged promise is stored, nothing is partial (each confirmed promise has its
+ * holds, its event and one log entry), and the seats reconnect by themselves.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../main/db/postgres/connection';
+import { startThrowawayPostgres } from '../../main/db/postgres/throwaway-server';
+import type { PostgresStore } from '../../main/db/postgres/pg-store';
+import { hasPostgres } from '../support/postgres';
+import { Clock, request, teamDatabaseWithPlant, teamDesk } from '../support/team-desk';
+import { freshTeamDatabaseOn } from '../support/postgres';
+import { plantDir } from '../unit/promises/plant';
+import { importFromPath } from '../../main/services/workbook-service';
+import { TODAY } from '../fixtures/promise-plant';
+
+const tsxCli = join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const worker = join(import.meta.dirname, 'confirm-worker.ts');
+// Far enough out that hundreds of one-unit promises fit.
+const LATE = '2026-04-24';
+
+/** Every confirmed promise is whole: holds, its first event, and the log accounts for each. */
+async function expectWhole(store: PostgresStore, acknowledged: readonly string[]): Promise<void> {
+  const { rows } = await store.pool.query<{ id: string; holds: number; events: number }>(
+    `SELECT p.id, (SELECT count(*) FROM promise_holds h WHERE h.promise_id = p.id) AS holds,
+            (SELECT count(*) FROM promise_events e WHERE e.promise_id = p.id) AS events
+     FROM promises p WHERE p.status = 'confirmed' ORDER BY p.id`,
+  );
+  const stored = new Set(rows.map((r) => r.id));
+  for (const id of acknowledged) expect(stored.has(id), `acknowledged ${id} is stored`).toBe(true);
+  for (const r of rows) {
+    expect(r.holds, r.id).toBeGreaterThan(0);
+    expect(r.events, r.id).toBe(1);
+  }
+  const v = await store.holdsVersion();
+  const log = await store.pool.query<{ n: number; min: number }>('SELECT count(*) AS n, min(version) AS min FROM hold_log');
+  // One import (a rebuild marker) and one entry per confirm, contiguous up to the version.
+  expect(log.rows[0]).toEqual({ n: v - log.rows[0]!.min + 1, min: log.rows[0]!.min });
+  expect(v).toBe(rows.length + 1);
+}
+
+describe.skipIf(!hasPostgres())('failures during confirms', () => {
+  it('SIGKILL of a seat in the middle of its confirms: the other seat goes on, every acknowledged promise is stored, nothing partial', async () => {
+    const url = await teamDatabaseWithPlant(plantDir);
+    const child = spawn(process.execPath, [tsxCli, worker, url, LATE], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const fromChild: string[] = [];
+    let buffer = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const l of lines) if (l.startsWith('P-')) fromChild.push(l);
+    });
+    const desk = await teamDesk(url, new Clock(), 1);
+    const actor = await desk.people.localActor();
+    const ours: string[] = [];
+    try {
+      // Confirm alongside the child until it has confirmed a few, then kill it mid-stream.
+      const deadline = Date.now() + 60_000;
+      while (fromChild.length < 15 && Date.now() < deadline) {
+        const o = await desk.promises.confirm(actor, { request: request(1, '100', LATE) });
+        if (o.ok) ours.push(o.id);
+      }
+      expect(fromChild.length).toBeGreaterThanOrEqual(15);
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      const after = Date.now();
+      const o = await desk.promises.confirm(actor, { request: request(1, '100', LATE) });
+      expect(o.ok).toBe(true);
+      if (o.ok) ours.push(o.id);
+      expect(Date.now() - after).toBeLessThan(5_000);
+      await expectWhole(desk.store, [...fromChild, ...ours]);
+    } finally {
+      child.kill('SIGKILL');
+      await desk.close();
+    }
+  }, 120_000);
+
+  it('PostgreSQL stopped with -m immediate and started again during confirms: acknowledged promises stored, nothing partial, seats reconnect by themselves', async () => {
+    const server = await startThrowawayPostgres();
+    try {
+      const url = await freshTeamDatabaseOn(server.url);
+      const seed = await teamDesk(url, new Clock(), 1);
+      const r = await importFromPath(seed.store, plantDir, { asOf: TODAY, user: 'local' });
+      expect(r.ok).toBe(true);
+      await seed.close();
+
+      const desks = await Promise.all([0, 1, 2].map(() => teamDesk(url, new Clock(), 1)));
+      const actors = await Promise.all(desks.map((d) => d.people.localActor()));
+      const acknowledged: string[] = [];
+      const failed: string[] = [];
+      let running = true;
+      const seats = desks.map(async (d, i) => {
+        while (running) {
+          try {
+            const o = await d.promises.confirm(actors[i]!, { request: request(1, '100', LATE) });
+            if (o.ok) acknowledged.push(o.id);
+          } catch (e) {
+            failed.push((e as Error).message);
+          }
+        }
+      });
+      while (acknowledged.length < 20) await new Promise((res) => setTimeout(res, 20));
+      await server.stop('immediate');
+      await new Promise((res) => setTimeout(res, 300));
+      await server.start();
+      const atRestart = acknowledged.length;
+      const deadline = Date.now() + 60_000;
+      while (acknowledged.length < atRestart + 20 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+      running = false;
+      await Promise.all(seats);
+      // Each seat confirmed again after the restart, on its own.
+      expect(acknowledged.length).toBeGreaterThanOrEqual(atRestart + 20);
+      await expectWhole(desks[0]!.store, acknowledged);
+      await Promise.all(desks.map((d) => d.close()));
+      // A failure reached a caller only if it outlasted the retries; none should with a quick restart.
+      expect(failed).toEqual([]);
+      const c = createClient(url);
+      await c.connect();
+      await c.end();
+    } finally {
+      await server.dispose();
+    }
+  }, 180_000);
+});
