@@ -8,11 +8,16 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Passphrase from '../../main/people/passphrase';
 import { openDatabase } from '../../main/db/open-database';
 import { localToday } from '../../main/services/dates';
 import { addDays } from '../../shared/engine/days';
 import { writePromisePlant } from '../fixtures/promise-plant';
 import { cli } from '../cli/run-cli';
+
+// In-process commands hash with a small scrypt cost (the real N = 2^17 is tested in
+// test/security/people-attacks.test.ts); the spawned command lines keep the real one.
+vi.mock('../../main/people/passphrase', async (importOriginal) => ({ ...(await importOriginal<typeof Passphrase>()), DEFAULT_SCRYPT_COST: { N: 2 ** 10, r: 8, p: 1 } }));
 
 /** In-process runs (quick; the dispatcher's exit codes: usage 2, input 1), for most cases here. */
 let stdout = '';

@@ -7,12 +7,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Passphrase from '../../../main/people/passphrase';
 import { addDays } from '../../../shared/engine/days';
 import { localToday } from '../../../main/services/dates';
 import { writePromisePlant } from '../../fixtures/promise-plant';
 
 // Every user added and every sign-in runs scrypt at its real cost (N = 2^17, deliberately slow).
 vi.setConfig({ testTimeout: 120_000 });
+// In-process commands hash with a small scrypt cost (the real N = 2^17 is tested in
+// test/security/people-attacks.test.ts); the spawned command lines keep the real one.
+vi.mock('../../../main/people/passphrase', async (importOriginal) => ({ ...(await importOriginal<typeof Passphrase>()), DEFAULT_SCRYPT_COST: { N: 2 ** 10, r: 8, p: 1 } }));
 
 const dir = mkdtempSync(join(tmpdir(), 'promise-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
