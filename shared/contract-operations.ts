@@ -55,6 +55,22 @@ export const saveAnswer = z.discriminatedUnion('saved', [
 ]);
 export type SaveAnswer = z.output<typeof saveAnswer>;
 
+/** Open promises a change would put at risk, and those it would take out of risk (issue #15). */
+const impactPromise = z.object({ id: z.string(), customer: z.string(), reasons: z.array(reason) });
+export const riskImpact = z.object({
+  open: z.number().int(),
+  become_at_risk: z.array(impactPromise),
+  stop_at_risk: z.array(impactPromise),
+  stay_at_risk: z.number().int(),
+});
+export type RiskImpactView = z.output<typeof riskImpact>;
+
+export const impactAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), impact: riskImpact }),
+  z.object({ ok: z.literal(false), reason: z.enum(['invalid', 'conflict', 'empty']), message: z.string(), issues: z.array(editIssue) }),
+]);
+export type ImpactAnswer = z.output<typeof impactAnswer>;
+
 const fieldChange = z.object({ column: z.string(), old: cell, new: cell });
 const plainRow = z.record(z.string(), cell);
 const rowChange = z.discriminatedUnion('op', [
@@ -81,6 +97,8 @@ export const importPreview = z.discriminatedUnion('ok', [
     tables: z.array(
       z.object({ table: tableName, added: z.number().int(), changed: z.number().int(), removed: z.number().int(), unchanged: z.number().int(), sample: z.array(rowChange) }),
     ),
+    /** What importing it would do to the open promises. */
+    impact: riskImpact,
   }),
   z.object({ ok: z.literal(false), issues: z.array(workbookIssue) }),
 ]);
@@ -143,6 +161,18 @@ const historyEntry = z.object({
 });
 export type HistoryEntryView = z.output<typeof historyEntry>;
 
+/** Undo a change from History: what it would do first, then the undo (issue #15). */
+const revertRefused = z.object({ ok: z.literal(false), reason: z.enum(['not_found', 'refused', 'conflict']), message: z.string(), problems: z.array(z.string()) });
+export const revertPreview = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), change: changeSet, base_version: z.string(), added: z.number().int(), changed: z.number().int(), removed: z.number().int(), impact: riskImpact }),
+  revertRefused,
+]);
+export type RevertPreviewView = z.output<typeof revertPreview>;
+export const revertAnswer = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), change: changeSet, revalidated: z.number().int(), at_risk: z.array(z.string()) }),
+  revertRefused,
+]);
+
 const repromiseLine = z.object({ sku: z.string(), qty: z.number().int(), requested_date: dateStr, unit_price: z.string() });
 export const atRiskPromise = z.object({
   id: z.string(),
@@ -170,6 +200,8 @@ export type RepromiseAnswer = z.output<typeof repromiseAnswer>;
 
 export const operationsContract = {
   'tables:load': { input: nothing, output: tablesData },
+  /** What saving these edits would do to the open promises; nothing is written. */
+  'tables:impact': { input: z.strictObject({ base_version: z.string().min(1).max(100), edits: z.array(tableEdits).min(1).max(TABLE_NAMES.length) }), output: impactAnswer },
   'tables:save': { input: z.strictObject({ base_version: z.string().min(1).max(100), edits: z.array(tableEdits).min(1).max(TABLE_NAMES.length) }), output: saveAnswer },
   /** Bytes of a workbook chosen in the window (a file input, or dropped). */
   'workbook:preview': { input: workbookUpload, output: importPreview },
@@ -193,6 +225,8 @@ export const operationsContract = {
       .optional(),
     output: z.object({ entries: z.array(historyEntry), users: z.array(z.string()), changes: z.array(changeSet) }),
   },
+  'undo:preview': { input: z.strictObject({ change_id: z.number().int().min(1) }), output: revertPreview },
+  'undo:apply': { input: z.strictObject({ change_id: z.number().int().min(1), base_version: z.string().min(1).max(100) }), output: revertAnswer },
   'risk:list': { input: nothing, output: z.array(atRiskPromise) },
   'risk:count': { input: nothing, output: z.object({ count: z.number().int() }) },
   'risk:recheck': { input: z.strictObject({ id: promiseId, lines: newLines, asOf }), output: checkResult },

@@ -11,7 +11,7 @@ interface Command {
 }
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  import: { summary: 'import <folder|file.xlsx> [--db FILE] [--as-of D]   replace the operations tables', load: () => import('./import') },
+  import: { summary: 'import <folder|file.xlsx> [--db FILE] [--as-of D] [--dry-run [--json]]   replace the operations tables (--dry-run: show what it would change and put at risk)', load: () => import('./import') },
   check: { summary: 'check <request.json> [--db FILE] [--as-of D] [--json]   check a request', load: () => import('./check') },
   confirm: { summary: 'confirm <request.json> [--db FILE] [--as-of D] [--json]   check and record an ok promise', load: () => import('./confirm') },
   promises: { summary: 'promises [--db FILE] [--status S] [--at-risk] [--json]   list promises', load: () => import('./promises') },

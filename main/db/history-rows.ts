@@ -94,18 +94,31 @@ export function listHistorySql(db: Database, filter: HistoryFilter = {}): Histor
        ORDER BY r.id DESC LIMIT ?`,
     )
     .all(...params, Math.min(filter.limit ?? 200, 5000)) as Record<string, unknown>[];
-  return rows.map((row) => {
-    const e = entryRow.parse(row);
-    return {
-      id: e.entry_id,
-      change: changeFromSql(row),
-      table: e.table_name as HistoryEntry['table'],
-      key: e.row_key,
-      op: e.op,
-      row: e.row_json === null ? null : plainRow.parse(JSON.parse(e.row_json)),
-      fields: e.fields_json === null ? null : fieldChanges.parse(JSON.parse(e.fields_json)),
-    };
-  });
+  return rows.map((row) => entryFromSql(row, changeFromSql(row)));
+}
+
+/** One change set with every row it touched, in the order written; null when there is no such change. */
+export function changeWithEntriesSql(db: Database, id: number): { change: ChangeSet; entries: HistoryEntry[] } | null {
+  const row = db.prepare('SELECT * FROM table_changes WHERE id = ?').get(id);
+  if (!row) return null;
+  const change = changeFromSql(row);
+  const rows = db
+    .prepare('SELECT id AS entry_id, table_name, row_key, op, row_json, fields_json FROM table_change_rows WHERE change_id = ? ORDER BY id')
+    .all(id) as Record<string, unknown>[];
+  return { change, entries: rows.map((r) => entryFromSql(r, change)) };
+}
+
+function entryFromSql(row: Record<string, unknown>, change: ChangeSet): HistoryEntry {
+  const e = entryRow.parse(row);
+  return {
+    id: e.entry_id,
+    change,
+    table: e.table_name as HistoryEntry['table'],
+    key: e.row_key,
+    op: e.op,
+    row: e.row_json === null ? null : plainRow.parse(JSON.parse(e.row_json)),
+    fields: e.fields_json === null ? null : fieldChanges.parse(JSON.parse(e.fields_json)),
+  };
 }
 
 export function historyUsersSql(db: Database): string[] {

@@ -4,7 +4,8 @@
  * re-promise that replaces an at-risk promise in one step. Like `Store`, every method is one
  * transaction and the store only persists (validation and planning are callbacks or done before).
  */
-import type { Hold } from '../../shared/engine/types';
+import type { Hold, PromiseToRevalidate } from '../../shared/engine/types';
+import type { Reason } from '../../shared/schemas/check';
 import type { TableName, Workbook } from '../../shared/schemas/workbook';
 import type { FieldChange, PlainRow, WorkbookDiff } from '../workbook/diff';
 import type { CapacityLock } from './capacity-lock';
@@ -91,6 +92,14 @@ export interface HoldingPromise {
   lastDate: string;
 }
 
+/** An open promise as revalidation reads it, with whom it is for and whether it is at risk now. */
+export interface OpenPromise extends PromiseToRevalidate {
+  customer: string;
+  atRisk: boolean;
+  /** Why it is at risk now (empty when it is not). */
+  riskReasons: Reason[];
+}
+
 export type ReplaceOutcome =
   | { ok: true; id: string; holdsVersion: number }
   | { ok: false; conflict: 'holds_changed' | 'status_changed' | 'not_found' | LockConflict; status: PromiseStatus | null };
@@ -107,8 +116,16 @@ export interface OperationsStore {
   listChanges(filter?: { user?: string; limit?: number }): Promise<ChangeSet[]>;
   listHistory(filter?: HistoryFilter): Promise<HistoryEntry[]>;
   historyUsers(): Promise<string[]>;
+  /** One change set with every row it touched (no paging), in the order written; null when there is none of that id. */
+  changeWithEntries(id: number): Promise<{ change: ChangeSet; entries: HistoryEntry[] } | null>;
   /** Open promises holding hours of `resourceId` from `from` to `to` (inclusive), in confirm order. */
   promisesHolding(resourceId: string, from: string, to: string): Promise<HoldingPromise[]>;
+  /**
+   * Every open promise (confirmed or awaiting approval) in confirm order, with its request, last
+   * result, holds, the reason codes its approvals cover, and its at-risk flag and reasons now:
+   * what a preview of a change replans, without writing anything. Read in one transaction.
+   */
+  openPromises(): Promise<OpenPromise[]>;
   /** Every hold of every open promise except those of `id` (a re-check of `id` sees its own released). */
   openHoldsExcept(id: string): Promise<Hold[]>;
   /**

@@ -63,7 +63,7 @@ const promiseRowSchema = z.object({
   order_seq: int.nullable(),
 });
 
-function parseJson<T>(what: string, text: string, schema: z.ZodType<T>): T {
+export function parseJsonColumn<T>(what: string, text: string, schema: z.ZodType<T>): T {
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -94,13 +94,14 @@ export function summaryFromSql(row: unknown): PromiseSummary {
     confirmedAt: r.confirmed_at,
     holdExpiresAt: r.hold_expires_at,
     atRisk: r.at_risk === 1,
-    riskReasons: parseJson(`the risk reasons of ${r.id}`, r.risk_reasons_json, z.array(reason)),
+    riskReasons: parseJsonColumn(`the risk reasons of ${r.id}`, r.risk_reasons_json, z.array(reason)),
     orderSeq: r.order_seq,
   };
 }
 
-export const parseStoredRequest = (id: string, text: string) => parseJson(`the request of ${id}`, text, checkRequest);
-export const parseStoredResult = (id: string, text: string) => parseJson(`the check result of ${id}`, text, checkResult);
+export const parseStoredRequest = (id: string, text: string) => parseJsonColumn(`the request of ${id}`, text, checkRequest);
+export const parseStoredReasons = (id: string, text: string) => parseJsonColumn(`the risk reasons of ${id}`, text, z.array(reason));
+export const parseStoredResult = (id: string, text: string) => parseJsonColumn(`the check result of ${id}`, text, checkResult);
 
 const eventSchema = z.object({
   at: z.string(),

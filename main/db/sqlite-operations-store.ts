@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Hold } from '../../shared/engine/types';
 import { TABLE_NAMES, TABLES, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { diffWorkbooks } from '../workbook/diff';
-import { historyUsersSql, insertChange, listChangesSql, listHistorySql } from './history-rows';
+import { changeWithEntriesSql, historyUsersSql, insertChange, listChangesSql, listHistorySql } from './history-rows';
 import { TablesChangedError, type HoldingPromise, type HistoryFilter, type OperationsStore, type ReplaceOutcome, type SaveEdits, type SaveOutcome, type TableWrite } from './operations-store';
 import type { CapacityLock } from './capacity-lock';
 import { insertReplacement } from './promise-replace';
@@ -125,6 +125,10 @@ export class SqliteOperationsStore implements OperationsStore {
     return historyUsersSql(this.db);
   }
 
+  async changeWithEntries(id: number) {
+    return changeWithEntriesSql(this.db, id);
+  }
+
   async promisesHolding(resourceId: string, from: string, to: string): Promise<HoldingPromise[]> {
     const rows = this.db
       .prepare(
@@ -154,6 +158,10 @@ export class SqliteOperationsStore implements OperationsStore {
       firstDate: r.first_date,
       lastDate: r.last_date,
     }));
+  }
+
+  async openPromises() {
+    return this.db.transaction(() => openPromisesForRevalidation(this.db))();
   }
 
   async openHoldsExcept(id: string): Promise<Hold[]> {

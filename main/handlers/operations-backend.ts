@@ -10,6 +10,7 @@ import type { Output, ParsedInput } from '../../shared/contract';
 
 type OpsChannel =
   | 'tables:load'
+  | 'tables:impact'
   | 'tables:save'
   | 'workbook:preview'
   | 'workbook:choose'
@@ -19,6 +20,8 @@ type OpsChannel =
   | 'capacity:picture'
   | 'capacity:holders'
   | 'history:list'
+  | 'undo:preview'
+  | 'undo:apply'
   | 'risk:list'
   | 'risk:count'
   | 'risk:recheck'

@@ -6,7 +6,7 @@
  */
 import type { Output, ParsedInput } from '../../shared/contract';
 import type { CheckResult } from '../../shared/schemas/check';
-import type { TableEdits } from '../../shared/edits/apply-edits';
+import type { EditIssue, TableEdits } from '../../shared/edits/apply-edits';
 import { TABLE_NAMES, TABLES } from '../../shared/schemas/workbook';
 import { ForbiddenError, LOCAL_ACTOR, type ActorRef } from '../access/authorize';
 import type { ChangeSet } from '../db/operations-store';
@@ -19,7 +19,9 @@ import { CheckService } from '../services/check-service';
 import { NoPlantError, type OperationsDeps } from '../services/operations-deps';
 import { signSummaries } from '../services/promise-summaries';
 import type { Actor } from '../people/people-service';
-import { loadTables, saveTableEdits } from '../services/table-edit-service';
+import { previewRevert, revertChange } from '../services/revert-service';
+import type { RiskImpact } from '../services/risk-impact';
+import { loadTables, previewTableEdits, saveTableEdits } from '../services/table-edit-service';
 import { WorkbookTransfer, type PreviewResult } from '../services/workbook-transfer-service';
 import { HandlerError } from './errors';
 import type { OperationsBackend, OpsChannel } from './operations-backend';
@@ -43,10 +45,17 @@ const isSigner = (a: ActorRef): a is Actor => 'privateKey' in a && 'publicKey' i
 
 const view = (c: ChangeSet) => ({ id: c.id, kind: c.kind, at: c.at, user: c.user, source: c.source, data_version: c.dataVersion, added: c.added, changed: c.changed, removed: c.removed });
 
+export const impactView = (i: RiskImpact) => ({ open: i.open, become_at_risk: i.becomeAtRisk, stop_at_risk: i.stopAtRisk, stay_at_risk: i.stayAtRisk });
+
 function previewView(p: PreviewResult): Output<'workbook:preview'> {
   if (!p.ok) return p;
-  return { ok: true, token: p.token, source: p.source, format: p.format, row_count: p.rowCount, base_version: p.baseVersion, added: p.added, changed: p.changed, removed: p.removed, tables: p.tables };
+  return { ok: true, token: p.token, source: p.source, format: p.format, row_count: p.rowCount, base_version: p.baseVersion, added: p.added, changed: p.changed, removed: p.removed, tables: p.tables, impact: impactView(p.impact) };
 }
+
+const editsRefused = (r: { kind: 'invalid'; issues: EditIssue[] } | { kind: 'conflict' | 'empty'; message: string }, what: string) =>
+  r.kind === 'invalid'
+    ? { reason: 'invalid' as const, message: `The edits have ${r.issues.length} ${r.issues.length === 1 ? 'problem' : 'problems'}; nothing was ${what}.`, issues: r.issues }
+    : { reason: r.kind, message: r.message, issues: [] };
 
 export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendOptions & { actor: () => Promise<ActorRef> }): OperationsBackend {
   const transfer = new WorkbookTransfer(deps);
@@ -61,20 +70,23 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
       }
       return { data_version: dataVersion, tables };
     },
+    async 'tables:impact'(i) {
+      const r = await previewTableEdits(deps, await opts.actor(), i.base_version, i.edits as TableEdits[], { asOf: today() });
+      return r.ok ? { ok: true, impact: impactView(r.impact) } : { ok: false, ...editsRefused(r, 'checked') };
+    },
     async 'tables:save'(i) {
       const r = await saveTableEdits(deps, await opts.actor(), i.base_version, i.edits as TableEdits[]);
       if (r.ok) return { saved: true, change: view(r.change), revalidated: r.revalidated.length, at_risk: r.atRisk };
-      if (r.kind === 'invalid') return { saved: false, reason: 'invalid', message: `The edits have ${r.issues.length} ${r.issues.length === 1 ? 'problem' : 'problems'}; nothing was saved.`, issues: r.issues };
-      return { saved: false, reason: r.kind, message: r.message, issues: [] };
+      return { saved: false, ...editsRefused(r, 'saved') };
     },
     async 'workbook:preview'(i) {
-      return previewView(await transfer.previewUpload(await opts.actor(), i));
+      return previewView(await transfer.previewUpload(await opts.actor(), i, { asOf: today() }));
     },
     async 'workbook:choose'(i) {
       if (!opts.dialogs) throw new HandlerError('unavailable', 'There is no file dialog here: choose the file in the window.');
       const actor = await opts.actor();
       const path = await opts.dialogs.chooseWorkbook(i.kind);
-      return path === null ? null : previewView(await transfer.previewPath(actor, path));
+      return path === null ? null : previewView(await transfer.previewPath(actor, path, { asOf: today() }));
     },
     async 'workbook:apply'(i) {
       const r = await transfer.apply(await opts.actor(), i.token, { asOf: i.asOf ?? today() });
@@ -112,6 +124,16 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
         users: await deps.ops.historyUsers(),
         changes: (await deps.ops.listChanges({ limit: 50, ...(filter.user ? { user: filter.user } : {}) })).map(view),
       };
+    },
+    async 'undo:preview'(i) {
+      const r = await previewRevert(deps, await opts.actor(), i.change_id, { asOf: today() });
+      if (!r.ok) return { ok: false, reason: r.kind, message: r.message, problems: r.problems };
+      return { ok: true, change: view(r.change), base_version: r.baseVersion, added: r.diff.added, changed: r.diff.changed, removed: r.diff.removed, impact: impactView(r.impact) };
+    },
+    async 'undo:apply'(i) {
+      const r = await revertChange(deps, await opts.actor(), i.change_id, i.base_version, { asOf: today() });
+      if (!r.ok) return { ok: false, reason: r.kind, message: r.message, problems: r.problems };
+      return { ok: true, change: view(r.change), revalidated: r.revalidated.length, at_risk: r.atRisk };
     },
     async 'risk:list'() {
       return listAtRisk(deps);

@@ -16,6 +16,7 @@ function relay<C extends OpsChannel>(channel: C) {
 
 export const operationsHandlers = {
   'tables:load': relay('tables:load'),
+  'tables:impact': relay('tables:impact'),
   'tables:save': relay('tables:save'),
   'workbook:preview': relay('workbook:preview'),
   'workbook:choose': relay('workbook:choose'),
@@ -25,6 +26,8 @@ export const operationsHandlers = {
   'capacity:picture': relay('capacity:picture'),
   'capacity:holders': relay('capacity:holders'),
   'history:list': relay('history:list'),
+  'undo:preview': relay('undo:preview'),
+  'undo:apply': relay('undo:apply'),
   'risk:list': relay('risk:list'),
   'risk:count': relay('risk:count'),
   'risk:recheck': relay('risk:recheck'),

@@ -11,6 +11,7 @@ import type { ChangeSet, TableWrite } from '../db/operations-store';
 import { diffWorkbooks } from '../workbook/diff';
 import { NoPlantError, type OperationsDeps } from './operations-deps';
 import { revalidator } from './revalidator';
+import { riskImpactOf, type RiskImpact } from './risk-impact';
 
 export type SaveResult =
   | { ok: true; change: ChangeSet; revalidated: string[]; atRisk: string[] }
@@ -26,15 +27,34 @@ export async function loadTables(deps: OperationsDeps): Promise<{ dataVersion: s
 
 const CONFLICT = 'The tables were changed by someone else (an import or another save) since you opened them. Your edits are kept: reload the tables to see the new rows, then make them again.';
 
-export async function saveTableEdits(deps: OperationsDeps, actor: ActorRef, baseVersion: string, edits: readonly TableEdits[], opts: { asOf?: string } = {}): Promise<SaveResult> {
-  authorize(actor, 'tables:edit');
-  if (isEmptyEdit(edits)) return { ok: false, kind: 'empty', message: 'There is nothing to save.' };
+type Refusal = Extract<SaveResult, { ok: false }>;
+
+/** The edits applied to the tables they were made on and validated again, or why not. */
+async function applyToBase(deps: OperationsDeps, baseVersion: string, edits: readonly TableEdits[]) {
+  if (isEmptyEdit(edits)) return { ok: false, kind: 'empty', message: 'There is nothing to save.' } as Refusal;
   const plant = await deps.checks.loadPlant();
   if (!plant) throw new NoPlantError();
-  if (plant.dataVersion !== baseVersion) return { ok: false, kind: 'conflict', message: CONFLICT };
-
+  if (plant.dataVersion !== baseVersion) return { ok: false, kind: 'conflict', message: CONFLICT } as Refusal;
   const applied = applyEdits(plant.workbook, edits);
-  if (!applied.ok) return { ok: false, kind: 'invalid', issues: applied.issues };
+  if (!applied.ok) return { ok: false, kind: 'invalid', issues: applied.issues } as Refusal;
+  return { ok: true as const, plant, applied };
+}
+
+export type ImpactResult = { ok: true; impact: RiskImpact } | Refusal;
+
+/** What saving the edits would do to the open promises, before anything is written. */
+export async function previewTableEdits(deps: OperationsDeps, actor: ActorRef, baseVersion: string, edits: readonly TableEdits[], opts: { asOf?: string } = {}): Promise<ImpactResult> {
+  authorize(actor, 'tables:edit');
+  const r = await applyToBase(deps, baseVersion, edits);
+  if (!r.ok) return r;
+  return { ok: true, impact: await riskImpactOf(deps, r.applied.workbook, opts.asOf ?? deps.checks.today()) };
+}
+
+export async function saveTableEdits(deps: OperationsDeps, actor: ActorRef, baseVersion: string, edits: readonly TableEdits[], opts: { asOf?: string } = {}): Promise<SaveResult> {
+  authorize(actor, 'tables:edit');
+  const r = await applyToBase(deps, baseVersion, edits);
+  if (!r.ok) return r;
+  const { plant, applied } = r;
   const diff = diffWorkbooks(plant.workbook, applied.workbook, applied.changed);
   const writes: TableWrite[] = applied.changed.map((t) => {
     const e = edits.find((x) => x.table === t)!;

@@ -3,7 +3,10 @@
  * store is touched only when there is no problem), the demo plant, export.
  */
 import { createHash } from 'node:crypto';
-import { importRecordingHistory } from '../db/sqlite-operations-store';
+import { SqliteOperationsStore, importRecordingHistory } from '../db/sqlite-operations-store';
+import { SqliteStore } from '../db/sqlite-store';
+import { diffWorkbooks, type WorkbookDiff } from '../workbook/diff';
+import { riskImpactOf, type RiskImpact } from './risk-impact';
 import type { ImportOutcome, Store } from '../db/store';
 import { demoWorkbook } from '../demo/demo-workbook';
 import type { Workbook } from '../../shared/schemas/workbook';
@@ -22,6 +25,25 @@ export async function importFromPath(store: Store, path: string, opts: { asOf: s
   if (!read.ok) return read;
   const outcome = await importRecordingHistory(store, read.workbook, { source: read.source, sha256: read.sha256, user: opts.user }, revalidator(opts.asOf));
   return { ok: true, outcome, format: read.format, rowCount: read.rowCount, source: read.source };
+}
+
+export type DryRunResult =
+  | { ok: true; source: string; format: 'csv' | 'xlsx'; rowCount: number; baseVersion: string | null; diff: WorkbookDiff; impact: RiskImpact }
+  | { ok: false; issues: WorkbookIssue[] };
+
+/**
+ * What importing the workbook at `path` would change, table by table, and which open promises it
+ * would put at risk or take out of risk as of `asOf`: read and validated like an import, and
+ * nothing is written.
+ */
+export async function dryRunImport(store: Store, path: string, opts: { asOf: string }): Promise<DryRunResult> {
+  const read = await readWorkbook(path);
+  if (!read.ok) return read;
+  if (!(store instanceof SqliteStore)) throw new Error('a dry run needs the SQLite store');
+  const plant = await store.loadPlant();
+  const diff = diffWorkbooks(plant?.workbook ?? null, read.workbook);
+  const impact = await riskImpactOf({ ops: new SqliteOperationsStore(store.db) }, read.workbook, opts.asOf);
+  return { ok: true, source: read.source, format: read.format, rowCount: read.rowCount, baseVersion: plant?.dataVersion ?? null, diff, impact };
 }
 
 /** A workbook built in code has no file: its hash is that of its canonical JSON. */

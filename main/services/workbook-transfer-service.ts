@@ -18,6 +18,7 @@ import type { WorkbookIssue } from '../workbook/issues';
 import { readWorkbook, type ReadOutcome } from '../workbook/read-workbook';
 import { NoPlantError, type OperationsDeps } from './operations-deps';
 import { revalidator } from './revalidator';
+import { riskImpactOf, type RiskImpact } from './risk-impact';
 
 export type WorkbookUpload =
   | { kind: 'xlsx'; name: string; base64: string }
@@ -36,6 +37,8 @@ export interface ImportPreview {
   removed: number;
   /** Per table: counts, and the first changes for a look. */
   tables: (Omit<TableDiff, 'changes'> & { sample: TableDiff['changes'] })[];
+  /** What importing it would do to the open promises, as of the day the preview was made. */
+  impact: RiskImpact;
 }
 
 export type PreviewResult = ImportPreview | { ok: false; issues: WorkbookIssue[] };
@@ -66,13 +69,13 @@ export class WorkbookTransfer {
   constructor(private readonly deps: OperationsDeps) {}
 
   /** Reads and validates a workbook at a path (a folder of CSVs or an .xlsx), and previews it. */
-  async previewPath(actor: ActorRef, path: string): Promise<PreviewResult> {
+  async previewPath(actor: ActorRef, path: string, opts: { asOf?: string } = {}): Promise<PreviewResult> {
     authorize(actor, 'tables:edit');
-    return this.preview(await readWorkbook(path));
+    return this.preview(await readWorkbook(path), opts.asOf);
   }
 
   /** The same for bytes sent by the window: written to a private temporary folder and read from there. */
-  async previewUpload(actor: ActorRef, upload: WorkbookUpload): Promise<PreviewResult> {
+  async previewUpload(actor: ActorRef, upload: WorkbookUpload, opts: { asOf?: string } = {}): Promise<PreviewResult> {
     authorize(actor, 'tables:edit');
     const dir = mkdtempSync(join(tmpdir(), 'promise-desk-upload-'));
     try {
@@ -95,16 +98,17 @@ export class WorkbookTransfer {
           writeFileSync(join(path, name), Buffer.from(f.base64, 'base64'));
         }
       }
-      return this.preview(await readWorkbook(path));
+      return this.preview(await readWorkbook(path), opts.asOf);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
 
-  private async preview(read: ReadOutcome): Promise<PreviewResult> {
+  private async preview(read: ReadOutcome, asOf?: string): Promise<PreviewResult> {
     if (!read.ok) return read;
     const plant = await this.deps.checks.loadPlant();
     const diff = diffWorkbooks(plant?.workbook ?? null, read.workbook);
+    const impact = await riskImpactOf(this.deps, read.workbook, asOf ?? this.deps.checks.today());
     const token = randomUUID();
     this.pending.set(token, { workbook: read.workbook, source: read.source, sha256: read.sha256, baseVersion: plant?.dataVersion ?? null });
     while (this.pending.size > KEEP) this.pending.delete(this.pending.keys().next().value!);
@@ -119,6 +123,7 @@ export class WorkbookTransfer {
       changed: diff.changed,
       removed: diff.removed,
       tables: diff.tables.map(({ changes, ...counts }) => ({ ...counts, sample: changes.slice(0, SAMPLE) })),
+      impact,
     };
   }
 

@@ -9,6 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { TABLE_NAMES } from '../../shared/schemas/workbook';
 import { columnKinds } from './column-kinds';
+import { headerSeparator, readDecimalCommas, type Separator } from './csv-locale';
 import { unprotectFormulaText } from './formula-text';
 import type { WorkbookIssue } from './issues';
 import { isTableName, type RawRow, type RawTable, type RawWorkbook } from './raw-workbook';
@@ -43,6 +44,7 @@ export function readCsvFolder(folder: string): RawWorkbook {
       issues.push(parsed.issue);
       continue;
     }
+    if (parsed.separator === ';' && parsed.header) readDecimalCommas(file, name, parsed.header, parsed.rows, issues);
     // Text written with a protecting apostrophe (`'=SUM(A1)`) reads as the text itself.
     const kinds = columnKinds(name);
     const isText = (parsed.header ?? []).map((h) => kinds[h] === 'text');
@@ -57,14 +59,19 @@ interface CsvError extends Error {
   lines?: number;
 }
 
-/** Records with their spreadsheet line: the n-th record (header first) is line n, as a spreadsheet shows it. */
-export function parseCsv(file: string, text: string): { header: string[] | null; rows: RawRow[] } | { issue: WorkbookIssue } {
+/**
+ * Records with their spreadsheet line: the n-th record (header first) is line n, as a spreadsheet
+ * shows it. The separator is the header line's (`,` or `;`).
+ */
+export function parseCsv(file: string, text: string): { header: string[] | null; rows: RawRow[]; separator: Separator } | { issue: WorkbookIssue } {
+  const separator = headerSeparator(text);
   // Physical line where the last good record ended: a broken record starts on the next one.
   let lastEnd = 0;
   let records: string[][];
   try {
     records = parse(text, {
       bom: true,
+      delimiter: separator,
       relax_column_count: true,
       skip_empty_lines: false,
       on_record: (record: string[], ctx: { lines: number }) => {
@@ -81,8 +88,8 @@ export function parseCsv(file: string, text: string): { header: string[] | null;
       return { issue: { file, line: err.lines ?? start, column: null, reason: 'a quote " inside a quoted cell must be doubled ("")' } };
     return { issue: { file, line: err.lines ?? start, column: null, reason: `is not valid CSV: ${err.message}` } };
   }
-  if (records.length === 0) return { header: null, rows: [] };
+  if (records.length === 0) return { header: null, rows: [], separator };
   const rows: RawRow[] = [];
   for (let i = 1; i < records.length; i++) rows.push({ line: i + 1, cells: records[i]! });
-  return { header: records[0]!, rows };
+  return { header: records[0]!, rows, separator };
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { checkWorkbookRules } from '../../shared/schemas/workbook-rules';
 import { TABLES, TABLE_NAMES, emptyWorkbook, type TableName, type Workbook } from '../../shared/schemas/workbook';
+import { headerHint } from './header-hint';
 import type { WorkbookIssue } from './issues';
 import type { RawTable, RawWorkbook } from './raw-workbook';
 
@@ -34,7 +35,7 @@ export function validateWorkbook(raw: RawWorkbook): Validated {
     }
     const state: TableState = { place: t.place, lines: [], badRows: new Set() };
     states.set(t.table, state);
-    const rows = readTable(t, state, issues);
+    const rows = readTable(t, state, issues, raw.format);
     (wb as Record<TableName, unknown[]>)[t.table] = rows;
     rowCount += rows.length;
   }
@@ -70,7 +71,7 @@ export function validateWorkbook(raw: RawWorkbook): Validated {
 }
 
 /** The rows of one table; rows with problems are kept with the cells that could be read. */
-function readTable(t: RawTable, state: TableState, issues: WorkbookIssue[]): unknown[] {
+function readTable(t: RawTable, state: TableState, issues: WorkbookIssue[], format: RawWorkbook['format']): unknown[] {
   const spec = TABLES[t.table];
   const schema = spec.schema as z.ZodObject;
   const shape = schema.shape as Record<string, z.ZodType>;
@@ -81,6 +82,7 @@ function readTable(t: RawTable, state: TableState, issues: WorkbookIssue[]): unk
   }
 
   // Header: which position holds which column.
+  const headerIssuesFrom = issues.length;
   const known = new Set(spec.columns);
   const positions: [string, number][] = [];
   const seen = new Set<string>();
@@ -103,6 +105,11 @@ function readTable(t: RawTable, state: TableState, issues: WorkbookIssue[]): unk
   });
   const defaulted = new Set(spec.defaulted);
   for (const c of spec.columns) if (!seen.has(c) && !defaulted.has(c)) at(1, c, `the required column ${c} is missing`);
+  if (issues.length > headerIssuesFrom) {
+    const hint = headerHint(t.table, t.header, t.rows.slice(0, 5).map((r) => r.cells), format);
+    // First of the file's header problems, so it is read before them.
+    if (hint) issues.splice(headerIssuesFrom, 0, { ...t.place, line: 1, column: null, reason: `likely cause: ${hint}` });
+  }
   // A missing required column is reported once above, not on every row.
   const checked = spec.columns.filter((c) => seen.has(c) || defaulted.has(c));
   const width = t.header.length;

@@ -17,8 +17,8 @@ import type { Hold, PromiseToRevalidate, RevalidationOutcome } from './types';
 import { validateRequest } from './validate';
 
 /** Dispatch dates of a promise: the days its lines' held plans dispatch on. */
-function dispatchDates(p: PromiseToRevalidate): string[] {
-  const fromResult = (p.result?.lines ?? []).map((l) => l.plans.find((x) => x.kind === (l.chosen_plan ?? 'regular'))?.dispatch_date ?? null);
+export function dispatchDatesOf(result: CheckResult | null): string[] {
+  const fromResult = (result?.lines ?? []).map((l) => l.plans.find((x) => x.kind === (l.chosen_plan ?? 'regular'))?.dispatch_date ?? null);
   return fromResult.filter((d): d is string => d !== null);
 }
 
@@ -30,7 +30,7 @@ export function revalidatePromises(
   const model = buildModel(wb, opts);
   const outcomes: RevalidationOutcome[] = [];
   for (const p of promises) {
-    const dates = dispatchDates(p);
+    const dates = p.dispatchDates;
     if (dates.length > 0 && dates.every((d) => d < opts.asOf)) {
       addHolds(model, p.holds);
       outcomes.push({ id: p.id, rechecked: false, result: null, holds: [...p.holds], atRisk: false, reasons: [] });

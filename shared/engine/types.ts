@@ -34,8 +34,12 @@ export interface PromiseToRevalidate {
   covered: readonly ReasonCode[];
   /** The holds it has now; kept as they are when every dispatch date has passed. */
   holds: readonly Hold[];
-  /** Its last check (gives its dispatch dates). */
-  result: CheckResult | null;
+  /**
+   * The dispatch dates of its lines' held plans (from its last check: each line's chosen plan, or
+   * its regular plan). `dispatchDatesOf(result)` gives them; a store may read them straight from
+   * the stored result instead of parsing all of it.
+   */
+  dispatchDates: readonly string[];
 }
 
 export interface RevalidationOutcome {

@@ -150,6 +150,42 @@ describe('confirm and promises', () => {
     expect(text.stdout).toMatch(/^P-000001 +confirmed/m);
   });
 
+  it('import --dry-run prints the changes per table and the promises that would be at risk, and changes nothing', async () => {
+    const starved = join(dir, 'starved');
+    const wb = demoWorkbook(AS_OF);
+    await exportWorkbook({ ...wb, calendars: wb.calendars.map((c) => ({ ...c, mon: '0', tue: '0', wed: '0', thu: '0', fri: '0' })), inventory: [], receipts: [], orders: [] }, starved);
+    // The dry run first: what it would change and put at risk, and nothing written.
+    const before = (await cli(['export-workbook', join(dir, 'dry-before'), '--db', confirmDb])).stdout;
+    const listed = (await cli(['promises', '--db', confirmDb, '--json'])).stdout;
+    const dry = await cli(['import', starved, '--db', confirmDb, '--as-of', AS_OF, '--dry-run']);
+    expect(dry.stderr).toBe('');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^Dry run of starved \(CSV folder, \d+ rows\): nothing was changed\./);
+    expect(dry.stdout).toMatch(/^calendars: 0 added, 5 changed, 0 removed \(0 unchanged\)$/m);
+    expect(dry.stdout).toMatch(/^ {2}~ MACH-2S: mon 16 → 0, tue 16 → 0, wed 16 → 0, thu 16 → 0, fri 16 → 0$/m);
+    expect(dry.stdout).toMatch(/^inventory: 0 added, 0 changed, \d+ removed/m);
+    expect(dry.stdout).toContain('Open promises replanned as of 2026-03-02: 2. 2 promises would become at risk.');
+    expect(dry.stdout).toMatch(/^Would become at risk:\n {2}P-000001 \(Stadtwerke Ulm\): .+\n {2}P-000002 \(Stadtwerke Ulm\): .+$/m);
+    const json = await cli(['import', starved, '--db', confirmDb, '--as-of', AS_OF, '--dry-run', '--json']);
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed).toMatchObject({ dry_run: true, source: 'starved', format: 'csv', as_of: AS_OF, impact: { open: 2, stop_at_risk: [], stay_at_risk: 0 } });
+    expect(parsed.impact.become_at_risk.map((p: { id: string }) => p.id)).toEqual(['P-000001', 'P-000002']);
+    expect(parsed.impact.become_at_risk[0].reasons.length).toBeGreaterThan(0);
+    expect(parsed.tables.find((t: { table: string }) => t.table === 'calendars')).toMatchObject({ changed: 5, changes: expect.arrayContaining([expect.objectContaining({ op: 'change', key: 'MACH-2S' })]) });
+    expect((await cli(['export-workbook', join(dir, 'dry-after'), '--db', confirmDb])).stdout.replace('dry-after', 'dry-before')).toBe(before);
+    expect((await cli(['promises', '--db', confirmDb, '--json'])).stdout).toBe(listed);
+    // --json alone is a usage error; a bad workbook in a dry run exits 1 with its problems.
+    expect((await cli(['import', starved, '--db', confirmDb, '--json'])).code).toBe(2);
+    const bad = join(dir, 'dry-bad');
+    await exportWorkbook(wb, bad);
+    writeFileSync(join(bad, 'inventory.csv'), 'sku,on_hand\nCP-32,many\n');
+    const refused = await cli(['import', bad, '--db', confirmDb, '--dry-run']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('inventory.csv, line 2, column on_hand: must be a whole number, got "many"');
+  }, 120_000);
+
   it('a new import replans open promises and flags those that no longer fit', async () => {
     const starved = join(dir, 'starved');
     const wb = demoWorkbook(AS_OF);

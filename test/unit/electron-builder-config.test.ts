@@ -2,7 +2,7 @@
  * `npm run dist` cannot run here (electron-builder downloads Electron), so its configuration is
  * tested instead: electron-builder's own schema accepts it, and it says what we mean.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { matchesGlob } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,8 +23,14 @@ function productionPackages(): Set<string> {
   const visit = (name: string) => {
     if (seen.has(name)) return;
     seen.add(name);
-    const manifest = JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, root), 'utf8')) as { dependencies?: Record<string, string> };
-    for (const dep of Object.keys(manifest.dependencies ?? {})) visit(dep);
+    let manifest: { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+    try {
+      manifest = JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, root), 'utf8'));
+    } catch {
+      return; // an optional dependency not installed on this platform
+    }
+    // Installed optional dependencies ship too (pdfjs-dist's canvas binary): `files` must leave them out.
+    for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) visit(dep);
   };
   for (const dep of Object.keys(pkg.dependencies)) visit(dep);
   return seen;
@@ -109,6 +115,16 @@ describe('electron-builder.yml', () => {
     ['node_modules/better-sqlite3/src/better_sqlite3.cpp', false],
   ])('packages %s: %s', (path, expected) => {
     expect(packaged(path)).toBe(expected);
+  });
+
+  it('ships only what runs: no canvas binary for pdfjs, and of the DejaVu fonts only the two summaries embed', () => {
+    expect(production.has('@napi-rs/canvas')).toBe(true); // it is installed, so only `files` keeps it out
+    expect(packaged('node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node')).toBe(false);
+    expect(packaged('node_modules/@napi-rs/canvas/index.js')).toBe(false);
+    const fonts = readdirSync(new URL('node_modules/dejavu-fonts-ttf/ttf/', root));
+    expect(fonts.length).toBeGreaterThanOrEqual(22);
+    expect(fonts.filter((f) => packaged(`node_modules/dejavu-fonts-ttf/ttf/${f}`)).sort()).toEqual(['DejaVuSans-Bold.ttf', 'DejaVuSans.ttf']);
+    expect(packaged('node_modules/pdfjs-dist/legacy/build/pdf.mjs')).toBe(true);
   });
 
   it('starts the bundled shell, which the build script makes', () => {

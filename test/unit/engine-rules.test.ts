@@ -3,7 +3,7 @@
  * shows; the arithmetic is in the comments.
  */
 import { describe, expect, it } from 'vitest';
-import { addHolds, buildModel, releaseHolds, revalidatePromises, runCheck, validateRequest, type PlantModel } from '../../shared/engine';
+import { addHolds, buildModel, dispatchDatesOf, releaseHolds, revalidatePromises, runCheck, validateRequest, type PlantModel } from '../../shared/engine';
 import type { CheckResult } from '../../shared/schemas/check';
 import { AS_OF, line, plant, request } from '../support/plant';
 
@@ -115,7 +115,7 @@ describe('revalidation', () => {
       if (!v.ok) throw new Error('bad');
       const { result, holds } = runCheck(model, v.value);
       addHolds(model, holds);
-      return { id: `P-${i + 1}`, request: v.value, covered: [], holds, result };
+      return { id: `P-${i + 1}`, request: v.value, covered: [], holds, dispatchDates: dispatchDatesOf(result) };
     });
   }
 

@@ -14,7 +14,7 @@ import { TablesChangedError, type ChangeSet, type HistoryEntry, type HistoryFilt
 import type { ImportMeta, ImportOutcome, NewPromise, PromiseStatus, Revalidate } from '../store';
 import { dataVersionOf } from '../sqlite-store';
 import type { WorkbookDiff } from '../../workbook/diff';
-import { read } from './connection';
+import { read, transaction } from './connection';
 import { ensurePools, insertRows, readWorkbook, type ColumnTypes } from './pg-plant';
 import { latestDataVersion, replacePromiseIn } from './pg-promise-changes';
 import { OPEN_SQL, lockPlantExclusive, openHoldsWithVersion } from './pg-promise-sql';
@@ -22,6 +22,19 @@ import { applyRevalidation, openPromisesForRevalidation } from './pg-revalidatio
 import { IMPORT_COLUMNS, importFromPg, type PostgresStore } from './pg-store';
 
 const now = () => new Date().toISOString();
+
+function entryFromPg(row: unknown, change: ChangeSet): HistoryEntry {
+  const e = entryRow.parse(row);
+  return {
+    id: e.entry_id,
+    change,
+    table: e.table_name as TableName,
+    key: e.row_key,
+    op: e.op,
+    row: e.row_data === null ? null : plainRow.parse(e.row_data),
+    fields: e.fields === null ? null : fieldChanges.parse(e.fields),
+  };
+}
 const CHANGE_COLUMNS = 'c.id, c.kind, c.at, c.actor AS "user", c.source, c.data_version, c.added, c.changed, c.removed';
 const cell = z.union([z.string(), z.number(), z.null()]);
 const plainRow = z.record(z.string(), cell);
@@ -151,17 +164,21 @@ export class PgOperationsStore implements OperationsStore {
         )
       ).rows,
     );
-    return rows.map((row) => {
-      const e = entryRow.parse(row);
-      return {
-        id: e.entry_id,
-        change: changeFromSql(row),
-        table: e.table_name as TableName,
-        key: e.row_key,
-        op: e.op,
-        row: e.row_data === null ? null : plainRow.parse(e.row_data),
-        fields: e.fields === null ? null : fieldChanges.parse(e.fields),
-      };
+    return rows.map((row) => entryFromPg(row, changeFromSql(row)));
+  }
+
+  async openPromises() {
+    // Promises and their holds read in one transaction, so they agree.
+    return transaction(this.store.pool, (c) => openPromisesForRevalidation(c));
+  }
+
+  async changeWithEntries(id: number): Promise<{ change: ChangeSet; entries: HistoryEntry[] } | null> {
+    return read(this.store.pool, async (p) => {
+      const head = (await p.query(`SELECT ${CHANGE_COLUMNS} FROM table_changes c WHERE c.id = $1`, [id])).rows[0];
+      if (!head) return null;
+      const change = changeFromSql(head);
+      const rows = (await p.query('SELECT r.id AS entry_id, r.table_name, r.row_key, r.op, r.row_data, r.fields FROM table_change_rows r WHERE r.change_id = $1 ORDER BY r.id', [id])).rows;
+      return { change, entries: rows.map((row) => entryFromPg(row, change)) };
     });
   }
 

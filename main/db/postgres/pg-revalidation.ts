@@ -6,16 +6,20 @@
  */
 import type pg from 'pg';
 import { CAPACITY_REASONS, COMMERCIAL_REASONS, type ReasonCode } from '../../../shared/schemas/check';
+import { dispatchDatesOf } from '../../../shared/engine/revalidate';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../../shared/engine/types';
-import { holdFromSql, parseStoredRequest, parseStoredResult, type HoldSqlRow } from '../promise-rows';
+import type { OpenPromise } from '../operations-store';
+import { holdFromSql, parseStoredReasons, parseStoredRequest, parseStoredResult, type HoldSqlRow } from '../promise-rows';
 import { sameHolds } from '../revalidation-rows';
 import { HOLD_COLUMNS, OPEN_SQL, bumpHoldsVersion, insertHolds } from './pg-promise-sql';
 
 const APPROVABLE = new Set<ReasonCode>([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
 
-export async function openPromisesForRevalidation(c: pg.ClientBase): Promise<PromiseToRevalidate[]> {
-  const rows = (await c.query<{ id: string; request_json: string; result_json: string }>(
-    `SELECT id, request::text AS request_json, result::text AS result_json FROM promises WHERE status IN (${OPEN_SQL}) ORDER BY order_seq, id`,
+/** Open promises in confirm order with who they are for and their risk now (see `OperationsStore.openPromises`). */
+export async function openPromisesForRevalidation(c: pg.ClientBase): Promise<OpenPromise[]> {
+  const rows = (await c.query<{ id: string; customer: string; at_risk: boolean; risk_reasons_json: string; request_json: string; result_json: string }>(
+    `SELECT id, customer, at_risk, risk_reasons::text AS risk_reasons_json, request::text AS request_json, result::text AS result_json
+     FROM promises WHERE status IN (${OPEN_SQL}) ORDER BY order_seq, id`,
   )).rows;
   const held = new Map<string, Hold[]>();
   const holdRows = (await c.query<HoldSqlRow>(
@@ -30,7 +34,16 @@ export async function openPromisesForRevalidation(c: pg.ClientBase): Promise<Pro
     const result = parseStoredResult(r.id, r.result_json);
     const covered = new Set<ReasonCode>();
     for (const line of result.lines) for (const reason of line.reasons) if (APPROVABLE.has(reason.code)) covered.add(reason.code);
-    return { id: r.id, request: parseStoredRequest(r.id, r.request_json), covered: [...covered], holds: held.get(r.id) ?? [], result };
+    return {
+      id: r.id,
+      request: parseStoredRequest(r.id, r.request_json),
+      covered: [...covered],
+      holds: held.get(r.id) ?? [],
+      dispatchDates: dispatchDatesOf(result),
+      customer: r.customer,
+      atRisk: r.at_risk,
+      riskReasons: r.at_risk ? parseStoredReasons(r.id, r.risk_reasons_json) : [],
+    };
   });
 }
 

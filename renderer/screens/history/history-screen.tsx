@@ -10,7 +10,9 @@ import { TABLE_NAMES, type TableName } from '../../../shared/schemas/workbook';
 import { Progress } from '../../components/progress';
 import { useDataChanged } from '../../data-events';
 import { useApi } from '../../hooks/use-api';
+import { useSession } from '../../hooks/use-session';
 import { TABLE_LABEL } from '../tables/table-labels';
+import { UndoChange } from './undo-change';
 import './history.css';
 
 const PAGE = 200;
@@ -50,6 +52,8 @@ export function HistoryScreen() {
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
+  const mayEdit = useSession().session?.may.edit_operations ?? true;
+  const [undoing, setUndoing] = useState<ChangeSetView | null>(null);
 
   const load = useCallback(
     async (before?: number) => {
@@ -130,6 +134,7 @@ export function HistoryScreen() {
                 <th scope="col">Changed</th>
                 <th scope="col">Removed</th>
                 <th scope="col">Data version</th>
+                {mayEdit && <th scope="col">Undo</th>}
               </tr>
             </thead>
             <tbody>
@@ -144,12 +149,20 @@ export function HistoryScreen() {
                   <td>{c.changed.toLocaleString()}</td>
                   <td>{c.removed.toLocaleString()}</td>
                   <td>{c.data_version}</td>
+                  {mayEdit && (
+                    <td>
+                      <button type="button" className="secondary" onClick={() => setUndoing(c)} aria-label={`Undo change #${c.id}`}>
+                        Undo…
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </details>
       )}
+      {undoing && <UndoChange key={undoing.id} change={undoing} onClose={() => setUndoing(null)} />}
       {!loading && entries.length === 0 && !error && <p>No changes match.</p>}
       {entries.length > 0 && (
         <table className="history">

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { TABLE_NAMES, TABLES, type TableName } from '../../../shared/schemas/workbook';
 import { Progress } from '../../components/progress';
+import { RiskImpactPanel } from '../../components/risk-impact';
 import { useSession } from '../../hooks/use-session';
 import { DataGrid } from './data-grid';
 import { addRows, blankRow, deleteRows, editCount, gridRows, restoreRows, setCells, type GridRow } from './edit-state';
@@ -97,7 +98,10 @@ export function TablesScreen() {
   return (
     <section className="screen tables-screen" aria-busy={s.loading} onKeyDown={onKeyDown}>
       <h1>Tables</h1>
-      <Progress busy={s.loading || s.save.kind === 'saving'} label={s.save.kind === 'saving' ? 'Saving the tables…' : 'Loading the tables…'} />
+      <Progress
+        busy={s.loading || s.save.kind === 'saving' || s.save.kind === 'checking-impact'}
+        label={s.save.kind === 'saving' ? 'Saving the tables…' : s.save.kind === 'checking-impact' ? 'Checking what the save does to open promises…' : 'Loading the tables…'}
+      />
       {s.loaded && (
         <p className="meta">
           Data version {s.loaded.dataVersion}. {TABLES[table].optional ? 'This table is optional.' : ''}
@@ -181,7 +185,7 @@ export function TablesScreen() {
             <button type="button" className="secondary" onClick={s.discard} disabled={edited === 0}>
               Discard all edits
             </button>
-            <button type="button" onClick={() => void s.saveAll()} disabled={edited === 0 || problems.length > 0 || s.checking || s.save.kind === 'saving'}>
+            <button type="button" onClick={() => void s.saveAll()} disabled={edited === 0 || problems.length > 0 || s.checking || s.save.kind === 'saving' || s.save.kind === 'checking-impact' || s.save.kind === 'impact'}>
               Save {edited ? `${edited} ${edited === 1 ? 'change' : 'changes'}` : 'changes'}
             </button>
           </div>
@@ -189,7 +193,7 @@ export function TablesScreen() {
       </div>
       {!mayEdit && <p className="hint">Only operations and admin change these tables: you can look, sort, filter, find and copy.</p>}
 
-      <SaveMessage save={s.save} />
+      <SaveMessage save={s.save} onSave={() => void s.commit()} onBack={s.goBack} />
       {notice && (
         <p className="hint" role="status">
           {notice}
@@ -247,7 +251,8 @@ export function TablesScreen() {
   );
 }
 
-function SaveMessage({ save }: { save: ReturnType<typeof useTableEdits>['save'] }) {
+function SaveMessage({ save, onSave, onBack }: { save: ReturnType<typeof useTableEdits>['save']; onSave: () => void; onBack: () => void }) {
+  if (save.kind === 'impact') return <RiskImpactPanel impact={save.impact} idPrefix="save" confirmLabel={save.impact.become_at_risk.length ? 'Save anyway' : 'Save'} onConfirm={onSave} onBack={onBack} />;
   if (save.kind === 'saved') {
     const n = save.atRisk.length;
     return (

@@ -6,7 +6,8 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { AppError } from '../../../shared/contract';
-import type { ChangeSetView, SaveAnswer, TablesData } from '../../../shared/contract-operations';
+import type { ChangeSetView, RiskImpactView, SaveAnswer, TablesData } from '../../../shared/contract-operations';
+import { changesRisk } from '../../components/risk-impact';
 import { applyEdits } from '../../../shared/edits/apply-edits';
 import { TABLE_NAMES, TABLES, emptyWorkbook, type TableName, type Workbook } from '../../../shared/schemas/workbook';
 import { notifyDataChanged } from '../../data-events';
@@ -35,6 +36,9 @@ function fromContract(d: TablesData): Loaded {
 
 export type SaveState =
   | { kind: 'idle' }
+  | { kind: 'checking-impact' }
+  /** What the save would do to open promises, shown before it is made: save anyway, or go back. */
+  | { kind: 'impact'; impact: RiskImpactView }
   | { kind: 'saving' }
   | { kind: 'saved'; change: ChangeSetView; revalidated: number; atRisk: string[] }
   | { kind: 'refused'; message: string }
@@ -73,7 +77,7 @@ export function useTableEdits() {
       return next;
     });
     setServerIssues([]);
-    setSave((s) => (s.kind === 'saving' ? s : { kind: 'idle' }));
+    setSave((s) => (s.kind === 'saving' || s.kind === 'checking-impact' ? s : { kind: 'idle' }));
   }, []);
 
   const undoLast = useCallback(() => {
@@ -103,7 +107,8 @@ export function useTableEdits() {
   const checking = deferred !== edits;
   const allIssues = serverIssues.length ? serverIssues : issues;
 
-  const saveAll = useCallback(async () => {
+  /** Saves for good (after the impact was shown, or when it changes no promise's risk). */
+  const commit = useCallback(async () => {
     if (!loaded) return;
     const { edits: e, insertIds } = toContractEdits(edits);
     if (e.length === 0) return;
@@ -126,5 +131,28 @@ export function useTableEdits() {
     notifyDataChanged();
   }, [api, edits, loaded, load]);
 
-  return { loaded, loadError, loading, reload: load, edits, change, undo: undoLast, canUndo: undo.length > 0, discard, issues: allIssues, checking, save, saveAll };
+  /** First what the save would do to open promises; it saves at once only when no promise's risk changes. */
+  const saveAll = useCallback(async () => {
+    if (!loaded) return;
+    const { edits: e, insertIds } = toContractEdits(edits);
+    if (e.length === 0) return;
+    setSave({ kind: 'checking-impact' });
+    const r = await api.call('tables:impact', { base_version: loaded.dataVersion, edits: e });
+    if (!r.ok) {
+      noticeSessionEnd(r.error);
+      return setSave({ kind: 'error', error: r.error });
+    }
+    const a = r.value;
+    if (!a.ok) {
+      if (a.reason === 'invalid') setServerIssues(placeIssues(a.issues, insertIds));
+      return setSave({ kind: 'refused', message: a.message });
+    }
+    if (changesRisk(a.impact)) return setSave({ kind: 'impact', impact: a.impact });
+    await commit();
+  }, [api, edits, loaded, commit]);
+
+  /** Back to editing from the impact: the edits stay as they are. */
+  const goBack = useCallback(() => setSave({ kind: 'idle' }), []);
+
+  return { loaded, loadError, loading, reload: load, edits, change, undo: undoLast, canUndo: undo.length > 0, discard, issues: allIssues, checking, save, saveAll, commit, goBack };
 }

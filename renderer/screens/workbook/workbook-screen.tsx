@@ -14,6 +14,7 @@ import { useApi } from '../../hooks/use-api';
 import { noticeSessionEnd, useSession } from '../../hooks/use-session';
 import { onDropped, takeDropped } from './dropped-workbook';
 import { IssuesTable, PreviewTable } from './import-preview';
+import { RiskImpactPanel } from '../../components/risk-impact';
 import { base64ToBytes, downloadBytes, saveCsvFolder, uploadFromFiles, type WorkbookUpload } from './workbook-files';
 import './workbook.css';
 
@@ -189,9 +190,10 @@ export function WorkbookScreen() {
                   {step.preview.added.toLocaleString()} rows added, {step.preview.changed.toLocaleString()} changed, {step.preview.removed.toLocaleString()} removed.
                 </p>
                 <PreviewTable preview={step.preview} />
+                <RiskImpactPanel impact={step.preview.impact} idPrefix="import" />
                 <div className="actions">
                   <button type="button" onClick={() => void apply(step.preview.token)}>
-                    Import these tables
+                    {step.preview.impact.become_at_risk.length ? 'Import anyway' : 'Import these tables'}
                   </button>
                   <button type="button" className="secondary" onClick={() => setStep({ kind: 'idle' })}>
                     Cancel

@@ -4,7 +4,7 @@ import { saveTableEdits } from '../../../main/services/table-edit-service';
 import { WorkbookTransfer, plainFileName, type WorkbookUpload } from '../../../main/services/workbook-transfer-service';
 import { workbookToCsv } from '../../../main/workbook/export-workbook';
 import { openHarness, type Harness } from '../../support/operations-harness';
-import { AS_OF, plant } from '../../support/plant';
+import { AS_OF, line, plant, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';
 
 const dir = tempDir();
@@ -57,6 +57,23 @@ describe('import in the app', () => {
     const [last] = await h.ops.listChanges();
     expect(last).toMatchObject({ kind: 'import', user: 'olga', source: 'next week', added: 1, changed: 1, removed: 0 });
     expect(await t.apply(LOCAL_ACTOR, p.token)).toMatchObject({ ok: false, kind: 'expired' });
+  });
+
+  it('the preview names the open promises the import would put at risk, with reasons, before anything is written', async () => {
+    const a = await h.checks.confirm(request(line('FG', 8, '2026-03-04')), AS_OF);
+    const b = await h.checks.confirm(request(line('FG', 8, '2026-03-06')), AS_OF);
+    if (!a.ok || !b.ok) throw new Error('the promises were refused');
+    // M8 on 6 h a day: A still fits, B does not.
+    const files = workbookToCsv(plant({ calendars: 'calendar_id,mon,tue,wed,thu,fri,sat,sun\nWD8,6,6,6,6,6,0,0\nWD75,7.5,7.5,7.5,7.5,7.5,0,0\nZERO,0,0,0,0,0,0,0\nALL,1,1,1,1,1,1,1\nMWF,1,0,1,0,1,0,0' }));
+    const dump = await h.store.dump();
+    const p = await t.previewUpload(LOCAL_ACTOR, csvUpload(files), { asOf: AS_OF });
+    if (!p.ok) throw new Error('preview should pass');
+    expect(await h.store.dump()).toBe(dump);
+    expect(p.impact).toMatchObject({ open: 2, stopAtRisk: [], stayAtRisk: 0 });
+    expect(p.impact.becomeAtRisk.map((x) => [x.id, x.customer])).toEqual([[b.id, 'Acme GmbH']]);
+    expect(p.impact.becomeAtRisk[0]!.reasons.map((r) => r.code)).toContain('capacity_short');
+    const applied = await t.apply(LOCAL_ACTOR, p.token, { asOf: AS_OF });
+    expect(applied).toMatchObject({ ok: true, atRisk: [b.id] });
   });
 
   it('refuses to apply a preview when the tables changed since', async () => {

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPromisesForRevalidation } from '../../../main/db/revalidation-rows';
+import { buildModel, dispatchDatesOf, runCheck, validateRequest } from '../../../shared/engine';
+import { CAPACITY_REASONS, COMMERCIAL_REASONS, type CheckRequest } from '../../../shared/schemas/check';
+import { openHarness, type Harness } from '../../support/operations-harness';
+import { AS_OF, line, plant, request } from '../../support/plant';
+import { tempDir } from './temp-db';
+
+const dir = tempDir();
+let h: Harness;
+beforeEach(async () => {
+  h = await openHarness(dir);
+});
+afterEach(() => h.close());
+
+describe('open promises as revalidation reads them', () => {
+  it('takes the approved reason codes and the held plans’ dispatch dates out of each stored result, as the engine would', async () => {
+    const model = buildModel(plant(), { asOf: AS_OF, dataVersion: (await h.store.dataVersion())! });
+    // An ok promise, one of two lines, one that needs approval (a discount above the limit), one not feasible (held on its regular plan).
+    const requests = [request(line('FG', 4, '2026-03-04')), request(line('FG', 2, '2026-03-10'), line('FG', 1, '2026-03-05')), request(line('FG', 2, '2026-03-12', '50')), request(line('FG', 400, '2026-03-06'))];
+    const stored = [];
+    for (const [i, raw] of requests.entries()) {
+      const v = validateRequest(model, raw);
+      if (!v.ok) throw new Error('bad request');
+      const { result, holds } = runCheck(model, v.value as CheckRequest);
+      const status = result.status === 'ok' ? 'confirmed' : 'awaiting_approval';
+      const r = await h.store.recordPromise({ status, request: v.value, result, holds, user: 'a' }, await h.store.holdsVersion());
+      if (!r.ok) throw new Error(`promise ${i} refused`);
+      stored.push({ id: r.id, result, holds });
+    }
+    const open = openPromisesForRevalidation(h.store.db);
+    expect(open.map((p) => p.id)).toEqual(stored.map((s) => s.id));
+    for (const [i, p] of open.entries()) {
+      const s = stored[i]!;
+      expect(p.dispatchDates).toEqual(dispatchDatesOf(s.result));
+      const codes = [...new Set(s.result.lines.flatMap((l) => l.reasons.map((r) => r.code)))].filter((c) => [...CAPACITY_REASONS, ...COMMERCIAL_REASONS].includes(c));
+      expect([...p.covered].sort()).toEqual(codes.sort());
+      expect(p.holds).toEqual(s.holds);
+      expect(p).toMatchObject({ customer: 'Acme GmbH', atRisk: false, riskReasons: [] });
+    }
+    expect(open[1]!.dispatchDates).toHaveLength(2);
+    expect(open[2]!.covered).toContain('discount_above_limit');
+  });
+});
