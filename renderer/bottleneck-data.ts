@@ -50,11 +50,39 @@ export interface PictureRow {
   withOvertime: number;
   booked: number;
   held: number;
+  /** Hours the quote's other lines planned before this one take (they are not held yet). */
+  quoteOther: number;
   addRegular: number;
   addOvertime: number;
 }
 
-export function pictureRows(days: readonly CapacityDay[], plan: Plan | undefined, resourceId: string): PictureRow[] {
+/**
+ * The plans of the quote's other lines that this line is planned after (earlier requested date,
+ * or the same date and earlier in the quote): what they take is what this line's reasons saw as
+ * booked. Each takes its chosen plan, or its regular plan at its earliest date, as the engine does.
+ */
+export function plansBefore(lines: readonly LineResult[], index: number): Plan[] {
+  const me = lines[index]!;
+  const out: Plan[] = [];
+  lines.forEach((l, j) => {
+    if (j === index) return;
+    if (!(l.requested_date < me.requested_date || (l.requested_date === me.requested_date && j < index))) return;
+    const p = l.plans.find((x) => x.kind === l.chosen_plan) ?? (l.plans[0]?.earliest_delivery_date ? l.plans[0] : undefined);
+    if (p) out.push(p);
+  });
+  return out;
+}
+
+function hoursOn(plans: readonly Plan[], resourceId: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of plans)
+    for (const d of p.produced)
+      for (const r of d.resources) if (r.resource_id === resourceId) out.set(d.date, (out.get(d.date) ?? 0) + Number(r.regular_hours) + Number(r.overtime_hours));
+  return out;
+}
+
+export function pictureRows(days: readonly CapacityDay[], plan: Plan | undefined, resourceId: string, others: readonly Plan[] = []): PictureRow[] {
+  const other = hoursOn(others, resourceId);
   const added = new Map<string, { r: number; o: number }>();
   for (const d of plan?.produced ?? []) {
     for (const r of d.resources) {
@@ -72,6 +100,7 @@ export function pictureRows(days: readonly CapacityDay[], plan: Plan | undefined
       withOvertime: cap + Number(d.overtime_hours_available),
       booked: Number(d.load_hours),
       held: Number(d.held_hours),
+      quoteOther: other.get(d.date) ?? 0,
       addRegular: a.r,
       addOvertime: a.o,
     };

@@ -193,7 +193,8 @@ const promiseId = z.string().min(1).max(32);
 const newLines = z.array(z.unknown()).min(1, 'must have at least one line').max(100);
 
 export const repromiseAnswer = z.discriminatedUnion('confirmed', [
-  z.object({ confirmed: z.literal(true), id: z.string(), replaces: z.string(), result: checkResult }),
+  /** `confirmed` names that the old promise was replaced; `status` says whether the new one is confirmed or awaits approval. */
+  z.object({ confirmed: z.literal(true), id: z.string(), replaces: z.string(), result: checkResult, status: z.enum(['confirmed', 'awaiting_approval']) }),
   z.object({ confirmed: z.literal(false), result: checkResult.nullable(), issues: z.array(z.object({ path: z.string(), message: z.string() })), message: z.string() }),
 ]);
 export type RepromiseAnswer = z.output<typeof repromiseAnswer>;
@@ -230,6 +231,7 @@ export const operationsContract = {
   'risk:list': { input: nothing, output: z.array(atRiskPromise) },
   'risk:count': { input: nothing, output: z.object({ count: z.number().int() }) },
   'risk:recheck': { input: z.strictObject({ id: promiseId, lines: newLines, asOf }), output: checkResult },
-  'risk:repromise': { input: z.strictObject({ id: promiseId, lines: newLines, asOf, comment: z.string().max(500).optional() }), output: repromiseAnswer },
+  /** `submit`: a new check that needs approval is submitted for it (otherwise refused with its reasons). */
+  'risk:repromise': { input: z.strictObject({ id: promiseId, lines: newLines, asOf, comment: z.string().max(500).optional(), submit: z.boolean().optional() }), output: repromiseAnswer },
   'risk:cancel': { input: z.strictObject({ id: promiseId, comment: z.string().max(500).optional() }), output: z.object({ id: z.string(), status: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

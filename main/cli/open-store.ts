@@ -5,8 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolveDatabasePath } from '../db/paths';
 import { DatabaseTooNewError } from '../db/migrate';
-import { TeamDatabaseTooNewError, describeUrl } from '../db/postgres/migrate';
-import { isPostgresUrl } from '../db/postgres/open-postgres';
+import { TeamDatabaseTooNewError, describeUrl, isPostgresUrl } from '../db/postgres/team-location';
 import type { CheckService } from '../services/check-service';
 import { openCheckService } from '../services/open-service';
 import { InputError } from './args';

@@ -8,11 +8,10 @@
  */
 import type { Hold } from '../../shared/engine/types';
 import type { CheckResult } from '../../shared/schemas/check';
-import type { HoldChanges } from './store';
 
 /** What the caller's model needs to be current: the changes after its version, or every open hold. */
 export type HoldsUpdate =
-  | { version: number; changes: HoldChanges['changes']; holds?: undefined }
+  | { version: number; changes: { version: number; added: readonly Hold[]; released: readonly Hold[] }[]; holds?: undefined }
   | { version: number; holds: Hold[]; changes?: undefined };
 
 export interface LockedDecision {

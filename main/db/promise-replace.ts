@@ -29,7 +29,8 @@ export function insertReplacement(db: Database, oldId: string, from: PromiseStat
   const row = db.prepare('SELECT status FROM promises WHERE id = ?').get(oldId) as { status: PromiseStatus } | undefined;
   if (!row) return { ok: false, conflict: 'not_found', status: null };
   if (row.status !== from || !OPEN_STATUSES.includes(row.status)) return { ok: false, conflict: 'status_changed', status: row.status };
-  if (p.status !== 'confirmed') throw new Error('a re-promise is recorded as confirmed');
+  if (p.status === 'draft') throw new Error('a re-promise is recorded as confirmed or awaiting approval');
+  const submitted = p.status === 'awaiting_approval';
   if (isCapacityLock(expected)) {
     const d = decideInSqlite(db, expected);
     if (!d.ok) return { ok: false, conflict: d.conflict, status: row.status };
@@ -41,10 +42,26 @@ export function insertReplacement(db: Database, oldId: string, from: PromiseStat
   db.prepare(
     `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version,
        created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
-     VALUES (?, 'confirmed', ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, NULL, ?)`,
-  ).run(id, p.request.customer, p.request.region, p.request.mode, JSON.stringify(p.request), JSON.stringify(p.result), p.result.as_of, p.result.data_version, at, p.user, at, next(db, 'order_seq'));
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    p.status,
+    p.request.customer,
+    p.request.region,
+    p.request.mode,
+    JSON.stringify(p.request),
+    JSON.stringify(p.result),
+    p.result.as_of,
+    p.result.data_version,
+    at,
+    p.user,
+    submitted ? at : null,
+    submitted ? null : at,
+    submitted ? (p.holdExpiresAt ?? null) : null,
+    next(db, 'order_seq'),
+  );
   replaceHolds(db, id, p.holds);
-  event(db, id, at, p.user, null, 'confirmed', `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
+  event(db, id, at, p.user, null, p.status, `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
   // Confirmed here, so signed here: the confirming user's summaries go in with it.
   if (p.summaries) insertSummaries(db, id, p.summaries(id, at), at);
 

@@ -153,10 +153,10 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
       }
       // The confirming user signs the new promise's summaries, as every confirmation is signed.
       const sign = isSigner(actor) ? { summaries: (result: CheckResult) => (id: string, at: string) => signSummaries(actor, { id, result, confirmedAt: at, approvals: [] }) } : {};
-      const r = await repromise(deps, actor, i.id, i.lines as never, { asOf: i.asOf ?? today(), ...(i.comment ? { comment: i.comment } : {}), ...sign });
-      if (r.ok) return { confirmed: true, id: r.id, replaces: r.replaces, result: r.result };
+      const r = await repromise(deps, actor, i.id, i.lines as never, { asOf: i.asOf ?? today(), ...(i.comment ? { comment: i.comment } : {}), ...sign, submit: i.submit === true });
+      if (r.ok) return { confirmed: true, id: r.id, replaces: r.replaces, result: r.result, status: r.status };
       if (r.kind === 'not_ok')
-        return { confirmed: false, result: r.result, issues: [], message: r.result.status === 'needs_approval' ? 'This answer needs approval: submit it from the Check screen, or change the dates or quantities.' : 'These dates and quantities do not fit either: see the reasons.' };
+        return { confirmed: false, result: r.result, issues: [], message: r.result.status === 'needs_approval' ? 'This answer needs approval: submit it for approval, or change the dates or quantities.' : 'These dates and quantities do not fit either: see the reasons.' };
       if (r.kind === 'request') return { confirmed: false, result: null, issues: r.issues, message: 'The new lines have problems.' };
       return { confirmed: false, result: null, issues: [], message: r.message };
     },

@@ -7,6 +7,7 @@
  */
 import { buildModel, runCheck, validateRequest } from '../../shared/engine';
 import type { CheckResult, Reason, RequestIssue } from '../../shared/schemas/check';
+import { resolvePolicy } from '../../shared/schemas/tables/policy';
 import { authorize, type ActorRef } from '../access/authorize';
 import { OPEN_STATUSES, type PromiseRecord, type PromiseStatus, type SignSummaries } from '../db/store';
 import { NoPlantError, type OperationsDeps } from './operations-deps';
@@ -39,7 +40,7 @@ export type RecheckResult =
   | { ok: false; kind: 'request'; issues: RequestIssue[] };
 
 export type RepromiseResult =
-  | { ok: true; id: string; replaces: string; result: CheckResult }
+  | { ok: true; id: string; replaces: string; result: CheckResult; status: 'confirmed' | 'awaiting_approval' }
   | { ok: false; kind: 'not_ok'; result: CheckResult }
   | { ok: false; kind: 'request'; issues: RequestIssue[] }
   | { ok: false; kind: 'conflict'; message: string };
@@ -107,29 +108,41 @@ export async function repromise(
   actor: ActorRef,
   id: string,
   lines: RepromiseLines,
-  /** `summaries`: the signed summaries of the new promise, made from the check that confirms it. */
-  opts: { asOf?: string; comment?: string; summaries?: (result: CheckResult) => SignSummaries } = {},
+  /**
+   * `summaries`: the signed summaries of the new promise, made from the check that confirms it.
+   * `submit`: a check that needs approval is submitted for it (held for `hold_days`, as a submit
+   * is), instead of refused; an `ok` check is confirmed either way.
+   */
+  opts: { asOf?: string; comment?: string; summaries?: (result: CheckResult) => SignSummaries; submit?: boolean; now?: () => Date } = {},
 ): Promise<RepromiseResult> {
   const asOf = opts.asOf ?? deps.checks.today();
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const p = await openPromise(deps, id);
-    authorize(actor, 'promises:confirm');
+    authorize(actor, 'promises:confirm'); // every role that may confirm may also submit (promises.md)
     authorize(actor, 'promises:cancel', { createdBy: p.createdBy });
     const c = await recheckWith(deps, p, lines, asOf);
     if (!c.ok) return c;
-    if (c.result.status !== 'ok') return { ok: false, kind: 'not_ok', result: c.result };
+    const submit = c.result.status === 'needs_approval' && opts.submit === true;
+    if (c.result.status !== 'ok' && !submit) return { ok: false, kind: 'not_ok', result: c.result };
+    const wanted = c.result.status;
     // Checked again inside a lock of the pools it reads, with the old promise's holds released.
-    const h = await deps.checks.lockWithout(p.id, p.holds, c.request, asOf, (res) => res.status === 'ok');
+    const h = await deps.checks.lockWithout(p.id, p.holds, c.request, asOf, (res) => res.status === wanted);
     if (!h) throw new NoPlantError();
     const decided = () => h.decided()?.result ?? c.result;
     const summaries = opts.summaries;
+    const at = (opts.now ?? (() => new Date()))();
+    const plant = submit ? await deps.checks.loadPlant() : null;
+    const holdExpiresAt = plant ? new Date(at.getTime() + resolvePolicy(plant.workbook.policy).hold_days * 24 * 3600 * 1000).toISOString() : null;
+    const status = submit ? ('awaiting_approval' as const) : ('confirmed' as const);
     const r = await deps.ops.replacePromise(
       id,
       p.status,
-      { status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: actor.name, comment: opts.comment ?? null, ...(summaries ? { summaries: (pid, at) => summaries(decided())(pid, at) } : {}) },
+      submit
+        ? { status, request: c.request, result: c.result, holds: c.holds, user: actor.name, at: at.toISOString(), holdExpiresAt, comment: opts.comment ?? null }
+        : { status, request: c.request, result: c.result, holds: c.holds, user: actor.name, comment: opts.comment ?? null, ...(summaries ? { summaries: (pid, when) => summaries(decided())(pid, when) } : {}) },
       h.lock,
     );
-    if (r.ok) return { ok: true, id: r.id, replaces: id, result: decided() };
+    if (r.ok) return { ok: true, id: r.id, replaces: id, result: decided(), status };
     if (r.conflict === 'refused') return { ok: false, kind: 'not_ok', result: decided() };
     if (r.conflict !== 'holds_changed' && r.conflict !== 'plant_changed') throw new PromiseNotFoundError(id, r.status ? `is ${r.status} now` : 'does not exist');
     // The tables changed meanwhile: check again on them.

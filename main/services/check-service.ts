@@ -8,7 +8,7 @@
  */
 import { addHolds, buildModel, poolOfHold, poolsRead, releaseHolds, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
 import type { CapacityLock, HoldsUpdate, LockedDecision } from '../db/capacity-lock';
-import type { CheckRequest, CheckResult, RequestIssue } from '../../shared/schemas/check';
+import { customerIssues, type CheckRequest, type CheckResult, type RequestIssue } from '../../shared/schemas/check';
 import type { PlantSnapshot, PromiseFilter, PromiseSummary, Store } from '../db/store';
 import { localToday } from './dates';
 
@@ -169,6 +169,14 @@ export class CheckService {
     return { ok: true, result, request: v.value, holds, holdsVersion: m.holdsVersion };
   }
 
+  /** A check for a promise or a draft: as `check`, and a customer is required (`promise-check.md`). */
+  async checkToRecord(request: unknown, asOf: string = this.today()): Promise<CheckOutcome> {
+    const c = await this.check(request, asOf);
+    if (!c.ok) return c;
+    const issues = customerIssues(c.request);
+    return issues.length ? { ok: false, kind: 'request', issues } : c;
+  }
+
   /**
    * Checks and, when the status is `ok`, records a confirmed promise holding what its plans use:
    * checked again inside a lock of the pools it reads, so the answer is final (only a change of
@@ -176,7 +184,7 @@ export class CheckService {
    */
   async confirm(request: unknown, asOf: string = this.today()): Promise<ConfirmOutcome> {
     for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) {
-      const c = await this.check(request, asOf);
+      const c = await this.checkToRecord(request, asOf);
       if (!c.ok) return c;
       if (c.result.status !== 'ok') return { ok: false, kind: 'not_ok', result: c.result };
       const h = await this.lockFor(c.request, asOf, (r) => r.status === 'ok');

@@ -60,7 +60,7 @@ export class PromiseService {
 
   /** Saves a check as a draft: holds nothing. */
   async saveDraft(actor: Actor, request: unknown, asOf?: string): Promise<Outcome> {
-    const c = await this.checks.check(request, asOf ?? this.checks.today());
+    const c = await this.checks.checkToRecord(request, asOf ?? this.checks.today());
     if (!c.ok) return checkRefusal(c);
     const r = await this.store.recordPromise({ status: 'draft', request: c.request, result: c.result, holds: [], user: actor.name, at: this.nowIso() }, c.holdsVersion);
     if (!r.ok) return refuse('conflict', CONFLICT_MESSAGE);
@@ -96,7 +96,7 @@ export class PromiseService {
     const day = asOf ?? this.checks.today();
     // Only a change of the tables meanwhile starts over; capacity is decided once, inside the lock.
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const c = await this.checks.check(request, day);
+      const c = await this.checks.checkToRecord(request, day);
       if (!c.ok) return checkRefusal(c);
       if (c.result.status !== wanted) return statusRefusal(c.result, to);
       const h = await this.checks.lockFor(c.request, day, (r) => r.status === wanted);

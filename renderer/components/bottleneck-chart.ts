@@ -30,14 +30,15 @@ export function drawBottleneck(el: HTMLElement, rows: readonly PictureRow[], opt
     textStyle: { color: text },
     tooltip: { trigger: 'axis', renderMode: 'richText' },
     legend: { top: 0, textStyle: { color: text } },
-    grid: { left: 48, right: 16, top: 48, bottom: 32 },
+    grid: { left: 48, right: 16, top: 72, bottom: 32 },
     xAxis: { type: 'category', data: dates, axisLabel: { color: text, formatter: (d: string) => opts.label(d) } },
     yAxis: { type: 'value', name: 'hours', nameTextStyle: { color: text }, axisLabel: { color: text } },
     series: [
       stack('Booked', rows.map((r) => r.booked), color('--chart-booked', '#8a8f98')),
       stack('Held by promises', rows.map((r) => r.held), color('--chart-held', '#c9a227')),
-      stack('This request', rows.map((r) => r.addRegular), color('--chart-request', '#2f6fdf')),
-      stack('This request, overtime', rows.map((r) => r.addOvertime), color('--chart-overtime', '#d9534f')),
+      stack('This quote, other lines', rows.map((r) => r.quoteOther), color('--chart-quote', '#7b5ea7')),
+      stack('This line', rows.map((r) => r.addRegular), color('--chart-request', '#2f6fdf')),
+      stack('This line, overtime', rows.map((r) => r.addOvertime), color('--chart-overtime', '#d9534f')),
       {
         name: 'Capacity',
         type: 'line',

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CapacityAround } from '../../shared/contract';
-import type { LineResult } from '../../shared/schemas/check';
+import type { LineResult, Plan } from '../../shared/schemas/check';
 import { limitingResource, pictureRows, pictureWindow, picturedPlan } from '../bottleneck-data';
 import { formatDate, formatHours, formatShortDate } from '../format';
 import { useApi } from '../hooks/use-api';
@@ -13,9 +13,13 @@ interface Props {
   line: LineResult;
   index: number;
   asOf: string;
+  /** Plans of this quote's other lines planned before this one (`plansBefore`). */
+  others?: readonly Plan[];
 }
 
-export function BottleneckFigure({ line, index, asOf }: Props) {
+const NONE: readonly Plan[] = [];
+
+export function BottleneckFigure({ line, index, asOf, others = NONE }: Props) {
   const api = useApi();
   const plan = picturedPlan(line);
   const resourceId = limitingResource(line, plan);
@@ -37,7 +41,7 @@ export function BottleneckFigure({ line, index, asOf }: Props) {
 
   const current = data?.key === key ? data : null;
   const resource = current?.value?.resources[0];
-  const rows = useMemo(() => (resource && resourceId ? pictureRows(resource.days, plan, resourceId) : []), [resource, plan, resourceId]);
+  const rows = useMemo(() => (resource && resourceId ? pictureRows(resource.days, plan, resourceId, others) : []), [resource, plan, resourceId, others]);
   const title = resource ? `${resource.name}: hours by day, ${formatDate(from)} to ${formatDate(to)}` : '';
 
   useEffect(() => {
@@ -76,8 +80,9 @@ export function BottleneckFigure({ line, index, asOf }: Props) {
                   <th scope="col">With free overtime</th>
                   <th scope="col">Booked</th>
                   <th scope="col">Held by promises</th>
-                  <th scope="col">This request</th>
-                  <th scope="col">This request, overtime</th>
+                  <th scope="col">This quote, other lines</th>
+                  <th scope="col">This line</th>
+                  <th scope="col">This line, overtime</th>
                 </tr>
               </thead>
               <tbody>
@@ -90,6 +95,7 @@ export function BottleneckFigure({ line, index, asOf }: Props) {
                     <td>{formatHours(r.withOvertime)}</td>
                     <td>{formatHours(r.booked)}</td>
                     <td>{formatHours(r.held)}</td>
+                    <td>{formatHours(r.quoteOther)}</td>
                     <td>{formatHours(r.addRegular)}</td>
                     <td>{formatHours(r.addOvertime)}</td>
                   </tr>

@@ -1,7 +1,8 @@
 /** One request line's fields: Product, Quantity, Delivery date, Unit price (with the discount). */
 import type { KeyboardEvent } from 'react';
 import type { PlantSummary } from '../../shared/contract';
-import { chooseProduct, discountPct, type DraftLine } from '../check-draft';
+import { chooseProduct, discountPct, type DraftLine } from '../quote/check-draft';
+import { parsePrice, type Marks } from '../quote/locale-number';
 import { formatMoney, formatPct } from '../format';
 import { FieldError } from './field-error';
 import { ProductCombobox } from './product-combobox';
@@ -10,13 +11,15 @@ interface Props {
   line: DraftLine;
   index: number;
   summary: PlantSummary;
+  /** The locale's decimal and group marks: prices and quantities are read as typed there. */
+  marks: Marks;
   errors: (field: 'sku' | 'qty' | 'requested_date' | 'unit_price') => string[] | undefined;
   onChange(line: DraftLine): void;
   onAddAfter(): void;
   onRemove: (() => void) | null;
 }
 
-export function LineFields({ line, index, summary, errors, onChange, onAddAfter, onRemove }: Props) {
+export function LineFields({ line, index, summary, marks, errors, onChange, onAddAfter, onRemove }: Props) {
   const id = (f: string) => `${line.id}-${f}`;
   const err = (f: 'sku' | 'qty' | 'requested_date' | 'unit_price') => {
     const m = errors(f);
@@ -24,7 +27,8 @@ export function LineFields({ line, index, summary, errors, onChange, onAddAfter,
   };
   const product = summary.products.find((p) => p.sku === line.sku);
   const listPrice = product?.list_price ?? null;
-  const discount = discountPct(listPrice, line.unit_price);
+  const typedPrice = parsePrice(line.unit_price, marks);
+  const discount = typedPrice.ok ? discountPct(listPrice, typedPrice.value) : null;
   const onKeyDown = (e: KeyboardEvent<HTMLFieldSetElement>) => {
     // Enter in any field of a line adds a line after it (buttons keep their own Enter).
     if (e.key === 'Enter' && e.target instanceof HTMLInputElement && !e.nativeEvent.isComposing) {

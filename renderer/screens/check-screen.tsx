@@ -1,49 +1,70 @@
 /**
- * The salesperson's check: the request on the left, the answer beside it, updated as they type.
- * The answer shown as current always belongs to the fields on screen; while a newer check is on
- * its way the last answer is dimmed and marked "Updating…".
+ * The salesperson's quote: the request on the left, the answer beside it, updated as they type.
+ * The quote is kept per user until it is sent, saved or cleared (use-quote.ts); complete lines are
+ * answered while another line is unfinished; numbers are read as the locale writes them. The
+ * answer shown as current always belongs to the fields on screen; while a newer check is on its
+ * way the last answer is dimmed and marked "Updating…". Print (or Ctrl+P) prints the answer alone.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppError, PlantSummary } from '../../shared/contract';
 import type { Alternative } from '../../shared/schemas/check';
-import { addLineAfter, applyAlternative, initialDraft, isCheckable, issuesByField, removeLine, toRequest, updateLine, type Draft, type FieldKey } from '../check-draft';
 import { FieldError } from '../components/field-error';
-import { LineAnswer } from '../components/line-answer';
 import { LineFields } from '../components/line-fields';
 import { Progress } from '../components/progress';
-import { StatusBadge } from '../components/status-badge';
-import { DateText } from '../components/line-answer';
 import { useApi } from '../hooks/use-api';
 import { useLiveCheck } from '../hooks/use-live-check';
+import { addLineAfter, applyAlternative, buildRequest, issuesByField, removeLine, updateLine, type Draft, type FieldKey } from '../quote/check-draft';
+import { localeMarks, type Marks } from '../quote/locale-number';
+import { QuoteAnswer } from '../quote/quote-answer';
+import { useCustomers } from '../quote/use-customers';
+import { useQuote } from '../quote/use-quote';
 import { CheckActions } from './promises/check-actions';
 
-export function CheckScreen() {
+export function CheckScreen({ marks: given }: { marks?: Marks } = {}) {
   const api = useApi();
+  const marks = useMemo(() => given ?? localeMarks(), [given]);
   const [summary, setSummary] = useState<PlantSummary | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const quote = useQuote(summary);
+  const draft = quote.draft;
   const [focusLine, setFocusLine] = useState<string | null>(null);
+  const customerRef = useRef<HTMLInputElement>(null);
+  const customers = useCustomers();
 
   useEffect(() => {
     let live = true;
     void api.call('plant:summary').then((r) => {
       if (!live) return;
-      if (r.ok) {
-        setSummary(r.value);
-        setDraft((d) => d ?? initialDraft(r.value));
-      } else setLoadError(r.error);
+      if (r.ok) setSummary(r.value);
+      else setLoadError(r.error);
     });
     return () => {
       live = false;
     };
   }, [api]);
 
+  // Focus lands in Customer when the quote is first shown.
+  const ready = !!draft;
+  useEffect(() => {
+    if (ready) customerRef.current?.focus();
+  }, [ready]);
   useEffect(() => {
     if (focusLine) document.getElementById(`${focusLine}-sku`)?.focus();
   }, [focusLine]);
+  // Ctrl+P (and ⌘P) prints the answer alone: the print style sheet hides the rest.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'p') {
+        e.preventDefault();
+        window.print();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
-  const request = draft && isCheckable(draft) ? toRequest(draft) : null;
-  const check = useLiveCheck(request);
+  const built = useMemo(() => (draft && summary ? buildRequest(draft, summary, marks) : null), [draft, summary, marks]);
+  const check = useLiveCheck(built?.request ?? null);
 
   if (loadError) {
     return (
@@ -55,7 +76,7 @@ export function CheckScreen() {
       </section>
     );
   }
-  if (!summary || !draft) {
+  if (!summary || !draft || !built) {
     return (
       <section className="screen" aria-busy="true">
         <h1>Check a request</h1>
@@ -64,11 +85,18 @@ export function CheckScreen() {
     );
   }
 
+  const setDraft = (d: Draft) => quote.setDraft(d);
   const invalid = check.error?.code === 'invalid_request' ? check.error : null;
-  const byField = invalid ? issuesByField(invalid.issues ?? [], draft) : new Map<FieldKey | '', string[]>();
+  // Engine issues name request lines; the request holds only the complete lines (built.sent).
+  const sentDraft = { ...draft, lines: built.sent.map((i) => draft.lines[i]!) };
+  const byField = invalid ? issuesByField(invalid.issues ?? [], sentDraft) : new Map<FieldKey | '', string[]>();
   const errorsOf = (k: FieldKey) => byField.get(k);
+  const lineErrors = (id: string, f: 'sku' | 'qty' | 'requested_date' | 'unit_price') => {
+    const local = built.needs.get(id)?.errors[f];
+    const engine = errorsOf(`${id}:${f}`);
+    return local ? [local, ...(engine ?? [])] : engine;
+  };
   const regionModes = summary.regions.find((r) => r.region === draft.region)?.modes ?? ['standard'];
-  const result = check.result;
   const addAfter = (id: string | null) => {
     const { draft: d, id: newId } = addLineAfter(draft, id, summary.as_of);
     setDraft(d);
@@ -76,10 +104,27 @@ export function CheckScreen() {
   };
   const apply = (index: number, alt: Alternative) => setDraft(applyAlternative(draft, index, alt));
   const described = (k: 'customer' | 'region' | 'mode') => (errorsOf(k)?.length ? `${k}-error` : undefined);
+  const unfinished = draft.lines.map((l, i) => (built.needs.has(l.id) ? i + 1 : 0)).filter(Boolean);
+  const blocked =
+    unfinished.length > 0
+      ? `Finish or remove line ${unfinished.join(', ')} to confirm, submit or save.`
+      : draft.customer.trim() === ''
+        ? 'Type the customer to confirm, submit or save (a check needs none).'
+        : null;
 
   return (
     <section className="screen check-screen">
-      <h1>Check a request</h1>
+      <div className="screen-head">
+        <h1>Check a request</h1>
+        {quote.notice && (
+          <p className="hint" role="status">
+            {quote.notice}
+          </p>
+        )}
+        <button type="button" className="secondary no-print" onClick={quote.clear}>
+          New quote
+        </button>
+      </div>
       <div className="check-layout">
         <form className="request" aria-label="Request" onSubmit={(e) => e.preventDefault()} noValidate>
           <div className="request-head">
@@ -87,13 +132,20 @@ export function CheckScreen() {
               <label htmlFor="customer">Customer</label>
               <input
                 id="customer"
+                ref={customerRef}
                 type="text"
                 autoComplete="off"
+                list="customers-used"
                 value={draft.customer}
                 aria-invalid={!!described('customer') || undefined}
                 aria-describedby={described('customer')}
                 onChange={(e) => setDraft({ ...draft, customer: e.target.value })}
               />
+              <datalist id="customers-used">
+                {customers.map((c) => (
+                  <option key={c} value={c} />
+                ))}
+              </datalist>
               <FieldError id="customer-error" messages={errorsOf('customer')} />
             </div>
             <div className="field">
@@ -124,7 +176,8 @@ export function CheckScreen() {
               line={line}
               index={i}
               summary={summary}
-              errors={(f) => errorsOf(`${line.id}:${f}`)}
+              marks={marks}
+              errors={(f) => lineErrors(line.id, f)}
               onChange={(l) => setDraft(updateLine(draft, line.id, () => l))}
               onAddAfter={() => addAfter(line.id)}
               onRemove={draft.lines.length > 1 ? () => setDraft(removeLine(draft, line.id)) : null}
@@ -136,54 +189,14 @@ export function CheckScreen() {
           </button>
         </form>
 
-        <section className="answer" aria-labelledby="answer-title" aria-busy={check.pending}>
-          <h2 id="answer-title">Answer</h2>
-          <Progress busy={check.pending} label="Checking…" />
-          {!request && <p className="muted">Choose a product to see the answer.</p>}
-          {check.error && !invalid && (
-            <p className="error-banner" role="alert">
-              {check.error.message}
-            </p>
-          )}
-          {invalid && (
-            <div className={check.stale ? 'stale' : undefined}>
-              <p className="error-banner">{invalid.message} Each problem is shown at its field.</p>
-              {byField.get('') && (
-                <ul className="field-error">
-                  {byField.get('')!.map((m, i) => (
-                    <li key={i}>{m}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          )}
-          {result && (
-            <div className={check.stale ? 'result stale' : 'result'} data-stale={check.stale}>
-              {check.stale && <p className="updating">Updating…</p>}
-              <div className="request-status" aria-live="polite">
-                <span className="visually-hidden">Request status: </span>
-                <StatusBadge status={result.status} large />
-              </div>
-              <p className="meta">
-                Data version <code data-field="data-version">{result.data_version}</code> · as of <DateText date={result.as_of} />
-              </p>
-              {result.warnings.length > 0 && (
-                <ul className="warnings" aria-label="Data warnings">
-                  {result.warnings.map((w, i) => (
-                    <li key={i}>{w.message}</li>
-                  ))}
-                </ul>
-              )}
-              <fieldset className="answer-lines" disabled={check.stale}>
-                <legend className="visually-hidden">Lines</legend>
-                {result.lines.map((line, i) => (
-                  <LineAnswer key={i} line={line} index={i} asOf={result.as_of} currency={result.currency} onApply={(alt) => apply(i, alt)} />
-                ))}
-              </fieldset>
-              <CheckActions request={request} result={result} stale={check.stale} />
-            </div>
-          )}
-        </section>
+        <QuoteAnswer
+          draft={draft}
+          built={built}
+          check={check}
+          byField={byField}
+          onApply={apply}
+          actions={<CheckActions request={blocked ? null : built.request} result={check.result} stale={check.stale} blocked={blocked} from={quote.from} onDone={quote.done} />}
+        />
       </div>
     </section>
   );

@@ -11,14 +11,24 @@ import { fromDay, toDay } from './days';
 import { laneKey, type PlantModel } from './model';
 import { e4ToString, formatE8, percentAtLeast, percentString, toE4Big } from './money';
 import { computePlan, lineSupply, type PlanCalc } from './plans';
-import { alternativesFor, expressReason, overtimeReason, sayDate, shortageReasons } from './reasons';
+import { candidateAlternatives, STATUS_RANK, verifiedAlternatives } from './alternatives';
+import { expressReason, overtimeReason, sayDate, shortageReasons } from './reasons';
 import type { Hold } from './types';
 import { applyHoldsTo, baseView, scratchView, type View } from './view';
 
-const STATUS_RANK: Record<Status, number> = { ok: 0, needs_approval: 1, not_feasible: 2 };
+/** Lines the re-checks behind alternatives may plan in one check (a 10-line request needs a few hundred). */
+const ALTERNATIVE_BUDGET_LINES = 2000;
 
 export function runCheck(model: PlantModel, req: CheckRequest): { result: CheckResult; holds: Hold[] } {
-  return checkOn(scratchView(model), req);
+  const out = checkOn(scratchView(model), req, true);
+  return { result: verify(model, req, out.result), holds: out.holds };
+}
+
+/** Alternatives that hold once applied (alternatives.ts); `model` must be as it was before `req`. */
+function verify(model: PlantModel, req: CheckRequest, result: CheckResult): CheckResult {
+  if (!result.lines.some((l) => l.alternatives.length > 0)) return result;
+  const budget = { lines: ALTERNATIVE_BUDGET_LINES };
+  return verifiedAlternatives(req, result, (r) => checkOn(scratchView(model), r, false).result, budget);
 }
 
 /**
@@ -26,16 +36,23 @@ export function runCheck(model: PlantModel, req: CheckRequest): { result: CheckR
  * The same answer as `runCheck` followed by `addHolds`, without copying what the lines take.
  */
 export function checkAndHold(model: PlantModel, req: CheckRequest): { result: CheckResult; holds: Hold[] } {
-  return checkOn(baseView(model), req);
+  const out = checkOn(baseView(model), req, true);
+  if (!out.result.lines.some((l) => l.alternatives.length > 0)) return out;
+  // Alternatives are checked against the plant before this request: give back, check, take again.
+  const base = baseView(model);
+  applyHoldsTo(base, out.holds, -1);
+  const result = verify(model, req, out.result);
+  applyHoldsTo(base, out.holds, 1);
+  return { result, holds: out.holds };
 }
 
-function checkOn(view: View, req: CheckRequest): { result: CheckResult; holds: Hold[] } {
+function checkOn(view: View, req: CheckRequest, alternatives: boolean): { result: CheckResult; holds: Hold[] } {
   const model = view.model;
   const order = req.lines.map((l, i) => ({ l, i })).sort((a, b) => (a.l.requested_date < b.l.requested_date ? -1 : a.l.requested_date > b.l.requested_date ? 1 : a.i - b.i));
   const lines: LineResult[] = new Array(req.lines.length);
   const holds: Hold[] = [];
   for (const { i } of order) {
-    const line = checkLine(view, req, i);
+    const line = checkLine(view, req, i, alternatives);
     lines[i] = line.result;
     applyHoldsTo(view, line.holds, 1);
     holds.push(...line.holds);
@@ -57,7 +74,7 @@ function checkOn(view: View, req: CheckRequest): { result: CheckResult; holds: H
   };
 }
 
-function checkLine(view: View, req: CheckRequest, index: number): { result: LineResult; holds: Hold[] } {
+function checkLine(view: View, req: CheckRequest, index: number, alternatives: boolean): { result: LineResult; holds: Hold[] } {
   const m = view.model;
   const line = req.lines[index]!;
   const product = m.products.get(line.sku)!;
@@ -120,7 +137,7 @@ function checkLine(view: View, req: CheckRequest, index: number): { result: Line
       chosen_plan: chosen?.kind ?? null,
       plans: plans.map((p, i) => planJson(m, p, costs[i]!, revenue)),
       reasons,
-      alternatives: status === 'ok' ? [] : alternativesFor(m, plans, line.qty, line.requested_date, chosen),
+      alternatives: status === 'ok' || !alternatives ? [] : candidateAlternatives(m, plans, line.qty, line.requested_date, chosen),
     },
     holds: holding ? holdsOf(m, holding, index, product.sku) : [],
   };

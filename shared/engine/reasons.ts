@@ -3,7 +3,7 @@
  * instead. Each reason names its bottleneck: which resource and which days, which component and
  * from when it can be bought in.
  */
-import type { Alternative, Reason } from '../schemas/check';
+import type { Reason } from '../schemas/check';
 import { cumulativeMax, bindingComponent } from './components';
 import { dailyUnits } from './capacity';
 import { fromDay } from './days';
@@ -143,36 +143,4 @@ export function overtimeReason(m: PlantModel, plan: PlanCalc): Reason {
 export function expressReason(standard: PlanCalc, requested: string, m: PlantModel): Reason {
   const std = standard.earliest === null ? 'not within the planning horizon' : `on ${sayDate(dateOf(m, standard.earliest + standard.lane.transit))}`;
   return { code: 'needs_express', message: `Only express delivery arrives by ${sayDate(requested)}; standard delivery would arrive ${std}.` };
-}
-
-export function alternativesFor(m: PlantModel, plans: PlanCalc[], qty: number, requested: string, chosen: PlanCalc | undefined): Alternative[] {
-  const out: Alternative[] = [];
-  const regular = plans[0]!;
-  const arrive = (p: PlanCalc) => dateOf(m, p.earliest! + p.lane.transit);
-  if (!regular.onTime && regular.earliest !== null) {
-    out.push({ kind: 'later_date', plan: 'regular', mode: regular.lane.mode, deliveries: [{ date: arrive(regular), qty }], message: `All ${qty} on ${sayDate(arrive(regular))} without overtime or express.` });
-    if (regular.available > 0 && regular.available < qty) {
-      const now = regular.available;
-      out.push({
-        kind: 'partial',
-        plan: 'regular',
-        mode: regular.lane.mode,
-        deliveries: [{ date: requested, qty: now }, { date: arrive(regular), qty: qty - now }],
-        message: `${now} by ${sayDate(requested)} and the other ${qty - now} on ${sayDate(arrive(regular))}.`,
-      });
-    }
-  }
-  if (!chosen) {
-    const reachable = plans.filter((p) => p.earliest !== null);
-    const fastest = reachable.reduce<PlanCalc | null>((best, p) => (!best || p.earliest! + p.lane.transit < best.earliest! + best.lane.transit ? p : best), null);
-    if (fastest && fastest !== regular && (regular.earliest === null || arrive(fastest) < arrive(regular)))
-      out.push({
-        kind: 'fastest_plan',
-        plan: fastest.kind,
-        mode: fastest.lane.mode,
-        deliveries: [{ date: arrive(fastest), qty }],
-        message: `Fastest: all ${qty} on ${sayDate(arrive(fastest))} with ${fastest.kind.replace('_', ' and ')} (needs approval).`,
-      });
-  }
-  return out;
 }

@@ -28,9 +28,12 @@ export type RequestLine = z.output<typeof requestLine>;
 export const MAX_LINES = 500;
 
 export const checkRequest = z.strictObject({
-  customer: z.unknown().transform((v, ctx) => {
-    if (typeof v !== 'string' || v.trim() === '') {
-      ctx.addIssue({ code: 'custom', message: 'is required (the customer the promise is for)' });
+  // A check alone may leave the customer out (a salesperson asking what is available); confirming,
+  // submitting or saving needs one (`customerIssues`).
+  customer: z.unknown().optional().transform((v, ctx) => {
+    if (v === undefined || v === null) return '';
+    if (typeof v !== 'string') {
+      ctx.addIssue({ code: 'custom', message: 'must be text (the customer the promise is for)' });
       return z.NEVER;
     }
     if (v.length > 200) ctx.addIssue({ code: 'custom', message: 'must be at most 200 characters' });
@@ -60,9 +63,14 @@ export const checkRequest = z.strictObject({
     .pipe(z.array(requestLine).min(1, 'must have at least one line')),
 });
 export type CheckRequest = z.output<typeof checkRequest>;
+
+/** What confirming, submitting or saving a draft needs beyond a check: a customer. */
+export function customerIssues(req: { customer: string }): RequestIssue[] {
+  return req.customer.trim() === '' ? [{ path: 'customer', message: 'is required to confirm, submit or save: type the customer the promise is for' }] : [];
+}
 /** What a caller may send (before defaults): used by the UI and tests to build requests. */
 export type CheckRequestInput = {
-  customer: string;
+  customer?: string;
   region: string;
   mode?: 'standard' | 'express';
   lines: { sku: string; qty: number; requested_date: string; unit_price: string | number }[];
@@ -109,6 +117,8 @@ export const alternative = z.object({
   plan: z.enum(PLAN_KINDS).optional(),
   mode: z.enum(MODES).optional(),
   deliveries: z.array(delivery),
+  /** The status the line (each part of a split, at worst) gets once the alternative is applied. */
+  status: z.enum(['ok', 'needs_approval']).optional(),
   message: z.string(),
 });
 export type Alternative = z.output<typeof alternative>;

@@ -46,7 +46,7 @@ async function engineCheck(request: CheckRequestInput): Promise<CheckResult> {
 
 async function typeRequest(page: Page, request: CheckRequestInput): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Customer').fill(request.customer);
+  await page.getByLabel('Customer').fill(request.customer ?? '');
   await page.getByLabel('Region').selectOption(request.region);
   await page.getByLabel('Delivery mode').selectOption(request.mode ?? 'standard');
   for (const [i, line] of request.lines.entries()) {

@@ -76,7 +76,7 @@ async function signOut(page: Page): Promise<void> {
 
 async function typeRequest(page: Page, request: CheckRequestInput): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Check' }).click();
-  await page.getByLabel('Customer').fill(request.customer);
+  await page.getByLabel('Customer').fill(request.customer ?? '');
   await page.getByLabel('Region').selectOption(request.region);
   const line = request.lines[0]!;
   const group = page.getByRole('group', { name: 'Line 1' });

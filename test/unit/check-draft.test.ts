@@ -1,6 +1,7 @@
 /** The check screen's form rules, without a browser. */
 import { describe, expect, it, vi } from 'vitest';
-import { applyAlternative, chooseProduct, discountPct, fieldOf, isCheckable, newLine, toRequest, type Draft } from '../../renderer/check-draft';
+import { applyAlternative, buildRequest, chooseProduct, discountPct, fieldOf, isCheckable, newLine, toRequest, type Draft } from '../../renderer/quote/check-draft';
+import { localeMarks } from '../../renderer/quote/locale-number';
 import { httpApi, TOKEN_HEADER } from '../../renderer/api';
 import { FAKE_SUMMARY } from '../fakes/fake-backend';
 
@@ -15,19 +16,43 @@ const draft = (): Draft => ({
 });
 
 describe('the request a draft becomes', () => {
-  it('sends whole quantities as JSON integers and anything else as typed', () => {
+  const en = localeMarks('en-GB');
+  const de = localeMarks('de-DE');
+
+  it('sends whole quantities as JSON integers and prices as exact decimals, read in the locale', () => {
     const d = draft();
-    d.lines[1]!.qty = ' 2.5';
-    expect(toRequest(d)).toEqual({
+    d.lines[0]!.qty = '1.000';
+    d.lines[0]!.unit_price = '1.395,50';
+    expect(toRequest(d, FAKE_SUMMARY, de)).toEqual({
       customer: 'Acme',
       region: 'DE',
       mode: 'standard',
       lines: [
-        { sku: 'PUMP-100', qty: 300, requested_date: '2026-03-20', unit_price: '110' },
-        { sku: 'VALVE-7', qty: '2.5', requested_date: '2026-03-25', unit_price: '12.5' },
+        { sku: 'PUMP-100', qty: 1000, requested_date: '2026-03-20', unit_price: '1395.50' },
+        { sku: 'VALVE-7', qty: 5, requested_date: '2026-03-25', unit_price: '12.5' },
       ],
     });
     expect(isCheckable({ ...d, lines: [newLine('2026-03-20')] })).toBe(false);
+  });
+
+  it('checks the complete lines while another is unfinished, and says what the unfinished one needs', () => {
+    const d = draft();
+    d.customer = '';
+    d.lines.splice(1, 0, { ...newLine('2026-03-22', 'c'), sku: 'VALVE-7', qty: '', unit_price: '' });
+    d.lines[2]!.qty = '2.5';
+    const b = buildRequest(d, FAKE_SUMMARY, en);
+    expect(b.request).toEqual({ customer: '', region: 'DE', mode: 'standard', lines: [{ sku: 'PUMP-100', qty: 300, requested_date: '2026-03-20', unit_price: '110' }] });
+    expect(b.sent).toEqual([0]);
+    expect(b.needs.get('c')).toEqual({ missing: ['a quantity', 'a unit price'], errors: {} });
+    expect(b.needs.get('b')!.errors.qty).toBe('Type a whole number of pcs, e.g. 20.');
+    expect(toRequest(d, FAKE_SUMMARY, en)).toBeNull();
+    const wrong = buildRequest({ ...d, lines: [{ ...newLine('2026-01-01', 'x'), sku: 'MOTOR-A', qty: '1', unit_price: '0' }] }, FAKE_SUMMARY, en);
+    expect(wrong.request).toBeNull();
+    expect(wrong.needs.get('x')!.errors).toEqual({
+      sku: 'MOTOR-A is not for sale (it has no list price): choose another product.',
+      requested_date: `Choose a delivery date on or after ${FAKE_SUMMARY.as_of}: deliveries cannot be planned in the past.`,
+      unit_price: 'The unit price must be more than zero. Type a price like 1,395.50.',
+    });
   });
 
   it('prefills the list price unless the user typed one', () => {
@@ -54,11 +79,11 @@ describe('alternatives applied to a line', () => {
     expect(new Set(d.lines.map((l) => l.id)).size).toBe(3);
   });
 
-  it('fastest plan sets the date, and the mode when it is express', () => {
+  it('fastest plan sets the date and never the mode (the express plan is chosen by its date)', () => {
     const overtime = applyAlternative(draft(), 1, { kind: 'fastest_plan', plan: 'overtime', mode: 'standard', deliveries: [{ date: '2026-03-26', qty: 5 }], message: '' });
     expect([overtime.mode, overtime.lines[1]!.requested_date]).toEqual(['standard', '2026-03-26']);
     const express = applyAlternative(draft(), 0, { kind: 'fastest_plan', plan: 'express', mode: 'express', deliveries: [{ date: '2026-03-23', qty: 300 }], message: '' });
-    expect([express.mode, express.lines[0]!.requested_date]).toEqual(['express', '2026-03-23']);
+    expect([express.mode, express.lines[0]!.requested_date]).toEqual(['standard', '2026-03-23']);
   });
 });
 

@@ -13,7 +13,10 @@ import { fakeApi, fakeBackend, fakeContext, type FakeOptions } from '../fakes/fa
 
 vi.mock('../../renderer/components/bottleneck-chart', () => ({ drawBottleneck: vi.fn(() => () => undefined) }));
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 function setup(opts: FakeOptions = {}, ui: 'screen' | 'app' = 'screen') {
   const backend = fakeBackend(opts);
@@ -90,7 +93,7 @@ describe('the check screen', () => {
     await requestStatus('needs_approval'); // 100 is ok, 200 needs overtime in the fake plant
   });
 
-  it('applies a later date, and express sets the delivery mode', async () => {
+  it('applies a later date, and the fastest plan by its date (the delivery mode stays)', async () => {
     const { user } = setup();
     await user.type(await screen.findByLabelText('Customer'), 'Acme');
     await fillLine(user, { sku: 'PUMP-100', qty: '300', date: '2026-03-20' });
@@ -101,14 +104,13 @@ describe('the check screen', () => {
 
     await requestStatus('not_feasible'); // the answer for the new date, so its buttons are live again
     await user.click(within(answer()).getByRole('button', { name: /^Use express/ }));
-    expect((screen.getByLabelText('Delivery mode') as HTMLSelectElement).value).toBe('express');
+    expect((screen.getByLabelText('Delivery mode') as HTMLSelectElement).value).toBe('standard');
+    expect((within(line).getByLabelText('Delivery date') as HTMLInputElement).value).toBe('2026-03-30');
   });
 
-  it('shows request-field errors next to their fields', async () => {
-    const { user } = setup();
+  it('says in sentences, at each field, what cannot be read, without asking the engine', async () => {
+    const { user, backend } = setup();
     await user.type(await screen.findByLabelText('Customer'), 'Acme');
-    // The request's shape is checked first (a quantity that is not whole), then what only the
-    // plant can tell (an unknown sku, a date before as-of): the engine does the same.
     await fillLine(user, { sku: 'PUMP-999', qty: '2.5', date: '2026-02-01' });
     await user.tab();
     const line = screen.getByRole('group', { name: 'Line 1' });
@@ -116,18 +118,17 @@ describe('the check screen', () => {
     const qty = within(line).getByLabelText('Quantity');
     const describedBy = (el: HTMLElement) => document.getElementById(el.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent;
     await waitFor(() => expect(qty.getAttribute('aria-invalid')).toBe('true'));
-    expect(describedBy(qty)).toMatch(/positive whole number/);
-    const price = within(line).getByLabelText('Unit price');
-    expect(describedBy(price)).toMatch(/number, got nothing/); // an unknown product has no list price to prefill
-    expect(within(answer()).getByText(/The request has 2 problems\./)).toBeTruthy();
-
-    await fillLine(user, { qty: '3' });
-    await user.type(price, '10');
-    await waitFor(() => expect(product.getAttribute('aria-invalid')).toBe('true'));
-    expect(describedBy(product)).toBe('unknown sku PUMP-999');
-    expect(describedBy(within(line).getByLabelText('Delivery date'))).toMatch(/before the as-of date/);
-    expect(qty.getAttribute('aria-invalid')).toBeNull();
+    expect(describedBy(qty)).toBe('Type a whole number of pieces, e.g. 20.');
+    expect(describedBy(product)).toBe('There is no product PUMP-999: choose one from the list.');
+    expect(describedBy(within(line).getByLabelText('Delivery date'))).toMatch(/^Choose a delivery date on or after 2026-03-0\d: deliveries cannot be planned in the past\.$/);
+    // An unknown product has no list price to prefill: the price is simply still needed.
+    expect(within(line).getByLabelText('Unit price').getAttribute('aria-invalid')).toBeNull();
+    expect(backend.checks).toHaveLength(0);
     expect(answer().querySelector('.result')).toBeNull(); // no answer for a request that cannot be checked
+
+    await fillLine(user, { sku: 'PUMP-100', qty: '3', date: '2026-03-20' });
+    await requestStatus('ok');
+    expect(qty.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('marks a stale answer as updating and drops answers that arrive out of order', async () => {
@@ -164,9 +165,10 @@ describe('the check screen', () => {
 
   it('finds a product by name in the combobox, with the keyboard', async () => {
     const { user } = setup();
-    const product = within(await screen.findByRole('group', { name: 'Line 1' })).getByRole('combobox', { name: 'Product' });
+    const line = await screen.findByRole('group', { name: 'Line 1' });
+    const product = within(line).getByRole('combobox', { name: 'Product' });
     await user.type(product, 'brass');
-    const options = within(screen.getByRole('listbox')).getAllByRole('option');
+    const options = within(within(line).getByRole('listbox')).getAllByRole('option');
     expect(options.map((o) => o.textContent)).toEqual(['VALVE-7 Brass valve']);
     await user.keyboard('{ArrowDown}{Enter}');
     expect((product as HTMLInputElement).value).toBe('VALVE-7');
@@ -174,8 +176,8 @@ describe('the check screen', () => {
     // Components without a list price are not offered.
     await user.clear(product);
     await user.type(product, 'motor');
-    expect(screen.getByRole('listbox', { hidden: true }).hidden).toBe(true);
-    expect(within(screen.getByRole('listbox', { hidden: true })).queryAllByRole('option', { hidden: true })).toHaveLength(0);
+    expect(within(line).getByRole('listbox', { hidden: true }).hidden).toBe(true);
+    expect(within(within(line).getByRole('listbox', { hidden: true })).queryAllByRole('option', { hidden: true })).toHaveLength(0);
   });
 
   it('prefills the list price and shows the discount when the price is lowered', async () => {

@@ -129,7 +129,7 @@ describe('the contract', () => {
   });
 
   it('returns request field errors as invalid_request with their paths', async () => {
-    const r = await dispatch('check:run', { request: { customer: '', region: 'XX', lines: [{ sku: 'NOPE', qty: 2.5, requested_date: '2026-01-01', unit_price: '1' }] } }, fakeContext());
+    const r = await dispatch('check:run', { request: { customer: 7, region: 'XX', lines: [{ sku: 'NOPE', qty: 2.5, requested_date: '2026-01-01', unit_price: '1' }] } }, fakeContext());
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('invalid_request');

@@ -10,6 +10,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { createClient } from './connection';
+import { TeamDatabaseTooNewError, describeUrl } from './team-location';
+
+export { TeamDatabaseTooNewError, describeUrl };
 
 export interface PgMigration {
   version: number;
@@ -35,33 +38,12 @@ export function loadMigrations(dir: string = migrationsDir()): PgMigration[] {
     });
 }
 
-export const PG_MIGRATIONS = loadMigrations();
-export const PG_LATEST_VERSION = PG_MIGRATIONS.length;
-
-export class TeamDatabaseTooNewError extends Error {
-  constructor(
-    readonly where: string,
-    readonly found: number,
-    readonly known: number,
-  ) {
-    super(
-      `The team database ${where} was migrated by a newer version of Promise Desk (schema version ${found}; ` +
-        `this version knows up to ${known}). Update Promise Desk to use it.`,
-    );
-    this.name = 'TeamDatabaseTooNewError';
-  }
+let loaded: PgMigration[] | null = null;
+/** The migrations of this version, read when first needed (never at load: the desktop bundle has no files here). */
+export function pgMigrations(): PgMigration[] {
+  return (loaded ??= loadMigrations());
 }
-
-/** Where a URL points, without its password (for messages). */
-export function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.password = '';
-    return u.toString();
-  } catch {
-    return 'postgres://…';
-  }
-}
+export const pgLatestVersion = (): number => pgMigrations().length;
 
 export async function schemaVersionOf(c: pg.ClientBase): Promise<number> {
   const exists = await c.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`);
@@ -75,7 +57,7 @@ export async function schemaVersionOf(c: pg.ClientBase): Promise<number> {
  * call applied (empty when another starter did it).
  */
 export async function migratePostgres(url: string, opts: { migrations?: readonly PgMigration[]; target?: number } = {}): Promise<number[]> {
-  const migrations = opts.migrations ?? PG_MIGRATIONS;
+  const migrations = opts.migrations ?? pgMigrations();
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const goal = opts.target ?? latest;
   const client = createClient(url, { applicationName: 'promise-desk-migrate' });

@@ -4,13 +4,13 @@
  */
 import { migratePostgres } from './migrate';
 import type { ConnectOptions, ErrorSink } from './connection';
-import { PgOperationsStore } from './pg-operations-store';
+import type { PgOperationsStore } from './pg-operations-store';
 import { PgPeopleStore } from './pg-people-store';
 import { PostgresStore } from './pg-store';
 
-export function isPostgresUrl(s: string | undefined): s is string {
-  return typeof s === 'string' && /^postgres(ql)?:\/\//i.test(s);
-}
+export { isPostgresUrl } from './team-location';
+
+export { PgPeopleStore, PostgresStore };
 
 export interface TeamDatabase {
   store: PostgresStore;
@@ -22,5 +22,5 @@ export interface TeamDatabase {
 export async function openPostgres(url: string, opts: ConnectOptions & { migrate?: boolean; onError?: ErrorSink } = {}): Promise<TeamDatabase> {
   if (opts.migrate !== false) await migratePostgres(url);
   const store = PostgresStore.connect(url, opts, opts.onError);
-  return { store, people: new PgPeopleStore(store), operations: new PgOperationsStore(store) };
+  return { store, people: store.people, operations: store.operations };
 }

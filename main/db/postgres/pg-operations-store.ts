@@ -19,7 +19,8 @@ import { ensurePools, insertRows, readWorkbook, type ColumnTypes } from './pg-pl
 import { latestDataVersion, replacePromiseIn } from './pg-promise-changes';
 import { OPEN_SQL, lockPlantExclusive, openHoldsWithVersion } from './pg-promise-sql';
 import { applyRevalidation, openPromisesForRevalidation } from './pg-revalidation';
-import { IMPORT_COLUMNS, importFromPg, type PostgresStore } from './pg-store';
+import { IMPORT_COLUMNS, importFromPg } from './pg-import-rows';
+import type { PgHost } from './pg-host';
 
 const now = () => new Date().toISOString();
 
@@ -80,7 +81,7 @@ async function insertChange(
 }
 
 export class PgOperationsStore implements OperationsStore {
-  constructor(readonly store: PostgresStore) {}
+  constructor(readonly store: PgHost) {}
 
   private async insertImport(c: pg.ClientBase, at: string, source: string, sha256: string, counts: Record<TableName, number>, user: string) {
     const row = (await c.query(`INSERT INTO imports (at, source, sha256, row_counts, actor) VALUES ($1, $2, $3, $4, $5) RETURNING ${IMPORT_COLUMNS}`, [at, source, sha256, JSON.stringify(counts), user])).rows[0];

@@ -11,7 +11,7 @@ import { ROLES, type Role } from '../../people/roles';
 import { COPIES, type Copy } from '../../summary/summary-types';
 import type { AttemptAnswer, Credentials, NewUser, PeopleStore, SignInAttempts, SignerHistory, SignerKey, SummaryRow, UserChange, UserRecord } from '../people-store';
 import { read } from './connection';
-import type { PostgresStore } from './pg-store';
+import type { PgHost } from './pg-host';
 import type pg from 'pg';
 
 const now = () => new Date().toISOString();
@@ -59,7 +59,7 @@ function userFromPg(row: unknown): UserRecord {
 type Q = pg.ClientBase | pg.Pool;
 
 export class PgPeopleStore implements PeopleStore {
-  constructor(readonly store: PostgresStore) {}
+  constructor(readonly store: PgHost) {}
 
   private get pool() {
     return this.store.pool;

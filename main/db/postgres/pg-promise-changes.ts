@@ -165,13 +165,13 @@ export async function transitionIn(
   return { ok: true, promise: summary, holdsVersion: holdsVersion ?? (await version()) };
 }
 
-/** Records `p` (confirmed) and cancels `oldId`, releasing its holds: a re-promise. */
+/** Records `p` (confirmed, or submitted for approval) and cancels `oldId`, releasing its holds: a re-promise. */
 export async function replacePromiseIn(c: Q, oldId: string, from: PromiseStatus, p: NewPromise, expected: number | CapacityLock): Promise<ReplaceOutcome> {
   await lockPlantShared(c);
   const row = (await c.query<{ status: PromiseStatus }>('SELECT status FROM promises WHERE id = $1 FOR UPDATE', [oldId])).rows[0];
   if (!row) return { ok: false, conflict: 'not_found', status: null };
   if (row.status !== from || !OPEN_STATUSES.includes(row.status)) return { ok: false, conflict: 'status_changed', status: row.status };
-  if (p.status !== 'confirmed') throw new Error('a re-promise is recorded as confirmed');
+  if (p.status === 'draft') throw new Error('a re-promise is recorded as confirmed or awaiting approval');
   let holds = p.holds;
   let result = p.result;
   if (isCapacityLock(expected)) {
@@ -183,9 +183,9 @@ export async function replacePromiseIn(c: Q, oldId: string, from: PromiseStatus,
   }
   const at = p.at ?? now();
   const id = await nextPromiseId(c);
-  await insertPromiseRow(c, id, p, 'confirmed', at, result);
+  await insertPromiseRow(c, id, p, p.status, at, result);
   await replaceHolds(c, id, holds);
-  await insertEvent(c, id, at, p.user, null, 'confirmed', `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
+  await insertEvent(c, id, at, p.user, null, p.status, `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
   if (p.summaries) await insertSummaries(c, id, p.summaries(id, at), at);
   await c.query(`UPDATE promises SET status = 'cancelled', at_risk = false, risk_reasons = '[]' WHERE id = $1`, [oldId]);
   const released = await holdsOf(c, oldId);

@@ -7,12 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { z } from 'zod';
 import type { Hold } from '../../../shared/engine/types';
-import { TABLE_NAMES, type TableName, type Workbook } from '../../../shared/schemas/workbook';
+import type { Workbook } from '../../../shared/schemas/workbook';
 import type { CapacityLock } from '../capacity-lock';
 import { approvalFromSql, eventFromSql, parseStoredRequest, parseStoredResult, summaryFromSql } from '../promise-rows';
-import { dataVersionOf } from '../sqlite-store';
 import type {
   HoldChanges,
   HoldsChange,
@@ -31,27 +29,26 @@ import type {
   TransitionOptions,
   TransitionOutcome,
 } from '../store';
+import { IMPORT_COLUMNS, importFromPg } from './pg-import-rows';
+import type { PgHost } from './pg-host';
 import { createPool, read, transaction, type ConnectOptions, type ErrorSink } from './connection';
 import { dumpPostgres } from './pg-dump';
+import { PgOperationsStore } from './pg-operations-store';
+import { PgPeopleStore } from './pg-people-store';
 import { searchPromisesPg, type PgPromiseSearch } from './pg-promise-search';
 import { readColumnTypes, readWorkbook, writeWorkbook, type ColumnTypes } from './pg-plant';
 import { latestDataVersion, recordPromiseIn, transitionIn } from './pg-promise-changes';
-import { OPEN_SQL, PG_SUMMARY_COLUMNS, appliedOutcome, currentHoldsVersion, holdChangesSince, holdsOf, insertApproval, lockPlantExclusive, lockPlantShared, openHoldsWithVersion, recordApplied } from './pg-promise-sql';
+import { PG_SUMMARY_COLUMNS, appliedOutcome, currentHoldsVersion, holdChangesSince, holdsOf, insertApproval, lockPlantExclusive, lockPlantShared, openHoldsWithVersion, recordApplied } from './pg-promise-sql';
 import { applyRevalidation, openPromisesForRevalidation } from './pg-revalidation';
 
 const now = () => new Date().toISOString();
 
-const importRowSchema = z.object({ id: z.number().int(), at: z.string(), source: z.string(), sha256: z.string(), row_counts: z.record(z.string(), z.number().int()), user: z.string() });
-
-export function importFromPg(row: unknown): ImportRecord {
-  const r = importRowSchema.parse(row);
-  const rowCounts = Object.fromEntries(TABLE_NAMES.map((t) => [t, r.row_counts[t] ?? 0])) as Record<TableName, number>;
-  return { id: r.id, at: r.at, source: r.source, sha256: r.sha256, rowCounts, user: r.user, dataVersion: dataVersionOf(r.id, r.sha256) };
-}
-export const IMPORT_COLUMNS = 'id, at, source, sha256, row_counts, actor AS "user"';
-
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, PgHost {
   private types: ColumnTypes | null = null;
+  /** Imports with history, edits and the operations workspace's queries, on the same pool. */
+  readonly operations: PgOperationsStore = new PgOperationsStore(this);
+  /** Users, keys, sign-in throttling and signed summaries, on the same pool. */
+  readonly people: PgPeopleStore = new PgPeopleStore(this);
   private closed = false;
   private expiryJob = false;
 
@@ -277,6 +274,3 @@ export class PostgresStore implements Store {
     await this.pool.end();
   }
 }
-
-// OPEN_SQL kept exported for the operations store's queries.
-export { OPEN_SQL };

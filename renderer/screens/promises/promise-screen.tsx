@@ -59,6 +59,16 @@ export function PromiseScreen() {
               {p.id} · {p.customer}
             </h1>
             <StateBadge state={p.status} /> {p.at_risk && <RiskFlag />}
+            <span className="reuse">
+              {p.status === 'draft' && (
+                <a className="button-link" href={hrefTo('check', p.id)}>
+                  Continue in Check
+                </a>
+              )}
+              <a className="button-link secondary" href={hrefTo('check', `copy-${p.id}`)}>
+                Copy into a new quote
+              </a>
+            </span>
           </header>
           <dl className="facts">
             <div>

@@ -9,6 +9,7 @@ import { Progress } from '../../components/progress';
 import { useDataChanged } from '../../data-events';
 import { formatDate, formatMoney, formatQty } from '../../format';
 import { useApi } from '../../hooks/use-api';
+import { useSession } from '../../hooks/use-session';
 import { hrefTo } from '../../navigation';
 import { RiskFlag, StateBadge, STATE_LABEL } from './promise-status';
 import './promises.css';
@@ -37,8 +38,15 @@ function query(f: Filters): PromiseFilterInput {
   };
 }
 
+/** A salesperson's own drafts come first (quotes they are still working on), then the rest as listed. */
+export function ownDraftsFirst(rows: readonly PromiseRow[], me: string | null): PromiseRow[] {
+  const mine = (r: PromiseRow) => r.status === 'draft' && r.created_by === me;
+  return [...rows.filter(mine), ...rows.filter((r) => !mine(r))];
+}
+
 export function PromisesScreen() {
   const api = useApi();
+  const me = useSession().session?.user?.name ?? null;
   const [filters, setFilters] = useState<Filters>(NONE);
   const [answer, setAnswer] = useState<{ key: string; rows: PromiseRow[]; total: number } | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -55,7 +63,7 @@ export function PromisesScreen() {
       void api.call('promises:list', JSON.parse(key) as PromiseFilterInput).then((r) => {
         if (!live) return;
         if (r.ok) {
-          setAnswer({ key, rows: r.value.promises, total: r.value.total });
+          setAnswer({ key, rows: ownDraftsFirst(r.value.promises, me), total: r.value.total });
           setError(null);
         } else setError(r.error);
       });
@@ -64,7 +72,7 @@ export function PromisesScreen() {
       live = false;
       clearTimeout(t);
     };
-  }, [api, key, reload]);
+  }, [api, key, reload, me]);
   useDataChanged(useCallback(() => setReload((n) => n + 1), []));
 
   const set = (change: Partial<Filters>) => setFilters((f) => ({ ...f, ...change }));

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../../main/db/migrate';
-import { PG_LATEST_VERSION } from '../../../main/db/postgres/migrate';
+import { pgLatestVersion } from '../../../main/db/postgres/migrate';
 import type { PostgresStore } from '../../../main/db/postgres/pg-store';
 import type { SqliteStore } from '../../../main/db/sqlite-store';
 import type { Revalidate, Store } from '../../../main/db/store';
@@ -226,7 +226,7 @@ describe('promises and holds', () => {
 
   it('dumps deterministically', async () => {
     expect(await store.dump()).toBe(await store.dump());
-    expect(await store.dump()).toMatch(kind === 'sqlite' ? new RegExp(`^user_version ${LATEST_VERSION}\\n`) : new RegExp(`^schema_version ${PG_LATEST_VERSION}\\n`));
+    expect(await store.dump()).toMatch(kind === 'sqlite' ? new RegExp(`^user_version ${LATEST_VERSION}\\n`) : new RegExp(`^schema_version ${pgLatestVersion()}\\n`));
   });
 });
 });

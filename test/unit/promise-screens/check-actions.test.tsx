@@ -17,7 +17,10 @@ import { fakePromises } from '../../fakes/fake-promises';
 import type { PromisesBackend } from '../../../main/handlers/promises-backend';
 
 vi.mock('../../../renderer/components/bottleneck-chart', () => ({ drawBottleneck: vi.fn(() => () => undefined) }));
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.clear(); // the quote in progress is kept per user: each test starts a new one
+});
 
 function setup(people: PromisesBackend = fakePromises({ signedIn: 'Sam Sales' })) {
   const api = fakeApi(fakeContext(fakeBackend(), fakeOperations(), people));

@@ -33,6 +33,21 @@ describe('single-user mode', () => {
 });
 
 describe('draft, confirm and submit', () => {
+  it('a check needs no customer; confirming, submitting and saving a draft name the customer field', async () => {
+    const d = await openDesk();
+    const local = await d.people.localActor();
+    const anonymous = { ...request(8), customer: '' };
+    expect(await d.checks.check(anonymous)).toMatchObject({ ok: true, result: { status: 'ok', customer: '' } });
+    const { customer: _left, ...without } = request(8);
+    expect(await d.checks.check(without)).toMatchObject({ ok: true });
+    for (const o of [await d.promises.saveDraft(local, anonymous), await d.promises.confirm(local, { request: anonymous }), await d.promises.submit(local, { request: without })]) {
+      expect(o).toMatchObject({ ok: false, kind: 'request', issues: [{ path: 'customer', message: expect.stringMatching(/^is required to confirm, submit or save/) }] });
+    }
+    expect(await d.checks.confirm(anonymous)).toMatchObject({ ok: false, kind: 'request' });
+    expect(await d.checks.store.loadOpenHolds()).toEqual([]);
+    await d.close();
+  });
+
   it('a draft holds nothing; confirming it re-checks and holds', async () => {
     const d = await openDesk();
     const t = await addTeam(d);

@@ -61,6 +61,23 @@ describe('promises at risk', () => {
     expect((await h.store.getPromise(a))!.status).toBe('confirmed');
   });
 
+  it('submits a re-promise that needs approval when asked to, holding it for hold_days; never without asking', async () => {
+    const lines = [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '50' }]; // half the list price: a manager must approve
+    const dump = await h.store.dump();
+    const refused = await repromise(h, ops, b, lines, { asOf: AS_OF });
+    expect(refused).toMatchObject({ ok: false, kind: 'not_ok', result: { status: 'needs_approval' } });
+    expect(await h.store.dump()).toBe(dump);
+    const now = () => new Date('2026-03-04T10:00:00Z');
+    const r = await repromise(h, ops, b, lines, { asOf: AS_OF, submit: true, now });
+    expect(r).toMatchObject({ ok: true, replaces: b, status: 'awaiting_approval' });
+    if (!r.ok) return;
+    const fresh = (await h.store.getPromise(r.id))!;
+    expect(fresh).toMatchObject({ status: 'awaiting_approval', createdBy: 'olga' });
+    expect(fresh.holdExpiresAt).toBe('2026-03-07T10:00:00.000Z');
+    expect(fresh.holds.length).toBeGreaterThan(0);
+    expect((await h.store.getPromise(b))!.status).toBe('cancelled');
+  });
+
   it('does not re-promise what still does not fit, and changes nothing', async () => {
     const dump = await h.store.dump();
     const r = await repromise(h, ops, b, [{ sku: 'FG', qty: 8, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF });

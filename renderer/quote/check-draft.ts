@@ -3,9 +3,11 @@
  * the field errors placed next to their fields, and the alternatives applied to a line.
  * Pure functions, so the rules are tested without a browser.
  */
-import type { PlantSummary } from '../shared/contract';
-import type { Alternative, CheckRequestInput } from '../shared/schemas/check';
-import { addDays } from '../shared/engine/days';
+import type { PlantSummary } from '../../shared/contract';
+import type { Alternative, CheckRequestInput } from '../../shared/schemas/check';
+import { alternativeLines } from '../../shared/engine/alternatives';
+import { addDays } from '../../shared/engine/days';
+import { parsePrice, parseWhole, type Marks } from './locale-number';
 
 export interface DraftLine {
   /** Stable identity for React keys and focus; not sent. */
@@ -40,19 +42,62 @@ export function isCheckable(d: Draft): boolean {
   return d.lines.some((l) => l.sku.trim() !== '');
 }
 
-/** A typed whole number becomes a JSON number; anything else is sent as typed for the engine to name. */
-function qtyValue(s: string): number | string {
-  const t = s.trim();
-  return /^\d+$/.test(t) && Number.isSafeInteger(Number(t)) ? Number(t) : t;
+/** What a line still needs before it can be checked: short words, and sentences for fields typed wrong. */
+export interface LineNeeds {
+  /** "a product", "a quantity"…, for "Line 2 still needs a quantity and a unit price". */
+  missing: string[];
+  /** Field errors in sentences, for what was typed but cannot be read. */
+  errors: Partial<Record<'sku' | 'qty' | 'requested_date' | 'unit_price', string>>;
 }
 
-export function toRequest(d: Draft): CheckRequestInput {
-  return {
-    customer: d.customer,
-    region: d.region,
-    mode: d.mode,
-    lines: d.lines.map((l) => ({ sku: l.sku.trim(), qty: qtyValue(l.qty) as number, requested_date: l.requested_date, unit_price: l.unit_price.trim() })),
-  };
+/**
+ * The request built from the lines that are complete, and for every other line what it still
+ * needs. Complete lines are checked while another is unfinished; the customer is not needed for a
+ * check (only to confirm, submit or save). `sent[k]` is the draft index of request line k.
+ */
+export interface Built {
+  request: CheckRequestInput | null;
+  sent: number[];
+  needs: Map<string, LineNeeds>;
+}
+
+export function buildRequest(d: Draft, summary: PlantSummary, marks: Marks): Built {
+  const lines: CheckRequestInput['lines'] = [];
+  const sent: number[] = [];
+  const needs = new Map<string, LineNeeds>();
+  d.lines.forEach((l, i) => {
+    const n: LineNeeds = { missing: [], errors: {} };
+    const sku = l.sku.trim();
+    const product = summary.products.find((p) => p.sku === sku);
+    if (sku === '') n.missing.push('a product');
+    else if (!product) n.errors.sku = `There is no product ${sku}: choose one from the list.`;
+    else if (product.list_price === null) n.errors.sku = `${sku} is not for sale (it has no list price): choose another product.`;
+    const qty = parseWhole(l.qty, marks, product?.unit ?? 'pieces');
+    if (l.qty.trim() === '') n.missing.push('a quantity');
+    else if (!qty.ok) n.errors.qty = qty.message;
+    if (l.requested_date === '') n.missing.push('a delivery date');
+    else if (l.requested_date < summary.as_of) n.errors.requested_date = `Choose a delivery date on or after ${summary.as_of}: deliveries cannot be planned in the past.`;
+    const price = parsePrice(l.unit_price, marks);
+    if (l.unit_price.trim() === '') n.missing.push('a unit price');
+    else if (!price.ok) n.errors.unit_price = price.message;
+    if (n.missing.length === 0 && Object.keys(n.errors).length === 0 && qty.ok && price.ok) {
+      lines.push({ sku, qty: qty.value, requested_date: l.requested_date, unit_price: price.value });
+      sent.push(i);
+    } else needs.set(l.id, n);
+  });
+  const request = lines.length ? { customer: d.customer.trim(), region: d.region, mode: d.mode, lines } : null;
+  return { request, sent, needs };
+}
+
+/** "a quantity and a unit price"; "a product, a quantity and a delivery date". */
+export function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** The whole request, every line as typed (plain numbers), for saving and sending when all are complete. */
+export function toRequest(d: Draft, summary: PlantSummary, marks: Marks): CheckRequestInput | null {
+  const b = buildRequest(d, summary, marks);
+  return b.needs.size === 0 ? b.request : null;
 }
 
 /** Sets a line's product, and its price to the list price unless the user typed one. */
@@ -79,24 +124,17 @@ export function removeLine(d: Draft, id: string): Draft {
 }
 
 /**
- * Applies an alternative to line `index` (result lines are in request order):
- * - `later_date`: the full quantity on the alternative's date;
- * - `partial`: the line splits into one line per delivery (what is available by the requested
- *   date, then the rest);
- * - `fastest_plan`: the date of that plan, and Delivery mode express when the plan is express.
+ * Applies an alternative to draft line `index` as the engine checked it (shared/engine/alternatives.ts):
+ * the line on the new date, or split into one line per delivery in its place. The request's
+ * delivery mode is never changed (the fastest plan is chosen by its date).
  */
 export function applyAlternative(d: Draft, index: number, alt: Alternative): Draft {
   const line = d.lines[index];
-  const [first] = alt.deliveries;
-  if (!line || !first) return d;
-  if (alt.kind === 'partial') {
-    const parts = alt.deliveries.filter((x) => x.qty > 0).map((x, k) => ({ ...(k === 0 ? line : newLine(x.date)), sku: line.sku, unit_price: line.unit_price, priceEdited: line.priceEdited, qty: String(x.qty), requested_date: x.date }));
-    const lines = [...d.lines];
-    lines.splice(index, 1, ...parts);
-    return { ...d, lines };
-  }
-  const dated = updateLine(d, line.id, (l) => ({ ...l, requested_date: first.date }));
-  return alt.kind === 'fastest_plan' && alt.mode === 'express' ? { ...dated, mode: 'express' } : dated;
+  if (!line || alt.deliveries.length === 0) return d;
+  const parts = alternativeLines(line, alt).map((p, k) => ({ ...p, id: k === 0 ? line.id : newLine(p.requested_date).id, qty: String(p.qty) }));
+  const lines = [...d.lines];
+  lines.splice(index, 1, ...parts);
+  return { ...d, lines };
 }
 
 /** Which field an issue path names: `customer`, `region`, `mode`, `lines`, or a line's field. */
