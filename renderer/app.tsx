@@ -10,10 +10,11 @@ import { SessionBar } from './components/session-bar';
 import { Progress } from './components/progress';
 import { useApi } from './hooks/use-api';
 import { onSessionEnd, SessionContext } from './hooks/use-session';
-import { go, useRoute } from './navigation';
+import { go, parseHash, useRoute } from './navigation';
 import { SCREENS, type Screen } from './screens';
 import { SignInScreen } from './screens/promises/sign-in-screen';
 import { useWorkbookDrop } from './screens/workbook/dropped-workbook';
+import { useShellEvents } from './hooks/use-shell-events';
 
 function shown(s: Screen, session: SessionView): boolean {
   if (s.hidden) return false;
@@ -44,6 +45,8 @@ export function App() {
   }, [refresh]);
   // A workbook dropped anywhere on the window opens the import.
   useWorkbookDrop(useCallback(() => go('workbook'), []));
+  // The desktop shell's menu and files opened with the app.
+  useShellEvents(useCallback(() => parseHash(window.location.hash).screen, []));
 
   const screen = SCREENS.find((s) => s.id === route.screen) ?? SCREENS[0]!;
   const current = screen.under ?? screen.id;

@@ -6,9 +6,10 @@ import { asOfOption, parseCommand } from './args';
 import { out } from './output';
 
 export const spec = {
-  usage: 'demo-workbook <folder|file.xlsx> [--today YYYY-MM-DD]',
+  usage: 'demo-workbook <folder|file.xlsx> [options]',
+  about: 'Writes the demo plant (a pump maker near Stuttgart, dated from --today) as a workbook, to try the app or the command line with.',
   positionals: ['the folder or .xlsx file to write'],
-  options: { today: 'string' },
+  options: { today: { type: 'string', value: 'YYYY-MM-DD', help: 'the day the demo plant starts from (default: today)' } },
 } as const;
 
 export async function run(argv: readonly string[]): Promise<number> {

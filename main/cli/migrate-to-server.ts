@@ -7,21 +7,25 @@ import { SqliteStore } from '../db/sqlite-store';
 import { TargetNotEmptyError, copySqliteToPostgres } from '../db/postgres/copy-from-sqlite';
 import { describeUrl } from '../db/postgres/migrate';
 import { isPostgresUrl, openPostgres } from '../db/postgres/open-postgres';
-import { InputError, UsageError, parseCommand } from './args';
+import { InputError, parseCommand, usageError } from './args';
 import { out } from './output';
 import { existsSync } from 'node:fs';
 
 export const spec = {
   usage: 'migrate-to-server --db FILE --to postgres://USER@HOST:PORT/DATABASE',
+  about: "Moves a laptop's database into an empty team database (migrated first): tables, users and keys, promises and holds, history and signed summaries. The file is left as it was; a team database that is not empty is refused.",
   positionals: [],
-  options: { db: 'string', to: 'string' },
+  options: {
+    db: { type: 'string', value: 'FILE', help: "the laptop's database file (default: $PROMISE_DB)" },
+    to: { type: 'string', value: 'URL', help: 'the team database, postgres://USER@HOST:PORT/DATABASE' },
+  },
 } as const;
 
 export async function run(argv: readonly string[]): Promise<number> {
   const { values } = parseCommand(argv, spec);
   const file = values.db ?? process.env.PROMISE_DB;
-  if (!file || isPostgresUrl(file)) throw new UsageError(`--db names the laptop's database file\nusage: ${spec.usage}`);
-  if (!values.to || !isPostgresUrl(values.to)) throw new UsageError(`--to names the team database (postgres://…)\nusage: ${spec.usage}`);
+  if (!file || isPostgresUrl(file)) throw usageError(spec, "--db names the laptop's database file");
+  if (!values.to || !isPostgresUrl(values.to)) throw usageError(spec, '--to names the team database (postgres://…)');
   if (!existsSync(file)) throw new InputError(`There is no database ${file}.`);
   const source = SqliteStore.open(file);
   try {

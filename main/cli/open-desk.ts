@@ -7,10 +7,11 @@ import { AuthError, type Actor } from '../people/people-service';
 import { promiseDeskOver, type PromiseDesk } from '../services/open-promise-desk';
 import { InputError } from './args';
 import { openForCommand, type CommandOpenOptions } from './open-store';
+import type { StoreValues } from './options';
 import { currentPassphrase } from './passphrase-input';
 
-export async function withDesk<T>(dbFlag: string | undefined, fn: (desk: PromiseDesk, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
-  const { service, path } = await openForCommand(dbFlag, opts);
+export async function withDesk<T>(store: StoreValues, fn: (desk: PromiseDesk, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
+  const { service, path } = await openForCommand(store, opts);
   try {
     return await fn(await promiseDeskOver(service), path);
   } catch (e) {

@@ -9,6 +9,7 @@ import { TeamDatabaseTooNewError, describeUrl, isPostgresUrl } from '../db/postg
 import type { CheckService } from '../services/check-service';
 import { openCheckService } from '../services/open-service';
 import { InputError } from './args';
+import type { StoreValues } from './options';
 
 export interface CommandOpenOptions {
   /**
@@ -18,9 +19,9 @@ export interface CommandOpenOptions {
   readOnly?: boolean;
 }
 
-export async function openForCommand(dbFlag: string | undefined, opts: CommandOpenOptions = {}): Promise<{ service: CheckService; path: string }> {
-  const { path, isDefault } = resolveDatabasePath(dbFlag);
-  if (opts.readOnly && !isDefault && !existsSync(path)) throw new InputError(`There is no database at ${path} (a command that only reads never creates one).`);
+export async function openForCommand(store: StoreValues, opts: CommandOpenOptions = {}): Promise<{ service: CheckService; path: string }> {
+  const { path, isDefault } = resolveDatabasePath(store.db);
+  if (opts.readOnly && !isDefault && !isPostgresUrl(path) && !existsSync(path)) throw new InputError(`There is no database at ${path} (a command that only reads never creates one).`);
   try {
     // A URL is shown without its password wherever the command prints where it worked.
     return { service: await openCheckService({ path, seedDemo: isDefault }), path: isPostgresUrl(path) ? describeUrl(path) : path };
@@ -35,8 +36,8 @@ export async function openForCommand(dbFlag: string | undefined, opts: CommandOp
 }
 
 /** Runs `fn` with the service and closes the database afterwards. */
-export async function withService<T>(dbFlag: string | undefined, fn: (service: CheckService, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
-  const { service, path } = await openForCommand(dbFlag, opts);
+export async function withService<T>(store: StoreValues, fn: (service: CheckService, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
+  const { service, path } = await openForCommand(store, opts);
   try {
     return await fn(service, path);
   } finally {

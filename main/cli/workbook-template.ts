@@ -5,6 +5,7 @@ import { out } from './output';
 
 export const spec = {
   usage: 'workbook-template <folder|file.xlsx>',
+  about: 'Writes a blank workbook: every table with its header and one example row, to fill in and import.',
   positionals: ['the folder or .xlsx file to write'],
   options: {},
 } as const;

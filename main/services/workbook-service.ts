@@ -12,6 +12,7 @@ import { demoWorkbook } from '../demo/demo-workbook';
 import type { Workbook } from '../../shared/schemas/workbook';
 import type { WorkbookIssue } from '../workbook/issues';
 import { readWorkbook } from '../workbook/read-workbook';
+import type { OnImportStep } from '../workbook/validate-workbook';
 import { revalidator } from './revalidator';
 
 export const DEMO_SOURCE = 'demo plant';
@@ -20,9 +21,10 @@ export type ImportResult =
   | { ok: true; outcome: ImportOutcome; format: 'csv' | 'xlsx'; rowCount: number; source: string }
   | { ok: false; issues: WorkbookIssue[] };
 
-export async function importFromPath(store: Store, path: string, opts: { asOf: string; user: string }): Promise<ImportResult> {
-  const read = await readWorkbook(path);
+export async function importFromPath(store: Store, path: string, opts: { asOf: string; user: string; onStep?: OnImportStep }): Promise<ImportResult> {
+  const read = await readWorkbook(path, opts.onStep);
   if (!read.ok) return read;
+  opts.onStep?.({ phase: 'write' });
   const outcome = await importRecordingHistory(store, read.workbook, { source: read.source, sha256: read.sha256, user: opts.user }, revalidator(opts.asOf));
   return { ok: true, outcome, format: read.format, rowCount: read.rowCount, source: read.source };
 }

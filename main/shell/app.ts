@@ -1,19 +1,22 @@
 /**
- * The desktop app's entry (bundled to dist/main/shell/app.cjs): one instance, security rules on
- * before any window, the database in the user's app data folder (or --db / PROMISE_DB), the IPC
- * channels, one window.
+ * The desktop app's entry (bundled to dist/main/shell/app.cjs): the command line when started with
+ * `--cli`; otherwise the log file, one instance, security rules on before any window, the database
+ * in the user's app data folder (or --db / PROMISE_DB), the IPC channels, then the window with its
+ * menu (desktop.ts).
  */
-import { app, session, type BrowserWindow } from 'electron';
+import { app, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { resolveDatabasePath } from '../db/paths';
 import { openOperationsBackend } from '../handlers/operations-service-backend';
 import { openPromisesBackend } from '../handlers/promises-service-backend';
 import { openServiceBackend } from '../handlers/service-backend';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { cliArguments, runCliInApp } from './cli-in-app';
+import { desktopShell } from './desktop';
 import { registerIpc } from './ipc';
+import { startLogging } from './logging';
 import { applySessionSecurity, hardenContents } from './security';
 import { summaryDialogs } from './summary-dialogs';
-import { createMainWindow } from './window';
 import { workbookDialogs } from './workbook-dialogs';
 
 /** `--db FILE` or `--db=FILE` on the command line. */
@@ -23,34 +26,39 @@ function dbArg(argv: readonly string[]): string | undefined {
   return argv[i]!.startsWith('--db=') ? argv[i]!.slice(5) : argv[i + 1];
 }
 
-let win: BrowserWindow | null = null;
-
-async function start(): Promise<void> {
+async function start(desktop: ReturnType<typeof desktopShell>): Promise<void> {
+  const win = desktop.window;
   applySessionSecurity(session.defaultSession);
   serveRenderer(join(__dirname, '..', '..', 'renderer'));
   const database = resolveDatabasePath(dbArg(process.argv)).path;
   const backend = await openServiceBackend(database);
   // The signed-in session lives here, in the main process; the operations side asks it who acts.
-  const promises = await openPromisesBackend(database, { dialogs: summaryDialogs(() => win) });
-  const operations = await openOperationsBackend(database, { dialogs: workbookDialogs(() => win), actor: promises.actor });
+  const promises = await openPromisesBackend(database, { dialogs: summaryDialogs(win) });
+  const operations = await openOperationsBackend(database, { dialogs: workbookDialogs(win), actor: promises.actor });
   app.on('will-quit', () => void operations.close().then(() => promises.close()).then(() => backend.close()));
   registerIpc({ backend, operations, promises, app: { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron', database } });
-  win = createMainWindow(join(__dirname, 'preload.cjs'));
-  win.on('closed', () => (win = null));
+  desktop.start(join(__dirname, 'preload.cjs'), database);
 }
 
-registerAppScheme();
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+const cli = cliArguments(process.argv);
+if (cli) {
+  void runCliInApp(cli);
 } else {
-  app.on('second-instance', () => {
-    if (win?.isMinimized()) win.restore();
-    win?.focus();
-  });
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-  app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (e: unknown) => {
-    console.error(e);
+  registerAppScheme();
+  const log = startLogging();
+  if (!app.requestSingleInstanceLock()) {
     app.quit();
-  });
+  } else {
+    const desktop = desktopShell(log);
+    app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+    app
+      .whenReady()
+      .then(() => start(desktop))
+      .catch((e: unknown) => {
+        // A database from a newer version, a folder that cannot be written…: said, then quit.
+        log.error(e);
+        dialog.showErrorBox('Promise Desk cannot start', e instanceof Error ? e.message : String(e));
+        app.quit();
+      });
+  }
 }

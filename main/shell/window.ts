@@ -4,11 +4,14 @@
  */
 import { BrowserWindow } from 'electron';
 import { APP_START_URL } from './trusted-url';
+import { DEFAULT_STATE, type WindowState } from './window-state';
 
-export function createMainWindow(preload: string): BrowserWindow {
+/** `state`: the size and place remembered from the last run (window-state.ts), fitted to today's displays. */
+export function createMainWindow(preload: string, state: WindowState = DEFAULT_STATE): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
     minWidth: 800,
     minHeight: 600,
     show: false,
@@ -32,7 +35,10 @@ export function createMainWindow(preload: string): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(APP_START_URL);
   return win;
 }

@@ -8,7 +8,7 @@ import type { Workbook } from '../../shared/schemas/workbook';
 import { sortIssues, type WorkbookIssue } from './issues';
 import { readCsvFolder } from './read-csv-folder';
 import type { RawWorkbook } from './raw-workbook';
-import { validateWorkbook } from './validate-workbook';
+import { validateWorkbook, type OnImportStep } from './validate-workbook';
 
 export type ReadOutcome =
   | { ok: true; workbook: Workbook; source: string; sha256: string; format: 'csv' | 'xlsx'; rowCount: number }
@@ -64,10 +64,11 @@ async function readBoundedWorkbook(path: string): Promise<RawWorkbook | Workbook
   return { file: path, line: null, column: null, reason: 'is neither a folder of CSV files nor an .xlsx file' };
 }
 
-export async function readWorkbook(path: string): Promise<ReadOutcome> {
+export async function readWorkbook(path: string, onStep?: OnImportStep): Promise<ReadOutcome> {
+  onStep?.({ phase: 'read', source: basename(path) || path });
   const raw = await readRawWorkbook(path);
   if (!('tables' in raw)) return { ok: false, issues: [raw] };
-  const v = validateWorkbook(raw);
+  const v = validateWorkbook(raw, onStep);
   if (!v.ok) return { ok: false, issues: sortIssues(v.issues) };
   return { ok: true, workbook: v.workbook, source: raw.source, sha256: raw.sha256, format: raw.format, rowCount: v.rowCount };
 }

@@ -12,6 +12,10 @@ import type { RawTable, RawWorkbook } from './raw-workbook';
 
 export type Validated = { ok: true; workbook: Workbook; rowCount: number } | { ok: false; issues: WorkbookIssue[] };
 
+/** Where a long import is, for progress shown to people (the command line on a terminal). */
+export type ImportStep = { phase: 'read'; source: string } | { phase: 'validate'; table: TableName; rows: number } | { phase: 'rules' } | { phase: 'write' };
+export type OnImportStep = (step: ImportStep) => void;
+
 interface TableState {
   place: RawTable['place'];
   /** Spreadsheet line of each kept row, by row index. */
@@ -22,7 +26,7 @@ interface TableState {
 
 const isEmptyCell = (v: unknown) => v === null || v === undefined || v === '';
 
-export function validateWorkbook(raw: RawWorkbook): Validated {
+export function validateWorkbook(raw: RawWorkbook, onStep?: OnImportStep): Validated {
   const issues: WorkbookIssue[] = [...raw.issues];
   const wb = emptyWorkbook();
   const states = new Map<TableName, TableState>();
@@ -33,6 +37,7 @@ export function validateWorkbook(raw: RawWorkbook): Validated {
       issues.push({ ...t.place, line: null, column: null, reason: `table ${t.table} is given twice` });
       continue;
     }
+    onStep?.({ phase: 'validate', table: t.table, rows: t.rows.length });
     const state: TableState = { place: t.place, lines: [], badRows: new Set() };
     states.set(t.table, state);
     const rows = readTable(t, state, issues, raw.format);
@@ -56,6 +61,7 @@ export function validateWorkbook(raw: RawWorkbook): Validated {
   }
 
   let ruleIssues: ReturnType<typeof checkWorkbookRules> = [];
+  onStep?.({ phase: 'rules' });
   try {
     ruleIssues = checkWorkbookRules(wb);
   } catch (e) {

@@ -11,15 +11,17 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+/** `input`, when given, is piped to the command's standard input (for `-`). */
+export function cli(args: string[], env: Record<string, string | undefined> = {}, input?: string | Buffer): Promise<CliResult> {
   return new Promise((done, fail) => {
     const fullEnv: Record<string, string | undefined> = { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ''}`, PROMISE_DB: undefined, ...env };
     for (const k of Object.keys(fullEnv)) if (fullEnv[k] === undefined) delete fullEnv[k];
-    const child = spawn(join(BIN, 'tsx'), [join(ROOT, 'main', 'cli', 'index.ts'), ...args], { cwd: ROOT, env: fullEnv as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(BIN, 'tsx'), [join(ROOT, 'main', 'cli', 'index.ts'), ...args], { cwd: ROOT, env: fullEnv as NodeJS.ProcessEnv, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (input !== undefined) child.stdin!.end(input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
   });

@@ -5,7 +5,7 @@
  * page, while refusing another sender.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,19 +13,24 @@ import { CHANNELS } from '../../shared/contract';
 
 const root = new URL('../..', import.meta.url).pathname;
 /** Left out of the bundle: electron, the native database, and packages that read their own files at run time. */
-const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', 'dejavu-fonts-ttf'];
+const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', 'dejavu-fonts-ttf', 'electron-updater'];
 
 const STUB = String.raw`
 const Module = require('node:module');
+// The app sends the console to its log file; the result line goes to stdout as it is.
+const print = console.log.bind(console);
 const handles = new Map();
 const electron = {
   app: {
-    requestSingleInstanceLock: () => true, on() {}, quit() {}, getVersion: () => '0.0.0',
-    whenReady: () => Promise.resolve(),
+    requestSingleInstanceLock: () => true, on() {}, quit() {}, getVersion: () => '0.0.0', getName: () => 'Promise Desk',
+    whenReady: () => Promise.resolve(), isPackaged: true, getPath: () => process.env.PD_APP_DATA,
   },
+  Menu: { buildFromTemplate: (t) => t, setApplicationMenu() {} },
+  screen: { getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }), getAllDisplays: () => [] },
+  dialog: { showErrorBox: (title, text) => { console.error(title, text); process.exit(1); } },
   session: { defaultSession: { webRequest: { onHeadersReceived() {} }, setPermissionRequestHandler() {}, setPermissionCheckHandler() {} } },
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
-  ipcMain: { handle: (c, fn) => handles.set(c, fn) },
+  ipcMain: { handle: (c, fn) => handles.set(c, fn), on() {} },
   BrowserWindow: class {
     once() {} on() {}
     async loadURL(url) {
@@ -44,7 +49,7 @@ const electron = {
         const v = pdf.ok ? await call('summary:verify', { name: pdf.value.name, base64: pdf.value.base64 }) : pdf;
         verdict = v.ok ? v.value : v.error;
       }
-      console.log(JSON.stringify({ url, channels: [...handles.keys()], summary: summary.ok, check: check.ok ? check.value.status : check.error, forbidden: forbidden.error.code, confirmed: confirmed.ok ? confirmed.value : confirmed.error, verdict }));
+      print(JSON.stringify({ url, channels: [...handles.keys()], summary: summary.ok, check: check.ok ? check.value.status : check.error, forbidden: forbidden.error.code, confirmed: confirmed.ok ? confirmed.value : confirmed.error, verdict }));
       process.exit(0);
     }
   },
@@ -59,11 +64,12 @@ describe('the bundled desktop shell', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pd-bundle-'));
     const pkg = JSON.parse((await import('node:fs')).readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['build:main']).toContain('esbuild main/shell/app.ts --bundle --platform=node --format=cjs --target=node22 ' + EXTERNAL.map((e) => `--external:${e}`).join(' '));
-    buildSync({ entryPoints: [join(root, 'main/shell/app.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: EXTERNAL, outfile: join(dir, 'app.cjs'), logLevel: 'silent', nodePaths: [join(root, 'node_modules')] });
+    expect(pkg.scripts['build:main']).toContain('--define:import.meta.url=__filename');
+    buildSync({ entryPoints: [join(root, 'main/shell/app.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', external: EXTERNAL, define: { 'import.meta.url': '__filename' }, outfile: join(dir, 'app.cjs'), logLevel: 'silent', nodePaths: [join(root, 'node_modules')] });
     writeFileSync(join(dir, 'stub.cjs'), STUB);
     const db = join(dir, 'app.db');
     const node = join(root, 'node_modules/.bin/node'); // Node 22, as Electron 45 runs
-    const r = spawnSync(node, ['--require', join(dir, 'stub.cjs'), join(dir, 'app.cjs'), '--db', db], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_PATH: join(root, 'node_modules') } });
+    const r = spawnSync(node, ['--require', join(dir, 'stub.cjs'), join(dir, 'app.cjs'), '--db', db], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_PATH: join(root, 'node_modules'), PD_APP_DATA: dir } });
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
     expect(out.url).toBe('app://promise-desk/index.html');
@@ -73,5 +79,7 @@ describe('the bundled desktop shell', () => {
     expect(out.forbidden).toBe('forbidden');
     expect(out.confirmed, JSON.stringify(out.confirmed)).toMatchObject({ done: true, status: 'confirmed' });
     expect(out.verdict).toMatchObject({ intact: true });
+    // The log file, in the app-data folder, says the app started.
+    expect(readFileSync(join(dir, 'logs', 'main.log'), 'utf8')).toMatch(/\[info\] +Promise Desk 0\.0\.0 starting/);
   }, 90_000);
 });

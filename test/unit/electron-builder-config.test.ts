@@ -2,11 +2,13 @@
  * `npm run dist` cannot run here (electron-builder downloads Electron), so its configuration is
  * tested instead: electron-builder's own schema accepts it, and it says what we mean.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { matchesGlob } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+// @ts-expect-error: a plain .mjs script, no types
+import { builderConfig } from '../../scripts/builder-config.mjs';
 
 const root = new URL('../..', import.meta.url);
 const config = parse(readFileSync(new URL('electron-builder.yml', root), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -135,7 +137,77 @@ describe('electron-builder.yml', () => {
     for (const runtime of ['better-sqlite3', 'pdfkit', 'pdfjs-dist', 'dejavu-fonts-ttf', 'exceljs', 'zod']) expect(Object.keys(pkg.dependencies)).toContain(runtime);
     for (const devOnly of ['electron', 'react', 'vite', 'electron-builder']) expect(Object.keys(pkg.dependencies)).not.toContain(devOnly);
     expect(pkg.scripts['build:main']).toContain('--outfile=dist/main/shell/preload.cjs');
-    expect(pkg.scripts.dist).toMatch(/npm run build && electron-builder/);
-    expect(pkg.scripts.start).toMatch(/npm run build && electron \./);
+    expect(pkg.scripts.dist).toBe('npm run build && node scripts/dist.mjs');
+    expect(pkg.scripts.start).toBe('npm run build && node scripts/start-electron.mjs');
+  });
+});
+
+describe('icons, file associations, the command line, signing and updates', () => {
+  const validate = async (c: unknown) => {
+    const require = createRequire(import.meta.url);
+    const builderRequire = createRequire(require.resolve('electron-builder'));
+    const { validateConfiguration } = builderRequire('app-builder-lib/out/util/config/config.js');
+    await validateConfiguration(c, { isEnabled: false, add: () => undefined });
+  };
+  const yamlText = readFileSync(new URL('electron-builder.yml', root), 'utf8');
+
+  it('every target\'s icon comes from one 1024 px PNG, drawn from the favicon by npm run icons', () => {
+    expect(config.icon).toBe('build/icon.png');
+    for (const platform of ['mac', 'win', 'linux']) expect(config[platform].icon, platform).toBeUndefined();
+    const png = readFileSync(new URL('build/icon.png', root));
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // IHDR: width and height, big-endian, at bytes 16 and 20.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024]);
+    expect(pkg.scripts.icons).toBe('node scripts/make-icon.mjs');
+    expect(readFileSync(new URL('scripts/make-icon.mjs', root), 'utf8')).toContain('renderer/public/favicon.svg');
+  });
+
+  it('opens .xlsx workbooks and .pdf/.json summaries, never as their default program', () => {
+    expect(config.fileAssociations.map((a: { ext: string }) => a.ext)).toEqual(['xlsx', 'pdf', 'json']);
+    for (const a of config.fileAssociations) expect(a).toMatchObject({ role: 'Viewer', rank: 'Alternate', name: expect.any(String), mimeType: expect.any(String) });
+  });
+
+  it('ships the promise-desk command beside the app, calling it with --cli', () => {
+    expect(config.extraResources).toEqual([{ from: 'build/cli', to: 'bin', filter: ['promise-desk', 'promise-desk.cmd'] }]);
+    const sh = readFileSync(new URL('build/cli/promise-desk', root), 'utf8');
+    expect(sh.startsWith('#!/bin/sh\n')).toBe(true);
+    expect(sh).toContain('"$here/../../promise-desk"');
+    expect(sh).toContain('exec "$app" --cli "$@"');
+    expect(config.linux.executableName).toBe('promise-desk');
+    expect(statSync(new URL('build/cli/promise-desk', root)).mode & 0o111).not.toBe(0);
+    expect(readFileSync(new URL('build/cli/promise-desk.cmd', root), 'utf8')).toContain('"%~dp0..\\..\\Promise Desk.exe" --cli %*');
+  });
+
+  it('the update feed is a generic URL given when building', () => {
+    expect(config.publish).toEqual([{ provider: 'generic', url: '${env.PROMISE_DESK_UPDATE_URL}' }]);
+  });
+
+  it('a build with no variables: no feed, not signed, not notarised, and it says so; still valid', async () => {
+    const { config: c, notes } = builderConfig(yamlText, {});
+    expect(c.publish).toBeUndefined();
+    expect(c.mac).toMatchObject({ identity: null, notarize: false, hardenedRuntime: true });
+    expect(notes).toEqual([
+      expect.stringMatching(/^No update feed: PROMISE_DESK_UPDATE_URL/),
+      expect.stringMatching(/^macOS: not signed/),
+      expect.stringMatching(/^macOS: not notarised/),
+      expect.stringMatching(/^Windows: not signed/),
+    ]);
+    await validate(c);
+  });
+
+  it.each([
+    ['feed only', { PROMISE_DESK_UPDATE_URL: 'https://updates.example.com/promise-desk' }, { feed: true, identity: null, notarize: false }],
+    ['a certificate: signed, not notarised', { CSC_LINK: 'cert.p12', CSC_KEY_PASSWORD: 'x' }, { feed: false, identity: undefined, notarize: false }],
+    ['certificate and App Store Connect key: notarised', { CSC_LINK: 'cert.p12', APPLE_API_KEY: 'k.p8', APPLE_API_KEY_ID: 'id', APPLE_API_ISSUER: 'iss' }, { feed: false, identity: undefined, notarize: true }],
+    ['certificate and Apple ID: notarised', { CSC_NAME: 'Developer ID Application: X', APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'p', APPLE_TEAM_ID: 't' }, { feed: false, identity: undefined, notarize: true }],
+    ['Apple ID incomplete: not notarised', { CSC_LINK: 'cert.p12', APPLE_ID: 'a@b.c', APPLE_TEAM_ID: 't' }, { feed: false, identity: undefined, notarize: false }],
+    ['notary key without a certificate: nothing to notarise', { APPLE_API_KEY: 'k', APPLE_API_KEY_ID: 'i', APPLE_API_ISSUER: 's' }, { feed: false, identity: null, notarize: false }],
+    ['empty values count as absent', { PROMISE_DESK_UPDATE_URL: '', CSC_LINK: '' }, { feed: false, identity: null, notarize: false }],
+  ])('%s', async (_name, env, expected) => {
+    const { config: c } = builderConfig(yamlText, env);
+    expect(c.publish !== undefined).toBe(expected.feed);
+    expect(c.mac.identity).toBe(expected.identity);
+    expect(c.mac.notarize).toBe(expected.notarize);
+    await validate(c);
   });
 });

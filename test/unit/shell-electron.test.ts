@@ -19,7 +19,13 @@ const m = vi.hoisted(() => {
     protocolHandlers: new Map<string, Fn>(),
     privileged: [] as unknown[],
     appEvents: new Map<string, Fn>(),
+    listeners: new Map<string, Fn>(),
+    rendererListeners: new Map<string, Fn>(),
+    sent: [] as string[],
+    menu: null as unknown,
     lock: true,
+    exitCode: null as number | null,
+    locksAsked: 0,
     quit: 0,
     ready: null as null | (() => void),
   };
@@ -43,26 +49,45 @@ const m = vi.hoisted(() => {
   }
   const electron = {
     BrowserWindow,
-    ipcMain: { handle: (c: string, fn: Fn) => state.handles.set(c, fn), removeHandler: () => undefined },
+    ipcMain: { handle: (c: string, fn: Fn) => state.handles.set(c, fn), removeHandler: () => undefined, on: (c: string, fn: Fn) => state.listeners.set(c, fn) },
     contextBridge: { exposeInMainWorld: (k: string, v: unknown) => state.exposed.set(k, v) },
-    ipcRenderer: { invoke: (...a: unknown[]) => (state.invoked.push(a), Promise.resolve({ ok: true, value: 'relayed' })) },
+    ipcRenderer: {
+      invoke: (...a: unknown[]) => (state.invoked.push(a), Promise.resolve({ ok: true, value: 'relayed' })),
+      on: (c: string, fn: Fn) => state.rendererListeners.set(c, fn),
+      removeListener: (c: string) => state.rendererListeners.delete(c),
+      send: (c: string) => state.sent.push(c),
+    },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (menu: unknown) => (state.menu = menu) },
+    screen: { getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }), getAllDisplays: () => [] },
+    dialog: { showErrorBox: () => undefined, showMessageBox: () => Promise.resolve({ response: 0 }) },
     protocol: {
       registerSchemesAsPrivileged: (s: unknown[]) => state.privileged.push(...s),
       handle: (scheme: string, fn: Fn) => state.protocolHandlers.set(scheme, fn),
     },
     session: { defaultSession: {} },
     app: {
-      requestSingleInstanceLock: () => state.lock,
+      requestSingleInstanceLock: () => (state.locksAsked++, state.lock),
       quit: () => void state.quit++,
       on: (e: string, fn: Fn) => state.appEvents.set(e, fn),
       whenReady: () => new Promise<void>((r) => (state.ready = r)),
       getVersion: () => '9.9.9',
+      exit: (code: number) => void (state.exitCode = code),
+      getName: () => 'Promise Desk',
+      getPath: () => tmpdir(),
+      isPackaged: true,
     },
   };
   return { state, electron };
 });
 
 vi.mock('electron', () => ({ ...m.electron, default: m.electron }));
+// Not logs and updates in these tests (electron-updater loads the real electron module, which downloads its binary).
+vi.mock('electron-log/node', () => {
+  const noop = () => undefined;
+  const log = { transports: { file: {} }, hooks: [], functions: {}, errorHandler: { startCatching: noop }, info: noop, warn: noop, error: noop };
+  return { default: log };
+});
+vi.mock('electron-updater', () => ({ default: { autoUpdater: { on: () => undefined, checkForUpdates: () => Promise.resolve(null) } } }));
 
 beforeEach(() => {
   m.state.windows.length = 0;
@@ -164,12 +189,25 @@ describe('preload', () => {
     await import('../../main/shell/preload');
     expect([...m.state.exposed.keys()]).toEqual(['promiseDesk']);
     const bridge = m.state.exposed.get('promiseDesk') as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'onShellEvent']);
     await expect(bridge.invoke!('check:run', { request: {} })).resolves.toEqual({ ok: true, value: 'relayed' });
     expect(m.state.invoked).toEqual([['check:run', { request: {} }]]);
     await expect(bridge.invoke!('db:exec', 'DROP TABLE x')).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     await expect(bridge.invoke!('__proto__')).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(m.state.invoked).toHaveLength(1);
+  });
+
+  it('relays shell events to the page without electron\'s event object, and says when the page listens', async () => {
+    vi.resetModules();
+    await import('../../main/shell/preload');
+    const bridge = m.state.exposed.get('promiseDesk') as { onShellEvent(l: (e: unknown) => void): () => void };
+    const got: unknown[] = [];
+    const off = bridge.onShellEvent((e) => got.push(e));
+    expect(m.state.sent).toEqual(['shell:ready']);
+    m.state.rendererListeners.get('shell:event')!({ sender: 'ipcRenderer' }, { type: 'command', command: 'show-guide' });
+    expect(got).toEqual([{ type: 'command', command: 'show-guide' }]);
+    off();
+    expect(m.state.rendererListeners.has('shell:event')).toBe(false);
   });
 });
 
@@ -201,6 +239,29 @@ describe('app:// protocol', () => {
 });
 
 describe('app entry', () => {
+  it('with --cli runs the command line and exits with its code: no lock, no window', async () => {
+    vi.resetModules();
+    const argv = process.argv;
+    process.argv = ['/opt/Promise Desk/promise-desk', '--cli', '--version'];
+    let printed = '';
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((s, cb?: unknown) => {
+      printed += String(s);
+      if (typeof cb === 'function') (cb as () => void)();
+      return true;
+    });
+    m.state.locksAsked = 0;
+    try {
+      await import('../../main/shell/app');
+      await vi.waitFor(() => expect(m.state.exitCode).toBe(0));
+    } finally {
+      process.argv = argv;
+      write.mockRestore();
+    }
+    expect(printed).toMatch(/^promise-desk \d+\.\d+\.\d+\n/);
+    expect(m.state.locksAsked).toBe(0);
+    expect(m.state.windows).toHaveLength(0);
+  });
+
   it('quits when another instance holds the lock', async () => {
     vi.resetModules();
     m.state.lock = false;
@@ -226,11 +287,15 @@ describe('app entry', () => {
     await import('../../main/shell/app');
     expect(m.state.appEvents.has('web-contents-created')).toBe(true);
     expect(m.state.appEvents.has('second-instance')).toBe(true);
+    expect(m.state.appEvents.has('open-file')).toBe(true);
     m.state.ready!();
     await vi.waitFor(() => expect(m.state.windows).toHaveLength(1));
     expect(order).toEqual(['csp', 'permissions', 'backend /tmp/pd-test.db']);
     expect(m.state.handles.size).toBe(CHANNELS.length);
     expect((m.state.windows[0]!.options as { webPreferences: { preload: string } }).webPreferences.preload).toMatch(/preload\.cjs$/);
+    // The packaged menu (no developer tools), once the window is there.
+    expect((m.state.menu as { label: string }[]).map((x) => x.label)).toContain('&File');
+    expect(JSON.stringify(m.state.menu)).not.toMatch(/toggleDevTools/);
     delete process.env.PROMISE_DB;
   });
 });

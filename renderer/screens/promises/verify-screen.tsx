@@ -7,13 +7,14 @@
  * compares the paper in their hand with the signed data, not with the paper's own claims.
  * Needs no user.
  */
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { VerdictView } from '../../../shared/contract-promises';
 import { Progress } from '../../components/progress';
 import { fileToBase64 } from '../../files';
 import { formatDate, formatQty, formatUnitPrice } from '../../format';
 import { useApi } from '../../hooks/use-api';
 import { hrefTo } from '../../navigation';
+import { onSummary, takeSummary } from './opened-summary';
 import { formatDateTime } from './when';
 import './promises.css';
 
@@ -61,6 +62,18 @@ export function VerifyScreen() {
     if (r.ok) setVerdict(r.value);
     else setError(r.error.message);
   };
+
+  // A summary opened with the desktop app (now, or before this screen was shown).
+  const latest = useRef(verify);
+  latest.current = verify;
+  useEffect(() => {
+    const take = () => {
+      const f = takeSummary();
+      if (f) void latest.current(f);
+    };
+    take();
+    return onSummary(take);
+  }, []);
 
   const drop = (e: DragEvent) => {
     e.preventDefault();

@@ -20,6 +20,12 @@ export function onDropped(f: () => void): () => void {
   return () => listeners.delete(f);
 }
 
+/** A workbook from elsewhere (the desktop shell: File > Import Workbook…, a file opened with the app). */
+export function offerWorkbook(d: Dropped): void {
+  pending = d;
+  for (const f of listeners) f();
+}
+
 function hasFiles(e: DragEvent): boolean {
   return [...(e.dataTransfer?.types ?? [])].includes('Files');
 }
