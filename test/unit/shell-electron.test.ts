@@ -283,14 +283,16 @@ describe('app entry', () => {
       setPermissionCheckHandler: () => undefined,
     };
     (m.electron.session as { defaultSession: unknown }).defaultSession = session;
-    process.env.PROMISE_DB = '/tmp/pd-test.db';
+    // A path of this run's own: a fixed /tmp path is shared by every checkout on the machine.
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'pd-shell-')), 'desk.db');
+    process.env.PROMISE_DB = dbPath;
     await import('../../main/shell/app');
     expect(m.state.appEvents.has('web-contents-created')).toBe(true);
     expect(m.state.appEvents.has('second-instance')).toBe(true);
     expect(m.state.appEvents.has('open-file')).toBe(true);
     m.state.ready!();
     await vi.waitFor(() => expect(m.state.windows).toHaveLength(1));
-    expect(order).toEqual(['csp', 'permissions', 'backend /tmp/pd-test.db']);
+    expect(order).toEqual(['csp', 'permissions', `backend ${dbPath}`]);
     expect(m.state.handles.size).toBe(CHANNELS.length);
     expect((m.state.windows[0]!.options as { webPreferences: { preload: string } }).webPreferences.preload).toMatch(/preload\.cjs$/);
     // The packaged menu (no developer tools), once the window is there.
