@@ -34,6 +34,22 @@ export function formatMoney(amount: string, currency: string): string {
   return f.format(amount as Numeric);
 }
 
+const priceFmts = new Map<string, Intl.NumberFormat>();
+
+/** A unit price (up to 4 decimals) exactly as signed: `€3.025`, never rounded to cents. */
+export function formatUnitPrice(price: string, currency: string): string {
+  let f = priceFmts.get(currency);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 });
+    } catch {
+      f = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+    }
+    priceFmts.set(currency, f);
+  }
+  return f.format(price as Numeric);
+}
+
 export function formatPct(pct: string): string {
   return pctFmt.format(pct as Numeric);
 }

@@ -148,12 +148,34 @@ export const verdictView = z.object({
   intact: z.boolean(),
   /** `intact: signed by NAME (ROLE) on DATE`, or what is wrong. */
   message: z.string(),
-  problem: z.enum(['unreadable', 'altered', 'signature_invalid', 'signer_unknown', 'another_key']).nullable(),
+  problem: z.enum(['unreadable', 'altered', 'signature_invalid', 'signer_unknown', 'another_key', 'unknown_promise']).nullable(),
   code: z.string().nullable(),
   promise_id: z.string().nullable(),
   copy: z.enum(SUMMARY_COPIES).nullable(),
   customer: z.string().nullable(),
   signatures: z.array(z.object({ signer: z.string(), role, signed_at: z.string() })),
+  /** The promise's status now (an intact verdict), e.g. `cancelled`. */
+  status: z.string().nullable(),
+  /** What was signed, shown beside the verdict (an intact verdict). */
+  content: z
+    .object({
+      region: z.string(),
+      mode: z.string(),
+      as_of: z.string(),
+      confirmed_at: z.string(),
+      currency: z.string(),
+      lines: z.array(
+        z.object({
+          sku: z.string(),
+          name: z.string(),
+          unit: z.string(),
+          qty: z.number(),
+          unit_price: z.string(),
+          deliveries: z.array(z.object({ date: z.string(), qty: z.number() })),
+        }),
+      ),
+    })
+    .nullable(),
 });
 export type VerdictView = z.output<typeof verdictView>;
 

@@ -27,7 +27,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (values.json) outJson(result);
     else out(formatCheck(result));
     return 0;
-  });
+  }, { readOnly: true });
 }
 
 /** Throws an InputError naming every problem of a check that could not run (shared with `confirm`). */

@@ -23,5 +23,5 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (values.json) outJson({ ok: true, path: target, format: r.format, files: r.files, data_version: plant.dataVersion });
     else out(`Wrote the tables of data version ${plant.dataVersion} to ${target} (${r.format === 'csv' ? `${r.files.length} CSV files` : '.xlsx'}).`);
     return 0;
-  });
+  }, { readOnly: true });
 }

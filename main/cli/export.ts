@@ -44,5 +44,5 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (values.json) outJson({ ok: true, id, copy, format, path: file, bytes: r.bytes.length, media_type: r.mediaType });
     else out(`Wrote the ${copy} copy of ${id} to ${file}.`);
     return 0;
-  });
+  }, { readOnly: true });
 }

@@ -2,15 +2,16 @@
  * The database a command works on with the people and promise services over it, and who acts:
  * `local` while the database has no users, else `--user NAME` with the passphrase.
  */
+import { userInfo } from 'node:os';
 import { AuthError, type Actor } from '../people/people-service';
 import { promiseDeskOver, type PromiseDesk } from '../services/open-promise-desk';
 import { InputError } from './args';
-import { openForCommand } from './open-store';
+import { openForCommand, type CommandOpenOptions } from './open-store';
 import type { StoreValues } from './options';
 import { currentPassphrase } from './passphrase-input';
 
-export async function withDesk<T>(store: StoreValues, fn: (desk: PromiseDesk, path: string) => Promise<T>): Promise<T> {
-  const { service, path } = await openForCommand(store);
+export async function withDesk<T>(store: StoreValues, fn: (desk: PromiseDesk, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
+  const { service, path } = await openForCommand(store, opts);
   try {
     return await fn(await promiseDeskOver(service), path);
   } catch (e) {
@@ -23,5 +24,17 @@ export async function withDesk<T>(store: StoreValues, fn: (desk: PromiseDesk, pa
 
 /** Who acts in a command that changes data; refused (exit 1) when that cannot be proved. */
 export async function actingUser(desk: PromiseDesk, userFlag: string | undefined): Promise<Actor> {
-  return desk.people.resolveActor(userFlag, () => currentPassphrase(userFlag ?? ''));
+  return desk.people.resolveActor(userFlag, () => currentPassphrase(userFlag ?? ''), cliSource());
+}
+
+/**
+ * Sign-ins from the command line are throttled per operating-system account: another account on
+ * the machine guessing a passphrase does not keep the user out.
+ */
+export function cliSource(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
 }

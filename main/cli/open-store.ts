@@ -2,6 +2,7 @@
  * The database a command works on (`--db`, then `PROMISE_DB`, then the app's own) and the check
  * service over it. Only the app's own database is filled with the demo plant while empty.
  */
+import { existsSync } from 'node:fs';
 import { resolveDatabasePath } from '../db/paths';
 import { DatabaseTooNewError } from '../db/migrate';
 import { TeamDatabaseTooNewError, describeUrl, isPostgresUrl } from '../db/postgres/team-location';
@@ -10,8 +11,17 @@ import { openCheckService } from '../services/open-service';
 import { InputError } from './args';
 import type { StoreValues } from './options';
 
-export async function openForCommand(store: StoreValues): Promise<{ service: CheckService; path: string }> {
+export interface CommandOpenOptions {
+  /**
+   * The command only reads (check, promises, export, verify, export-workbook): a database named
+   * with `--db` or `PROMISE_DB` that does not exist is refused, never created (with its folders).
+   */
+  readOnly?: boolean;
+}
+
+export async function openForCommand(store: StoreValues, opts: CommandOpenOptions = {}): Promise<{ service: CheckService; path: string }> {
   const { path, isDefault } = resolveDatabasePath(store.db);
+  if (opts.readOnly && !isDefault && !isPostgresUrl(path) && !existsSync(path)) throw new InputError(`There is no database at ${path} (a command that only reads never creates one).`);
   try {
     // A URL is shown without its password wherever the command prints where it worked.
     return { service: await openCheckService({ path, seedDemo: isDefault }), path: isPostgresUrl(path) ? describeUrl(path) : path };
@@ -26,8 +36,8 @@ export async function openForCommand(store: StoreValues): Promise<{ service: Che
 }
 
 /** Runs `fn` with the service and closes the database afterwards. */
-export async function withService<T>(store: StoreValues, fn: (service: CheckService, path: string) => Promise<T>): Promise<T> {
-  const { service, path } = await openForCommand(store);
+export async function withService<T>(store: StoreValues, fn: (service: CheckService, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
+  const { service, path } = await openForCommand(store, opts);
   try {
     return await fn(service, path);
   } finally {

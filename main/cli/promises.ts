@@ -41,5 +41,5 @@ export async function run(argv: readonly string[]): Promise<number> {
       for (const r of p.riskReasons) out(`    ${r.code}: ${r.message}`);
     }
     return 0;
-  });
+  }, { readOnly: true });
 }

@@ -6,7 +6,7 @@
  */
 import type { UserListing } from '../people/people-service';
 import { asksForHelp, HelpRequest, helpText, InputError, parseCommand, usageError, type CommandSpec } from './args';
-import { actingUser, withDesk } from './open-desk';
+import { actingUser, cliSource, withDesk } from './open-desk';
 import { JSON_OPTION, STORE_OPTIONS, USER_OPTION } from './options';
 import { out, outJson } from './output';
 import { currentPassphrase, newPassphrase } from './passphrase-input';
@@ -94,9 +94,9 @@ export async function run(argv: readonly string[]): Promise<number> {
         if (!user) throw new InputError('name who acts with --user NAME (the user themselves, or an admin)');
         const current = await currentPassphrase(user);
         if (current === null) throw new InputError(`no passphrase for ${user}: set PROMISE_PASSPHRASE or run this in a terminal`);
-        const actor = await desk.people.signIn(user, current);
+        const actor = await desk.people.signIn(user, current, cliSource());
         const target = positionals[0]!;
-        const r = await desk.people.changePassphrase(actor, target, await newPassphrase(target), current);
+        const r = await desk.people.changePassphrase(actor, target, await newPassphrase(target), current, cliSource());
         if (values.json) outJson({ ...userJson(r.user), new_key: r.newKey });
         else
           out(

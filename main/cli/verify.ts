@@ -22,7 +22,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const { positionals, values } = parseCommand(argv, spec);
   const bytes = readInput(positionals[0]!, 'summary');
   return withDesk(values, async (desk) => {
-    const v = await verifySummary(desk.people, bytes);
+    const v = await verifySummary(desk.people, bytes, desk.promises);
     if (values.json) {
       outJson(
         v.intact
@@ -43,5 +43,5 @@ export async function run(argv: readonly string[]): Promise<number> {
     }
     err(v.message);
     return 1;
-  });
+  }, { readOnly: true });
 }

@@ -39,10 +39,29 @@ export interface SignerKey {
   retiredAt: string | null;
 }
 
-export interface SignInFailures {
-  failures: number;
-  lastFailureAt: string;
+/** A user's role and state from `from` on, until the next one (`user_states`). */
+export interface UserState {
+  from: string;
+  role: Role;
+  disabled: boolean;
 }
+
+/** What verify needs to judge a signature by the signer's standing when they signed. */
+export interface SignerHistory {
+  /** Every key, oldest first; `retiredAt` null while in use. */
+  keys: { publicKey: string; createdAt: string; retiredAt: string | null }[];
+  /** Roles and states, oldest first. */
+  states: UserState[];
+}
+
+export interface SignInAttempts {
+  /** Attempts since the last success (each counted before its passphrase is checked). */
+  attempts: number;
+  lastAttemptAt: string;
+}
+
+/** Counting an attempt: refused (not counted) while the wait after earlier attempts lasts. */
+export type AttemptAnswer = { counted: true; attempts: number } | { counted: false; waitSeconds: number; attempts: number };
 
 export interface SummaryRow {
   copy: Copy;
@@ -68,9 +87,16 @@ export interface PeopleStore {
   installationKey(): Promise<{ publicKey: string; privateKey: string }>;
   /** Every key a signer has had here: `local` is the installation key. Empty for an unknown name. */
   signerKeys(name: string): Promise<SignerKey[]>;
-  signInFailures(name: string): Promise<SignInFailures | null>;
-  /** Counts one more consecutive failure; returns the count. */
-  recordSignInFailure(name: string, at: string): Promise<number>;
-  clearSignInFailures(name: string): Promise<void>;
+  /** Signer history for verify: null for a name that is no user here (`local` included). */
+  signerHistory(name: string): Promise<SignerHistory | null>;
+  /** When the first user was added (single-user mode ended), null while there is none. */
+  firstUserAt(): Promise<string | null>;
+  signInAttempts(name: string, source: string): Promise<SignInAttempts | null>;
+  /**
+   * In one transaction: unless `waitSeconds(attempts)` after the last attempt has not yet passed
+   * (then refused, not counted), counts one more attempt for this name and source.
+   */
+  countSignInAttempt(name: string, source: string, at: string, waitSeconds: (attempts: number) => number): Promise<AttemptAnswer>;
+  clearSignInAttempts(name: string, source: string): Promise<void>;
   getSummary(promiseId: string, copy: Copy): Promise<SummaryRow | null>;
 }

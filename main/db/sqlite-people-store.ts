@@ -9,7 +9,7 @@ import { generateRawKeyPair } from '../people/keys';
 import { nameKey } from '../people/passphrase';
 import { ROLES, type Role } from '../people/roles';
 import { COPIES, type Copy } from '../summary/summary-types';
-import type { Credentials, NewUser, PeopleStore, SignInFailures, SignerKey, SummaryRow, UserChange, UserRecord } from './people-store';
+import type { AttemptAnswer, Credentials, NewUser, PeopleStore, SignInAttempts, SignerHistory, SignerKey, SummaryRow, UserChange, UserRecord } from './people-store';
 
 const now = () => new Date().toISOString();
 const LAST_ADMIN: UserChange = { ok: false, reason: 'last_admin', message: 'at least one enabled admin must remain' };
@@ -76,6 +76,11 @@ export class SqlitePeopleStore implements PeopleStore {
     this.db.prepare('INSERT INTO user_events (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(at, actor, action, target, detail);
   }
 
+  /** Records the user's role and state from `at` on (verify judges signatures by it). */
+  private state(u: UserRecord, at: string): void {
+    this.db.prepare('INSERT INTO user_states (user_id, from_at, role, disabled) VALUES (?, ?, ?, ?)').run(u.id, at, u.role, u.disabled ? 1 : 0);
+  }
+
   private write<T>(fn: () => T): T {
     return this.db.transaction(fn).immediate();
   }
@@ -106,7 +111,9 @@ export class SqlitePeopleStore implements PeopleStore {
         .run(user.name, nameKey(user.name), user.role, user.passHash, user.publicKey, JSON.stringify(user.encryptedPrivateKey), at, actor);
       this.db.prepare('INSERT INTO user_keys (public_key, user_id, created_at) VALUES (?, ?, ?)').run(user.publicKey, info.lastInsertRowid, at);
       this.event(at, actor, 'add', user.name, user.role);
-      return { ok: true, user: this.userRow(user.name)! };
+      const added = this.userRow(user.name)!;
+      this.state(added, at);
+      return { ok: true, user: added };
     });
   }
 
@@ -117,7 +124,9 @@ export class SqlitePeopleStore implements PeopleStore {
       if (disabled && this.isLastAdmin(u)) return LAST_ADMIN;
       this.db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, u.id);
       this.event(at, actor, disabled ? 'disable' : 'enable', u.name, null);
-      return { ok: true, user: this.userRow(name)! };
+      const changed = this.userRow(name)!;
+      this.state(changed, at);
+      return { ok: true, user: changed };
     });
   }
 
@@ -128,7 +137,9 @@ export class SqlitePeopleStore implements PeopleStore {
       if (role !== 'admin' && this.isLastAdmin(u)) return LAST_ADMIN;
       this.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, u.id);
       this.event(at, actor, 'role', u.name, `${u.role} -> ${role}`);
-      return { ok: true, user: this.userRow(name)! };
+      const changed = this.userRow(name)!;
+      this.state(changed, at);
+      return { ok: true, user: changed };
     });
   }
 
@@ -170,27 +181,55 @@ export class SqlitePeopleStore implements PeopleStore {
     return rows.map((r) => ({ publicKey: r.public_key, retiredAt: r.retired_at }));
   }
 
-  async signInFailures(name: string): Promise<SignInFailures | null> {
-    const row = this.db.prepare('SELECT failures, last_failure_at FROM sign_in_failures WHERE name_lower = ?').get(nameKey(name)) as
-      | { failures: number; last_failure_at: string }
-      | undefined;
-    return row ? { failures: row.failures, lastFailureAt: row.last_failure_at } : null;
+  async signerHistory(name: string): Promise<SignerHistory | null> {
+    const u = this.db.prepare('SELECT id FROM users WHERE name = ?').get(name) as { id: number } | undefined;
+    if (!u) return null;
+    const keys = this.db.prepare('SELECT public_key, created_at, retired_at FROM user_keys WHERE user_id = ? ORDER BY created_at').all(u.id) as {
+      public_key: string;
+      created_at: string;
+      retired_at: string | null;
+    }[];
+    const states = this.db.prepare('SELECT from_at, role, disabled FROM user_states WHERE user_id = ? ORDER BY seq').all(u.id) as { from_at: string; role: Role; disabled: number }[];
+    return {
+      keys: keys.map((k) => ({ publicKey: k.public_key, createdAt: k.created_at, retiredAt: k.retired_at })),
+      states: states.map((s) => ({ from: s.from_at, role: s.role, disabled: s.disabled === 1 })),
+    };
   }
 
-  async recordSignInFailure(name: string, at: string): Promise<number> {
-    return this.write(() => {
+  async firstUserAt(): Promise<string | null> {
+    return (this.db.prepare('SELECT min(created_at) AS at FROM users').get() as { at: string | null }).at;
+  }
+
+  async signInAttempts(name: string, source: string): Promise<SignInAttempts | null> {
+    const row = this.db.prepare('SELECT attempts, last_attempt_at FROM sign_in_attempts WHERE name_lower = ? AND source = ?').get(nameKey(name), source) as
+      | { attempts: number; last_attempt_at: string }
+      | undefined;
+    return row ? { attempts: row.attempts, lastAttemptAt: row.last_attempt_at } : null;
+  }
+
+  async countSignInAttempt(name: string, source: string, at: string, waitSeconds: (attempts: number) => number): Promise<AttemptAnswer> {
+    // IMMEDIATE: parallel attempts (other connections, other processes) are counted one after another.
+    return this.write((): AttemptAnswer => {
+      const key = nameKey(name);
+      const row = this.db.prepare('SELECT attempts, last_attempt_at FROM sign_in_attempts WHERE name_lower = ? AND source = ?').get(key, source) as
+        | { attempts: number; last_attempt_at: string }
+        | undefined;
+      if (row) {
+        const left = Math.ceil(waitSeconds(row.attempts) - (Date.parse(at) - Date.parse(row.last_attempt_at)) / 1000);
+        if (left > 0) return { counted: false, waitSeconds: left, attempts: row.attempts };
+      }
       this.db
         .prepare(
-          `INSERT INTO sign_in_failures (name_lower, failures, last_failure_at) VALUES (?, 1, ?)
-           ON CONFLICT (name_lower) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at`,
+          `INSERT INTO sign_in_attempts (name_lower, source, attempts, last_attempt_at) VALUES (?, ?, 1, ?)
+           ON CONFLICT (name_lower, source) DO UPDATE SET attempts = attempts + 1, last_attempt_at = excluded.last_attempt_at`,
         )
-        .run(nameKey(name), at);
-      return (this.db.prepare('SELECT failures FROM sign_in_failures WHERE name_lower = ?').get(nameKey(name)) as { failures: number }).failures;
+        .run(key, source, at);
+      return { counted: true, attempts: (row?.attempts ?? 0) + 1 };
     });
   }
 
-  async clearSignInFailures(name: string): Promise<void> {
-    this.db.prepare('DELETE FROM sign_in_failures WHERE name_lower = ?').run(nameKey(name));
+  async clearSignInAttempts(name: string, source: string): Promise<void> {
+    this.db.prepare('DELETE FROM sign_in_attempts WHERE name_lower = ? AND source = ?').run(nameKey(name), source);
   }
 
   async getSummary(promiseId: string, copy: Copy): Promise<SummaryRow | null> {

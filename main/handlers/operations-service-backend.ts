@@ -148,6 +148,9 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
     },
     async 'risk:repromise'(i) {
       const actor = await opts.actor();
+      if (i.asOf !== undefined && i.asOf !== today() && actor.name !== 'local') {
+        throw new HandlerError('invalid_request', `Changes are checked as of today (${today()}): another as-of date is refused once users exist.`);
+      }
       // The confirming user signs the new promise's summaries, as every confirmation is signed.
       const sign = isSigner(actor) ? { summaries: (result: CheckResult) => (id: string, at: string) => signSummaries(actor, { id, result, confirmedAt: at, approvals: [] }) } : {};
       const r = await repromise(deps, actor, i.id, i.lines as never, { asOf: i.asOf ?? today(), ...(i.comment ? { comment: i.comment } : {}), ...sign, submit: i.submit === true });

@@ -3,13 +3,14 @@
  * acting user may do with it. "May" mirrors the rules of the promise service and `people/roles.ts`
  * so the page offers only what will be accepted; the service decides again when it is done.
  */
-import type { PromiseDetail, PromiseRow, QueueItem } from '../../shared/contract-promises';
+import type { PromiseDetail, PromiseRow, QueueItem, VerdictView } from '../../shared/contract-promises';
 import { e4ToString, fixed, toE4Big } from '../../shared/units/money';
 import type { Hold } from '../../shared/engine/types';
 import { CAPACITY_REASONS, COMMERCIAL_REASONS, type CheckRequest, type CheckResult, type Reason } from '../../shared/schemas/check';
 import type { Approval, PromiseEvent, PromiseSummary } from '../db/store';
 import { nameKey } from '../people/passphrase';
 import { approvalsNeeded, mayCancel, mayFulfil, rolesCovered, type ApprovingRole, type Role } from '../people/roles';
+import type { Summary } from '../summary/summary-types';
 
 export interface Who {
   name: string;
@@ -109,5 +110,17 @@ export function promiseActions(who: Who | null, p: Listed & { approvals: readonl
     cancel: !!who && open && mayCancel(who.role, who.name, p.createdBy),
     fulfil: !!who && p.status === 'confirmed' && mayFulfil(who.role),
     export: p.status === 'confirmed' || p.status === 'fulfilled',
+  };
+}
+
+/** What a verified summary says, for the Verify screen (the customer copy's fields of either copy). */
+export function signedContent(s: Summary): NonNullable<VerdictView['content']> {
+  return {
+    region: s.region,
+    mode: s.mode,
+    as_of: s.as_of,
+    confirmed_at: s.confirmed_at,
+    currency: s.currency,
+    lines: s.lines.map((l) => ({ sku: l.sku, name: l.name, unit: l.unit, qty: l.qty, unit_price: l.unit_price, deliveries: l.deliveries.map((d) => ({ date: d.date, qty: d.qty })) })),
   };
 }

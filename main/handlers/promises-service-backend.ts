@@ -20,7 +20,7 @@ import { DeskSession, SignedOutError, type DeskSessionOptions } from '../session
 import { verificationCode } from '../summary/sign-summary';
 import { COPIES, signedSummary } from '../summary/summary-types';
 import { HandlerError } from './errors';
-import { holdView, missingApprovals, promiseActions, promiseRow, queueItem } from './promise-views';
+import { holdView, missingApprovals, promiseActions, promiseRow, queueItem, signedContent } from './promise-views';
 import type { PromiseChannel, PromisesBackend } from './promises-backend';
 
 /** The desktop app's save dialog for summaries (main/shell/summary-dialogs.ts); null when cancelled. */
@@ -120,7 +120,7 @@ export function promisesBackend(deps: PromisesDeps): PromisesBackend {
     async 'users:passphrase'(i) {
       const actor = await session.actor();
       fieldProblem('new_passphrase', passphraseProblem(i.new_passphrase));
-      const r = await people.changePassphrase(actor, i.name, i.new_passphrase, i.current_passphrase);
+      const r = await people.changePassphrase(actor, i.name, i.new_passphrase, i.current_passphrase, session.source);
       return { user: userView(r.user), new_key: r.newKey };
     },
 
@@ -204,7 +204,7 @@ export function promisesBackend(deps: PromisesDeps): PromisesBackend {
     },
     async 'summary:verify'(i) {
       const { verifySummary } = await summaries();
-      const v = await verifySummary(people, Buffer.from(i.base64, 'base64'));
+      const v = await verifySummary(people, Buffer.from(i.base64, 'base64'), promises);
       const view: VerdictView = v.intact
         ? {
             intact: true,
@@ -215,8 +215,10 @@ export function promisesBackend(deps: PromisesDeps): PromisesBackend {
             copy: v.summary.copy,
             customer: v.summary.customer,
             signatures: v.signatures.map((s) => ({ signer: s.signer, role: s.role, signed_at: s.signed_at })),
+            status: v.status,
+            content: signedContent(v.summary),
           }
-        : { intact: false, message: v.message, problem: v.problem, code: v.code, promise_id: null, copy: null, customer: null, signatures: [] };
+        : { intact: false, message: v.message, problem: v.problem, code: v.code, promise_id: null, copy: null, customer: null, signatures: [], status: null, content: null };
       return view;
     },
   };
@@ -260,7 +262,9 @@ export async function openPromisesBackend(
   // throttling keeps the real clock: its waits must pass even when "today" is fixed.
   const now = opts.asOf ? () => new Date(`${opts.asOf}T12:00:00`) : undefined;
   const checks = new CheckService(store, now ? { now } : {});
-  const people = new PeopleService(new SqlitePeopleStore(store.db));
+  // Users and roles are recorded on the desk's clock (a signature is judged by the signer's role
+  // and key at its time); sign-in waits are measured on the real one.
+  const people = new PeopleService(new SqlitePeopleStore(store.db), now ? { now, attemptClock: () => new Date() } : {});
   const promises = new PromiseService(checks, people, now ? { now } : {});
   await promises.expireHolds();
   const session = new DeskSession(people, opts);

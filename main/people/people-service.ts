@@ -7,7 +7,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { PeopleStore, UserRecord } from '../db/people-store';
 import { decryptPrivateKey, fingerprint, generateUserKeys, privateKeyFromRaw, reencryptPrivateKey } from './keys';
-import { DEFAULT_SCRYPT_COST, hashPassphrase, passphraseProblem, userNameProblem, verifyPassphrase, type ScryptCost } from './passphrase';
+import { DEFAULT_SCRYPT_COST, hashPassphrase, nameKey, nameSkeleton, passphraseProblem, userNameProblem, verifyPassphrase, type ScryptCost } from './passphrase';
 import { isRole, mayAdministerUsers, type Role } from './roles';
 
 export interface Actor {
@@ -39,24 +39,36 @@ export interface UserListing {
   createdAt: string;
 }
 
-/** Wrong passphrases allowed before each further try must wait; the wait doubles up to the cap. */
+/**
+ * Tries allowed (per name and source) before each further one must wait; the wait doubles up to
+ * the cap. Attempts are counted before the passphrase is checked, so parallel guesses cannot
+ * slip past the count; the cap is short and the count is per source, so guessing from one place
+ * cannot keep a user out for long, nor at all from another place.
+ */
 export const FREE_ATTEMPTS = 3;
-const MAX_WAIT_S = 15 * 60;
+export const MAX_WAIT_S = 5 * 60;
 
-/** Seconds to wait after `failures` consecutive wrong passphrases (0 while under the free tries). */
-export function throttleSeconds(failures: number): number {
-  if (failures < FREE_ATTEMPTS) return 0;
-  return Math.min(MAX_WAIT_S, 2 ** (failures - FREE_ATTEMPTS + 1));
+/** Where a sign-in comes from when nothing says otherwise: the desktop window. */
+export const APP_SOURCE = 'app';
+
+/** Seconds to wait after `attempts` attempts since the last success (0 while under the free tries). */
+export function throttleSeconds(attempts: number): number {
+  if (attempts < FREE_ATTEMPTS) return 0;
+  return Math.min(MAX_WAIT_S, 2 ** Math.min(20, attempts - FREE_ATTEMPTS + 1));
 }
 
 export interface PeopleServiceOptions {
+  /** The time of records (users added, roles changed): the desk's clock, fixed in a demo. */
   now?: () => Date;
+  /** The time sign-in waits are measured in (default `now`): real, so waits pass in a demo too. */
+  attemptClock?: () => Date;
   /** scrypt cost of new hashes and keys (tests lower it to stay quick). */
   scryptCost?: ScryptCost;
 }
 
 export class PeopleService {
-  private readonly now: () => Date;
+  readonly now: () => Date;
+  private readonly attemptClock: () => Date;
   private readonly cost: ScryptCost;
   /** A hash to verify against for unknown names, so they take as long as known ones. */
   private dummyHash: Promise<string> | null = null;
@@ -66,6 +78,7 @@ export class PeopleService {
     opts: PeopleServiceOptions = {},
   ) {
     this.now = opts.now ?? (() => new Date());
+    this.attemptClock = opts.attemptClock ?? this.now;
     this.cost = opts.scryptCost ?? DEFAULT_SCRYPT_COST;
   }
 
@@ -80,40 +93,37 @@ export class PeopleService {
     return { name: 'local', role: 'admin', privateKey: privateKeyFromRaw(k.privateKey, k.publicKey), publicKey: k.publicKey };
   }
 
-  /** Checks the passphrase (throttled after repeated failures) and opens the user's key. */
-  async signIn(name: string, passphrase: string): Promise<Actor> {
-    const failures = await this.store.signInFailures(name);
-    if (failures) {
-      const wait = throttleSeconds(failures.failures);
-      const left = Math.ceil(wait - (this.now().getTime() - Date.parse(failures.lastFailureAt)) / 1000);
-      if (left > 0) throw new AuthError('throttled', `too many wrong passphrases for ${name}: try again in ${left} s`);
-    }
+  /** Checks the passphrase (throttled after repeated attempts from `source`) and opens the user's key. */
+  async signIn(name: string, passphrase: string, source: string = APP_SOURCE): Promise<Actor> {
+    await this.countAttempt(name, source);
     const user = await this.store.getUser(name);
     if (!user) {
       this.dummyHash ??= hashPassphrase('not a passphrase anyone has', this.cost);
       await verifyPassphrase(passphrase, await this.dummyHash);
-      await this.store.recordSignInFailure(name, this.now().toISOString());
       throw new AuthError('unknown_user', `no user named ${name}`);
     }
-    if (!(await verifyPassphrase(passphrase, user.passHash))) {
-      await this.store.recordSignInFailure(name, this.now().toISOString());
-      throw new AuthError('wrong_passphrase', `the passphrase for ${user.name} is not correct`);
-    }
+    if (!(await verifyPassphrase(passphrase, user.passHash))) throw new AuthError('wrong_passphrase', `the passphrase for ${user.name} is not correct`);
     if (user.disabled) throw new AuthError('disabled', `${user.name} is disabled and can no longer act`);
-    await this.store.clearSignInFailures(name);
+    await this.store.clearSignInAttempts(name, source);
     return { name: user.name, role: user.role, privateKey: await decryptPrivateKey(user.encryptedPrivateKey, user.publicKey, passphrase), publicKey: user.publicKey };
+  }
+
+  /** Counts a passphrase attempt before it is checked; refused while the wait after earlier ones lasts. */
+  private async countAttempt(name: string, source: string): Promise<void> {
+    const a = await this.store.countSignInAttempt(name, source, this.attemptClock().toISOString(), throttleSeconds);
+    if (!a.counted) throw new AuthError('throttled', `too many wrong passphrases for ${name}: try again in ${a.waitSeconds} s`);
   }
 
   /**
    * Who acts: `local` in single-user mode, else the named user with the passphrase. `passphrase`
    * is asked for only when users exist and a name was given; it returns null when it cannot ask.
    */
-  async resolveActor(name: string | undefined, passphrase: () => Promise<string | null>): Promise<Actor> {
+  async resolveActor(name: string | undefined, passphrase: () => Promise<string | null>, source: string = APP_SOURCE): Promise<Actor> {
     if (await this.singleUserMode()) return this.localActor();
     if (!name) throw new AuthError('needs_user', 'users exist in this database: name who acts with --user NAME');
     const p = await passphrase();
     if (p === null) throw new AuthError('needs_user', `no passphrase for ${name}: set PROMISE_PASSPHRASE or run this in a terminal`);
-    return this.signIn(name, p);
+    return this.signIn(name, p, source);
   }
 
   async listUsers(): Promise<UserListing[]> {
@@ -127,6 +137,10 @@ export class PeopleService {
     const first = await this.singleUserMode();
     if (first && role !== 'admin') throw new AuthError('refused', 'the first user must be an admin');
     if (!first) this.requireAdmin(actor, 'add users');
+    const skeleton = nameSkeleton(name);
+    // The same name in another case is refused by the store ("exists already"); this is the look-alike.
+    const alike = (await this.store.listUsers()).find((u) => nameKey(u.name) !== nameKey(name) && nameSkeleton(u.name) === skeleton);
+    if (alike) throw new AuthError('refused', `the name ${JSON.stringify(name)} looks like the existing user ${JSON.stringify(alike.name)} (confusable characters or case)`);
     const keys = await generateUserKeys(passphrase, this.cost);
     const r = await this.store.addUser(
       { name, role: role as Role, passHash: await hashPassphrase(passphrase, this.cost), ...keys },
@@ -157,7 +171,7 @@ export class PeopleService {
    * An admin resetting someone else's cannot open that key: the user gets a new key pair, and the
    * old key stays known here so that what it signed still verifies.
    */
-  async changePassphrase(actor: Actor, name: string, newPassphrase: string, currentPassphrase?: string): Promise<{ user: UserListing; newKey: boolean }> {
+  async changePassphrase(actor: Actor, name: string, newPassphrase: string, currentPassphrase?: string, source: string = APP_SOURCE): Promise<{ user: UserListing; newKey: boolean }> {
     const problem = passphraseProblem(newPassphrase);
     if (problem) throw new AuthError('bad_input', problem);
     const user = await this.store.getUser(name);
@@ -167,14 +181,17 @@ export class PeopleService {
     const passHash = await hashPassphrase(newPassphrase, this.cost);
     let credentials;
     if (self) {
-      if (currentPassphrase === undefined || !(await verifyPassphrase(currentPassphrase, user.passHash))) throw new AuthError('wrong_passphrase', `the current passphrase for ${user.name} is not correct`);
+      // A guess at the current passphrase is a guess like any other: counted and throttled.
+      if (currentPassphrase === undefined) throw new AuthError('wrong_passphrase', `the current passphrase for ${user.name} is needed`);
+      await this.countAttempt(user.name, source);
+      if (!(await verifyPassphrase(currentPassphrase, user.passHash))) throw new AuthError('wrong_passphrase', `the current passphrase for ${user.name} is not correct`);
       credentials = { passHash, publicKey: user.publicKey, encryptedPrivateKey: await reencryptPrivateKey(user.encryptedPrivateKey, user.publicKey, currentPassphrase, newPassphrase, this.cost) };
     } else {
       credentials = { passHash, ...(await generateUserKeys(newPassphrase, this.cost)) };
     }
     const r = await this.store.setCredentials(user.name, credentials, actor.name, this.now().toISOString());
     if (!r.ok) throw new AuthError('refused', r.message);
-    if (self) await this.store.clearSignInFailures(user.name);
+    if (self) await this.store.clearSignInAttempts(user.name, source);
     return { user: this.listing(r.user), newKey: !self };
   }
 

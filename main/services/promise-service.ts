@@ -78,6 +78,12 @@ export class PromiseService {
   }
 
   private async record(actor: Actor, source: { request: unknown } | { draftId: string }, asOf: string | undefined, to: 'confirmed' | 'awaiting_approval'): Promise<Outcome> {
+    // Once users exist a promise is made against the plant as it is today: a past as-of date
+    // would hold capacity that today's plant no longer has (promises.md, checked as of today).
+    const today = this.checks.today();
+    if (asOf !== undefined && asOf !== today && !(await this.people.singleUserMode())) {
+      return refuse('forbidden', `Changes are checked as of today (${today}): another as-of date (${asOf}) is refused once users exist. Nothing was held.`);
+    }
     await this.expireHolds();
     let draft: PromiseRecord | null = null;
     if ('draftId' in source) {

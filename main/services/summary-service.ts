@@ -25,15 +25,21 @@ export async function exportSummary(svc: PromiseService, id: string, copy: Copy,
   return { ok: true, bytes: await renderSummaryPdf(doc, opts), filename, mediaType: 'application/pdf' };
 }
 
-/** Verifies a JSON or PDF summary against the keys of this database. */
-export function verifySummary(people: PeopleService, bytes: Uint8Array): Promise<Verdict> {
+/**
+ * Verifies a JSON or PDF summary against this database: the signers' keys and roles over time,
+ * the summaries it stored, and (with `promises`) the promise's status now.
+ */
+export function verifySummary(people: PeopleService, bytes: Uint8Array, promises?: Pick<PromiseService, 'get'>): Promise<Verdict> {
   const store = people.store;
   return verifyFile(bytes, {
-    signerKeys: (name) => people.signerKeys(name),
+    signer: (name) => store.signerHistory(name),
+    installationKey: async () => (await store.signerKeys('local'))[0]?.publicKey ?? null,
+    firstUserAt: () => store.firstUserAt(),
     storedSummary: async (promiseId, copy) => {
       const row = await store.getSummary(promiseId, copy);
       return row ? (JSON.parse(row.json) as unknown) : null;
     },
+    promiseStatus: async (id) => (promises ? ((await promises.get(id))?.status ?? null) : null),
+    now: people.now,
   });
 }
-

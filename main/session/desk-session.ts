@@ -9,7 +9,7 @@
  * the database is in single-user mode and the actor is `local` (an admin).
  */
 import type { SessionView, SignInAnswer, UserRole } from '../../shared/contract-promises';
-import { AuthError, FREE_ATTEMPTS, throttleSeconds, type Actor, type PeopleService } from '../people/people-service';
+import { APP_SOURCE, AuthError, FREE_ATTEMPTS, throttleSeconds, type Actor, type PeopleService } from '../people/people-service';
 import { mayAdministerUsers, mayEditOperations, mayFulfil, type Role } from '../people/roles';
 
 export const DEFAULT_IDLE_MINUTES = 15;
@@ -26,6 +26,8 @@ export interface DeskSessionOptions {
   idleMinutes?: number;
   /** Milliseconds since the epoch (tests move it). */
   clock?: () => number;
+  /** Where sign-ins come from, for throttling (`app`, or the preview's `web`). */
+  source?: string;
 }
 
 // The contract's roles and the people service's must stay the same list.
@@ -43,6 +45,7 @@ export class DeskSession {
   private current: Current | null = null;
   readonly idleMinutes: number;
   private readonly clock: () => number;
+  readonly source: string;
 
   constructor(
     readonly people: PeopleService,
@@ -50,6 +53,7 @@ export class DeskSession {
   ) {
     this.idleMinutes = opts.idleMinutes ?? DEFAULT_IDLE_MINUTES;
     this.clock = opts.clock ?? Date.now;
+    this.source = opts.source ?? APP_SOURCE;
   }
 
   /** What the renderer may know: mode, name and role, and what to offer. Does not count as activity. */
@@ -64,7 +68,7 @@ export class DeskSession {
       return { signed_in: false, problem: 'not_needed', message: 'There are no users yet: everything is allowed as local. Add the first admin under Users.', retry_after_s: null, tries_left: null };
     }
     try {
-      const actor = await this.people.signIn(name, passphrase);
+      const actor = await this.people.signIn(name, passphrase, this.source);
       this.start(actor);
       return { signed_in: true, session: await this.view() };
     } catch (e) {
@@ -88,7 +92,7 @@ export class DeskSession {
 
   /** Signs in a user whose passphrase was just proved some other way (the first admin, added here). */
   async adopt(name: string, passphrase: string): Promise<void> {
-    this.start(await this.people.signIn(name, passphrase));
+    this.start(await this.people.signIn(name, passphrase, this.source));
   }
 
   signOut(): void {
@@ -151,10 +155,10 @@ export class DeskSession {
   }
 
   private async throttle(name: string): Promise<{ wait: number; failures: number }> {
-    const f = await this.people.store.signInFailures(name);
+    const f = await this.people.store.signInAttempts(name, this.source);
     if (!f) return { wait: 0, failures: 0 };
-    const left = Math.ceil(throttleSeconds(f.failures) - (this.clock() - Date.parse(f.lastFailureAt)) / 1000);
-    return { wait: Math.max(0, left), failures: f.failures };
+    const left = Math.ceil(throttleSeconds(f.attempts) - (this.clock() - Date.parse(f.lastAttemptAt)) / 1000);
+    return { wait: Math.max(0, left), failures: f.attempts };
   }
 
   private describe(mode: SessionView['mode'], user: { name: string; role: Role } | null): SessionView {

@@ -19,9 +19,9 @@ const qty = z.number().int().positive();
 export const COPIES = ['customer', 'internal'] as const;
 export type Copy = (typeof COPIES)[number];
 
-export const summaryDelivery = z.object({ date, qty });
+export const summaryDelivery = z.strictObject({ date, qty });
 
-const customerLine = z.object({
+const customerLine = z.strictObject({
   sku: z.string(),
   name: z.string(),
   unit: z.string(),
@@ -32,7 +32,7 @@ const customerLine = z.object({
 
 const internalLine = customerLine.extend({
   plan: z.enum(PLAN_KINDS),
-  cost: z.object({ goods: money, overtime: money, shipping: money, total: money }),
+  cost: z.strictObject({ goods: money, overtime: money, shipping: money, total: money }),
   revenue: money,
   margin_pct: money,
   discount_pct: money,
@@ -49,13 +49,13 @@ const common = {
   currency: z.string(),
 };
 
-export const customerSummary = z.object({ ...common, copy: z.literal('customer'), lines: z.array(customerLine) });
-export const internalSummary = z.object({
+export const customerSummary = z.strictObject({ ...common, copy: z.literal('customer'), lines: z.array(customerLine) });
+export const internalSummary = z.strictObject({
   ...common,
   copy: z.literal('internal'),
   lines: z.array(internalLine),
-  reasons: z.array(z.object({ code: z.enum(REASON_CODES), message: z.string() })),
-  approvals: z.array(z.object({ user: z.string(), role: z.enum(ROLES), at: time, comment: z.string().nullable() })),
+  reasons: z.array(z.strictObject({ code: z.enum(REASON_CODES), message: z.string() })),
+  approvals: z.array(z.strictObject({ user: z.string(), role: z.enum(ROLES), at: time, comment: z.string().nullable() })),
 });
 export const summary = z.discriminatedUnion('copy', [customerSummary, internalSummary]);
 
@@ -65,7 +65,7 @@ export type Summary = z.output<typeof summary>;
 export type SummaryLine = CustomerSummary['lines'][number];
 export type InternalLine = InternalSummary['lines'][number];
 
-export const signature = z.object({
+export const signature = z.strictObject({
   signer: z.string().min(1),
   role: z.enum(ROLES),
   signed_at: time,
@@ -74,5 +74,5 @@ export const signature = z.object({
 });
 export type Signature = z.output<typeof signature>;
 
-export const signedSummary = z.object({ summary, signatures: z.array(signature).min(1) });
+export const signedSummary = z.strictObject({ summary, signatures: z.array(signature).min(1) });
 export type SignedSummary = z.output<typeof signedSummary>;

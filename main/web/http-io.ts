@@ -32,6 +32,16 @@ export async function readBody(req: IncomingMessage, max = MAX_BODY): Promise<st
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The channel named in an `/api/<channel>` address, or null (400 sent) when a `%` escape is broken. */
+export function decodeChannel(res: ServerResponse, raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    sendResult(res, 400, { ok: false, error: { code: 'bad_input', message: 'The address is not valid (a % escape is broken).' } });
+    return null;
+  }
+}
+
 /** A POSTed JSON payload, or the answer already sent when it is not one. */
 export async function readJsonPayload(req: IncomingMessage, res: ServerResponse): Promise<{ payload: unknown } | null> {
   if (req.method !== 'POST') {

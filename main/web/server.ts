@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const backend = await openServiceBackend(database, { asOf });
   // After the check backend, which fills a new database with the demo plant. The session lives
   // here, server-side, for this run (and its token); the operations side asks it who acts.
-  const promises = await openPromisesBackend(database, { asOf });
+  const promises = await openPromisesBackend(database, { asOf, source: 'web' });
   const operations = await openOperationsBackend(database, { asOf, actor: promises.actor });
   const server = await startWebServer({ ctx: { backend, operations, promises, app: { name: 'Promise Desk', version: process.env.npm_package_version ?? '', runtime: 'web', database } }, rendererDir, port });
   console.log(`Promise Desk preview (database ${database}):\n${server.url}`);

@@ -12,7 +12,7 @@ import type { HandlerContext } from '../handlers/backend';
 import { dispatch } from '../handlers/dispatch';
 import { SECURITY_HEADERS } from '../shell/csp';
 import { ChangeBus, serveEventStream, WINDOW_HEADER, windowId } from './change-events';
-import { readJsonPayload, refuse, sendResult, serveFile } from './http-io';
+import { decodeChannel, readJsonPayload, refuse, sendResult, serveFile } from './http-io';
 import { isAllowedHost, isAllowedOrigin, isValidToken, TOKEN_HEADER } from './request-guard';
 import { answerChanged, CHANNEL_ACCESS } from './team/channel-access';
 
@@ -36,8 +36,11 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string, opts: WebServerOptions, token: string, events: ChangeBus): Promise<void> {
-  if (req.method === 'POST' && !isValidToken(req.headers[TOKEN_HEADER], token)) return refuse(res, 'Missing or wrong token: open the URL the preview printed.');
+async function serveApi(req: IncomingMessage, res: ServerResponse, rawChannel: string, opts: WebServerOptions, token: string, events: ChangeBus): Promise<void> {
+  // The token before anything else: nothing of a request without it is decoded or read.
+  if (!isValidToken(req.headers[TOKEN_HEADER], token)) return refuse(res, 'Missing or wrong token: open the URL the preview printed.');
+  const channel = decodeChannel(res, rawChannel);
+  if (channel === null) return;
   const body = await readJsonPayload(req, res);
   if (!body) return;
   const result = await dispatch(channel, body.payload, opts.ctx);
@@ -62,7 +65,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       if (!isValidToken(url.searchParams.get('token') ?? undefined, token)) return refuse(res, 'Missing or wrong token: open the URL the preview printed.');
       return serveEventStream(req, res, events, { headers: SECURITY_HEADERS, window: windowId(url.searchParams.get('window')) });
     }
-    const done = pathname.startsWith('/api/') ? serveApi(req, res, decodeURIComponent(pathname.slice(5)), opts, token, events) : serveFile(req, res, pathname, opts.rendererDir);
+    // Nothing decoded here: a malformed `%` escape must answer 400, never throw out of the handler.
+    const done = pathname.startsWith('/api/') ? serveApi(req, res, pathname.slice(5), opts, token, events) : serveFile(req, res, pathname, opts.rendererDir);
     done.catch((e: unknown) => {
       console.error(e);
       if (!res.headersSent) sendResult(res, 500, { ok: false, error: { code: 'internal', message: 'The preview server failed; see its log.' } });

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { numberToDecimalString } from '../../shared/schemas/fields';
 import { TABLES, TABLE_NAMES, emptyWorkbook, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { columnKinds } from '../../shared/schemas/column-kinds';
+import { protectFormulaText } from './formula-text';
 
 export type WorkbookFormat = 'csv' | 'xlsx';
 
@@ -26,7 +27,8 @@ export function workbookToCsv(wb: Workbook): Map<string, string> {
   const files = new Map<string, string>();
   for (const t of TABLE_NAMES) {
     const cols = TABLES[t].columns;
-    const rows = (wb[t] as Record<string, unknown>[]).map((r) => cols.map((c) => cellText(r[c])));
+    const kinds = columnKinds(t);
+    const rows = (wb[t] as Record<string, unknown>[]).map((r) => cols.map((c) => (kinds[c] === 'text' ? protectFormulaText(cellText(r[c])) : cellText(r[c]))));
     files.set(`${t}.csv`, '\uFEFF' + stringify([[...cols], ...rows], { record_delimiter: '\r\n' }));
   }
   return files;

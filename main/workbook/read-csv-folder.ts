@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { TABLE_NAMES } from '../../shared/schemas/workbook';
+import { columnKinds } from '../../shared/schemas/column-kinds';
 import { headerSeparator, readDecimalCommas, type Separator } from './csv-locale';
+import { unprotectFormulaText } from './formula-text';
 import type { WorkbookIssue } from './issues';
 import { isTableName, type RawRow, type RawTable, type RawWorkbook } from './raw-workbook';
 
@@ -43,6 +45,10 @@ export function readCsvFolder(folder: string): RawWorkbook {
       continue;
     }
     if (parsed.separator === ';' && parsed.header) readDecimalCommas(file, name, parsed.header, parsed.rows, issues);
+    // Text written with a protecting apostrophe (`'=SUM(A1)`) reads as the text itself.
+    const kinds = columnKinds(name);
+    const isText = (parsed.header ?? []).map((h) => kinds[h] === 'text');
+    for (const r of parsed.rows) r.cells = r.cells.map((c, i) => (isText[i] && typeof c === 'string' ? unprotectFormulaText(c) : c));
     tables.push({ table: name, place: { file }, header: parsed.header, rows: parsed.rows });
   }
   return { format: 'csv', source: basename(folder), sha256: hash.digest('hex'), tables, issues };

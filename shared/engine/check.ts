@@ -9,7 +9,7 @@ import { hasOvertime } from './capacity';
 import { planCost, type CostE8 } from './cost';
 import { fromDay, toDay } from '../units/days';
 import { laneKey, type PlantModel } from './plant-model';
-import { e4ToString, formatE8, percentAtLeast, percentString, toE4 } from '../units/money';
+import { e4ToString, formatE8, percentAtLeast, percentString, toE4Big } from '../units/money';
 import { computePlan, lineSupply, type PlanCalc } from './plans';
 import { candidateAlternatives, STATUS_RANK, verifiedAlternatives } from './alternatives';
 import { expressReason, overtimeReason, sayDate, shortageReasons } from './reasons';
@@ -89,13 +89,13 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
   if (express) plans.push(computePlan(view, supply, 'express', express, false, line.qty, R));
   if (express && overtime) plans.push(computePlan(view, supply, 'express_overtime', express, true, line.qty, R));
 
-  const priceE4 = BigInt(toE4(line.unit_price));
+  const priceE4 = toE4Big(line.unit_price);
   const revenue = priceE4 * BigInt(line.qty) * 10_000n;
   const costs = plans.map((p) => planCost(m, product, p, line.qty));
   const chosenIndex = plans.findIndex((p) => p.onTime);
   const chosen = plans[chosenIndex];
-  const listE4 = BigInt(toE4(product.listPrice!));
-  const discountOk = (listE4 - priceE4) * 1_000_000n <= BigInt(toE4(m.policy.max_discount_pct)) * listE4;
+  const listE4 = toE4Big(product.listPrice!);
+  const discountOk = (listE4 - priceE4) * 1_000_000n <= toE4Big(m.policy.max_discount_pct) * listE4;
 
   const reasons: Reason[] = [];
   let status: Status;
@@ -104,7 +104,7 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
     reasons.push(...shortageReasons({ view, supply, qty: line.qty, requested: line.requested_date, region: req.region }, plans[0]!));
   } else {
     const cost = costs[chosenIndex]!;
-    const marginOk = percentAtLeast(revenue - cost.total, revenue, BigInt(toE4(product.minMarginPct)));
+    const marginOk = percentAtLeast(revenue - cost.total, revenue, toE4Big(product.minMarginPct));
     if (chosen.overtime) reasons.push(overtimeReason(m, chosen));
     if (chosen.lane.mode !== req.mode) reasons.push(expressReason(plans.find((p) => p.lane === main && p.overtime === chosen.overtime) ?? plans[0]!, line.requested_date, m));
     if (!marginOk)

@@ -3,7 +3,7 @@
  * fields beyond the spec's are additions that keep the spec's names and meanings intact.
  */
 import { z } from 'zod';
-import { decimal, identifier, isoDate } from './fields';
+import { BIDI, decimal, identifier, isoDate, LONE_SURROGATE, show } from './fields';
 import { MODES } from './tables/lanes';
 
 /**
@@ -14,7 +14,7 @@ export const requestLine = z.strictObject({
   sku: identifier,
   qty: z.unknown().transform((v, ctx) => {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) {
-      ctx.addIssue({ code: 'custom', message: `must be a positive whole number, got ${JSON.stringify(v) ?? 'nothing'}` });
+      ctx.addIssue({ code: 'custom', message: `must be a positive whole number, got ${show(v)}` });
       return z.NEVER;
     }
     return v;
@@ -23,6 +23,9 @@ export const requestLine = z.strictObject({
   unit_price: decimal({ places: 4, positive: true }),
 });
 export type RequestLine = z.output<typeof requestLine>;
+
+/** Lines a request may have (`promise-check.md`). */
+export const MAX_LINES = 500;
 
 export const checkRequest = z.strictObject({
   // A check alone may leave the customer out (a salesperson asking what is available); confirming,
@@ -34,6 +37,11 @@ export const checkRequest = z.strictObject({
       return z.NEVER;
     }
     if (v.length > 200) ctx.addIssue({ code: 'custom', message: 'must be at most 200 characters' });
+    // Printed on terminals, screens and the signed PDF: nothing that moves the cursor, rings,
+    // reorders text, or cannot be written as UTF-8 at all.
+    else if (/\p{Cc}/u.test(v)) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
+    else if (BIDI.test(v)) ctx.addIssue({ code: 'custom', message: 'must not contain bidirectional-override characters' });
+    else if (LONE_SURROGATE.test(v)) ctx.addIssue({ code: 'custom', message: 'must not contain unpaired surrogates' });
     return v.trim();
   }),
   region: identifier,
@@ -46,7 +54,13 @@ export const checkRequest = z.strictObject({
       ctx.addIssue({ code: 'custom', message: `must be "standard" or "express", got ${JSON.stringify(v)}` });
       return z.NEVER;
     }),
-  lines: z.array(requestLine).min(1, 'must have at least one line'),
+  lines: z
+    .unknown()
+    .superRefine((v, ctx) => {
+      // Counted before any line is parsed: 10,000 lines are refused at once, not checked.
+      if (Array.isArray(v) && v.length > MAX_LINES) ctx.addIssue({ code: 'custom', message: `must have at most ${MAX_LINES} lines, got ${v.length}`, abort: true });
+    })
+    .pipe(z.array(requestLine).min(1, 'must have at least one line')),
 });
 export type CheckRequest = z.output<typeof checkRequest>;
 

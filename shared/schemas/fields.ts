@@ -11,6 +11,19 @@ import { isRealDate } from '../units/days';
 
 const EMPTY = new Set(['', null, undefined]);
 
+/** Digits before the decimal point a number may have (`workbook.md`); more is an error, never a later failure. */
+export const MAX_INT_DIGITS = 12;
+
+/** Bidirectional marks, embeddings, overrides and isolates: they show text in another order than it is stored. */
+export const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** A surrogate without its pair: no UTF-8 file or signature can hold it. */
+export const LONE_SURROGATE = /\p{Cs}/u;
+
+/** A value shown in a message, cut to a readable length (a 50 MB cell is not repeated whole). */
+export function cutValue(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max)}… (${s.length.toLocaleString('en')} characters)` : s;
+}
+
 /** Turns a JS number into a plain decimal string, refusing exponents and non-finite values. */
 export function numberToDecimalString(n: number): string | null {
   if (!Number.isFinite(n)) return null;
@@ -47,6 +60,8 @@ export const identifier = z
     if (s.length > 64) ctx.addIssue({ code: 'custom', message: 'must be at most 64 characters' });
     else if (s.trim() !== s) ctx.addIssue({ code: 'custom', message: 'must not start or end with a space' });
     else if (CONTROL.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
+    else if (BIDI.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain bidirectional-override characters' });
+    else if (LONE_SURROGATE.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain unpaired surrogates' });
     return s;
   })
   .pipe(z.string());
@@ -62,6 +77,7 @@ export const text = (max = 200) =>
     if (s.length > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters` });
     // Control characters (other than tab and line feed) do not survive a spreadsheet round trip.
     else if (CONTROL.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
+    else if (LONE_SURROGATE.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain unpaired surrogates' });
     return s;
   });
 
@@ -92,7 +108,7 @@ export const wholeNumber = (opts: { positive?: boolean; max?: number } = {}) =>
     }
     const n = Number(s);
     if (!Number.isSafeInteger(n) || n > (opts.max ?? 1e12)) {
-      ctx.addIssue({ code: 'custom', message: `is too large (${s})` });
+      ctx.addIssue({ code: 'custom', message: `is too large (${cutValue(s)})` });
       return z.NEVER;
     }
     if (opts.positive && n === 0) {
@@ -115,9 +131,13 @@ export const decimal = (opts: { places?: number; min?: string; max?: string; pos
       ctx.addIssue({ code: 'custom', message: `must be a ${opts.signed ? '' : 'non-negative '}number, got ${show(v)}` });
       return z.NEVER;
     }
-    const frac = s.split('.')[1] ?? '';
+    const [int = '', frac = ''] = s.replace(/^-/, '').split('.');
+    if (int.replace(/^0+(?=\d)/, '').length > MAX_INT_DIGITS) {
+      ctx.addIssue({ code: 'custom', message: `must have at most ${MAX_INT_DIGITS} digits before the decimal point, got ${cutValue(s, 24)}` });
+      return z.NEVER;
+    }
     if (frac.replace(/0+$/, '').length > places) {
-      ctx.addIssue({ code: 'custom', message: `must have at most ${places} decimals, got ${s}` });
+      ctx.addIssue({ code: 'custom', message: `must have at most ${places} decimals, got ${cutValue(s, 24)}` });
       return z.NEVER;
     }
     const c = canonicalDecimal(s);
@@ -169,10 +189,10 @@ export function toScaled(decimalString: string, places: number): bigint {
   return neg ? -v : v;
 }
 
-function show(v: unknown): string {
+export function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return 'nothing';
   if (v instanceof Date) return v.toISOString();
-  return JSON.stringify(v);
+  return cutValue(JSON.stringify(v) ?? String(v));
 }
 
 /** One of a fixed set of words, e.g. `make` or `buy`. */

@@ -18,8 +18,13 @@ export function toE4(decimal: string): number {
   return neg ? -v : v;
 }
 
+/** "7.5" → 75000n, exactly for any number of digits (money: a price × a quantity can pass 2^53). */
 export function toE4Big(decimal: string): bigint {
-  return BigInt(toE4(decimal));
+  const neg = decimal.startsWith('-');
+  const body = neg ? decimal.slice(1) : decimal;
+  const [int = '0', frac = ''] = body.split('.');
+  const v = BigInt(int || '0') * 10_000n + BigInt(frac.padEnd(4, '0').slice(0, 4));
+  return neg ? -v : v;
 }
 
 /** e4 integer → plain decimal string without trailing zeros ("7.5", "12"). */

@@ -1,6 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/db/open-database';
 import { demoWorkbook } from '../../main/demo/demo-workbook';
 import { exportWorkbook } from '../../main/workbook/export-workbook';
 import { checkResult } from '../../shared/schemas/check';
@@ -71,10 +72,17 @@ describe('check', () => {
     expect(badDate.stderr).toMatch(/--as-of must be a date/);
   });
 
-  it('a database without a plant asks for an import', async () => {
-    const r = await cli(['check', REQUEST, '--db', join(dir, 'empty.db'), '--as-of', AS_OF]);
+  it('a database without a plant asks for an import; a missing one is named, not created', async () => {
+    const empty = join(dir, 'empty.db');
+    openDatabase(empty).close();
+    const r = await cli(['check', REQUEST, '--db', empty, '--as-of', AS_OF]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/has no operations tables yet: import a workbook first/);
+    const missing = join(dir, 'missing.db');
+    const m = await cli(['check', REQUEST, '--db', missing, '--as-of', AS_OF]);
+    expect(m.code).toBe(1);
+    expect(m.stderr).toContain(`There is no database at ${missing}`);
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('PROMISE_DB names the database when --db is left out', async () => {

@@ -40,7 +40,9 @@ async function startPreview(): Promise<string> {
 
 /** The users, through the store, before the preview opens the database (and fills it with the demo plant). */
 async function addUsers(): Promise<void> {
-  const desk = await openPromiseDesk({ path: db, seedDemo: false });
+  // On the preview's fixed day, before its noon: a signature is judged by the signer's key and
+  // role at its time, and the preview signs at noon of AS_OF.
+  const desk = await openPromiseDesk({ path: db, seedDemo: false, now: () => new Date(`${AS_OF}T00:00:00`) });
   const p = desk.people;
   await p.addUser(null, 'Ada Admin', 'admin', PASS.ada);
   const ada = await p.signIn('Ada Admin', PASS.ada);
@@ -116,7 +118,7 @@ describe.skipIf(missing('Chromium', existsSync(CHROMIUM)))('people, approval and
     await page.getByLabel('Name').fill('Sam Sales');
     await page.getByLabel('Passphrase').fill('not my passphrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toBe('The name or passphrase is not correct.');
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 }).toBe('The name or passphrase is not correct.'); // scrypt N = 2^17 takes a moment
     await shot(page, 'people-sign-in-wrong');
 
     await signIn(page, 'Sam Sales', PASS.sam);
@@ -188,13 +190,15 @@ describe.skipIf(missing('Chromium', existsSync(CHROMIUM)))('people, approval and
     await page.getByRole('link', { name: 'Verify a signed summary' }).click(); // open without signing in
     await page.getByLabel('Summary file (PDF or JSON)').setInputFiles(made.pdf!);
     const verdict = page.getByTestId('verdict-message');
-    await expect.poll(() => verdict.textContent(), { timeout: 20_000 }).toBe(`intact: signed by Otto Ops (operations) on ${AS_OF}`);
+    await expect.poll(() => verdict.textContent(), { timeout: 20_000 }).toBe(`intact: signed by Otto Ops (operations) on ${AS_OF}; promise ${made.overtime} is now confirmed`);
+    expect(await page.getByTestId('verdict-status').textContent()).toBe('confirmed');
+    expect(await page.getByRole('table', { name: 'Signed lines' }).isVisible()).toBe(true);
     await shot(page, 'people-verify-intact');
     await page.close();
 
     const cli = spawnSync('npm', ['run', '--silent', 'cli', '--', 'verify', made.pdf!, '--db', db], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(cli.status).toBe(0);
-    expect(cli.stdout.trim()).toBe(`intact: signed by Otto Ops (operations) on ${AS_OF}`);
+    expect(cli.stdout.trim()).toBe(`intact: signed by Otto Ops (operations) on ${AS_OF}; promise ${made.overtime} is now confirmed`);
   }, 90_000);
 
   it('lists and filters the promises, and shows the admin the users (dark theme)', async () => {

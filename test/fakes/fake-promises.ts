@@ -241,7 +241,7 @@ export function fakePromises(opts: FakePromisesOptions = {}): PromisesBackend & 
           return null;
         }
       })();
-      if (!doc?.summary) return { intact: false, message: 'unreadable: the file is neither a PDF nor JSON', problem: 'unreadable', code: null, promise_id: null, copy: null, customer: null, signatures: [] };
+      if (!doc?.summary) return { intact: false, message: 'unreadable: the file is neither a PDF nor JSON', problem: 'unreadable', code: null, promise_id: null, copy: null, customer: null, signatures: [], status: null, content: null };
       return {
         intact: true,
         message: 'intact: signed by Otto Ops (operations) on 2026-03-02',
@@ -251,6 +251,15 @@ export function fakePromises(opts: FakePromisesOptions = {}): PromisesBackend & 
         copy: doc.summary.copy ?? 'customer',
         customer: doc.summary.customer ?? 'Acme',
         signatures: [{ signer: 'Otto Ops', role: 'operations', signed_at: AT }],
+        status: 'cancelled',
+        content: {
+          region: 'DE',
+          mode: 'standard',
+          as_of: '2026-03-02',
+          confirmed_at: AT,
+          currency: 'EUR',
+          lines: [{ sku: 'PUMP-100', name: 'Pump 100', unit: 'pcs', qty: 500, unit_price: '12.4050', deliveries: [{ date: '2026-03-20', qty: 500 }] }],
+        },
       };
     },
   };

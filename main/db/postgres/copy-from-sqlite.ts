@@ -86,7 +86,8 @@ export async function copySqliteToPostgres(db: Database, target: PostgresStore):
     await copyRows(c, 'users', users, [n('id'), t('name'), t('name_lower'), t('role'), col('disabled', 'boolean'), t('pass_hash'), t('public_key'), col('private_key_json', 'jsonb', 'private_key'), ts('created_at'), t('created_by')], true);
     await copyRows(c, 'user_keys', all(db, 'SELECT * FROM user_keys ORDER BY created_at'), [t('public_key'), n('user_id'), ts('created_at'), ts('retired_at')]);
     await copyRows(c, 'installation_key', all(db, 'SELECT * FROM installation_key'), [n('id'), t('public_key'), t('private_key'), ts('created_at')]);
-    await copyRows(c, 'sign_in_failures', all(db, 'SELECT * FROM sign_in_failures'), [t('name_lower'), n('failures'), ts('last_failure_at')]);
+    await copyRows(c, 'user_states', all(db, 'SELECT * FROM user_states ORDER BY seq'), [n('seq'), n('user_id'), ts('from_at'), t('role'), col('disabled', 'boolean')], true);
+    await copyRows(c, 'sign_in_attempts', all(db, 'SELECT * FROM sign_in_attempts'), [t('name_lower'), t('source'), n('attempts'), ts('last_attempt_at')]);
     await copyRows(c, 'user_events', all(db, 'SELECT * FROM user_events ORDER BY id'), [n('id'), ts('at'), t('actor'), t('action'), t('target'), t('detail')], true);
     const summaries = all(db, 'SELECT * FROM summaries ORDER BY promise_id, copy');
     await copyRows(c, 'summaries', summaries, [t('promise_id'), t('copy'), t('json'), t('signed_by'), ts('created_at')]);
@@ -100,6 +101,7 @@ export async function copySqliteToPostgres(db: Database, target: PostgresStore):
     for (const table of ['imports', 'table_changes', 'table_change_rows', 'promise_events', 'approvals', 'users', 'user_events']) {
       await c.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), (SELECT max(id) FROM ${table})) WHERE EXISTS (SELECT 1 FROM ${table})`, [table]);
     }
+    await c.query(`SELECT setval(pg_get_serial_sequence('user_states', 'seq'), (SELECT max(seq) FROM user_states)) WHERE EXISTS (SELECT 1 FROM user_states)`);
     await c.query('UPDATE hold_version SET version = $1 WHERE id = 1', [meta.get('holds_version') ?? 0]);
     return { imports: all(db, 'SELECT id FROM imports').length, promises: promises.length, holds: holds.length, users: users.length, summaries: summaries.length };
   });

@@ -1,14 +1,15 @@
 /**
  * The PostgreSQL implementation of `PeopleStore`. Checks such as "no users yet" and "one enabled
  * admin stays" run under a transaction advisory lock of the people tables, so two processes cannot
- * both pass them; sign-in failures are counted atomically (one upsert … RETURNING).
+ * both pass them; a sign-in attempt is counted in one transaction holding its row (FOR UPDATE)
+ * before the passphrase is checked. Every role change is kept in `user_states` for verify.
  */
 import { z } from 'zod';
 import { generateRawKeyPair } from '../../people/keys';
 import { nameKey } from '../../people/passphrase';
 import { ROLES, type Role } from '../../people/roles';
 import { COPIES, type Copy } from '../../summary/summary-types';
-import type { Credentials, NewUser, PeopleStore, SignInFailures, SignerKey, SummaryRow, UserChange, UserRecord } from '../people-store';
+import type { AttemptAnswer, Credentials, NewUser, PeopleStore, SignInAttempts, SignerHistory, SignerKey, SummaryRow, UserChange, UserRecord } from '../people-store';
 import { read } from './connection';
 import type { PgHost } from './pg-host';
 import type pg from 'pg';
@@ -78,6 +79,11 @@ export class PgPeopleStore implements PeopleStore {
     await c.query('INSERT INTO user_events (at, actor, action, target, detail) VALUES ($1, $2, $3, $4, $5)', [at, actor, action, target, detail]);
   }
 
+  /** Records the user's role and state from `at` on (verify judges signatures by it). */
+  private async state(c: Q, u: UserRecord, at: string): Promise<void> {
+    await c.query('INSERT INTO user_states (user_id, from_at, role, disabled) VALUES ($1, $2, $3, $4)', [u.id, at, u.role, u.disabled]);
+  }
+
   /** A change of people under the people lock (serialized with every other one). */
   private write(fn: (c: pg.PoolClient) => Promise<UserChange>): Promise<UserChange> {
     return this.store.change(async (c) => {
@@ -112,7 +118,9 @@ export class PgPeopleStore implements PeopleStore {
       ).rows[0]!.id;
       await c.query('INSERT INTO user_keys (public_key, user_id, created_at) VALUES ($1, $2, $3)', [user.publicKey, id, at]);
       await this.event(c, at, actor, 'add', user.name, user.role);
-      return { ok: true, user: (await this.userRow(c, user.name))! };
+      const added = (await this.userRow(c, user.name))!;
+      await this.state(c, added, at);
+      return { ok: true, user: added };
     });
   }
 
@@ -123,7 +131,9 @@ export class PgPeopleStore implements PeopleStore {
       if (disabled && (await this.isLastAdmin(c, u))) return LAST_ADMIN;
       await c.query('UPDATE users SET disabled = $1 WHERE id = $2', [disabled, u.id]);
       await this.event(c, at, actor, disabled ? 'disable' : 'enable', u.name, null);
-      return { ok: true, user: (await this.userRow(c, name))! };
+      const changed = (await this.userRow(c, name))!;
+      await this.state(c, changed, at);
+      return { ok: true, user: changed };
     });
   }
 
@@ -134,7 +144,9 @@ export class PgPeopleStore implements PeopleStore {
       if (role !== 'admin' && (await this.isLastAdmin(c, u))) return LAST_ADMIN;
       await c.query('UPDATE users SET role = $1 WHERE id = $2', [role, u.id]);
       await this.event(c, at, actor, 'role', u.name, `${u.role} -> ${role}`);
-      return { ok: true, user: (await this.userRow(c, name))! };
+      const changed = (await this.userRow(c, name))!;
+      await this.state(c, changed, at);
+      return { ok: true, user: changed };
     });
   }
 
@@ -179,28 +191,48 @@ export class PgPeopleStore implements PeopleStore {
     });
   }
 
-  async signInFailures(name: string): Promise<SignInFailures | null> {
+  async signerHistory(name: string): Promise<SignerHistory | null> {
     return read(this.pool, async (p) => {
-      const row = (await p.query<{ failures: number; last_failure_at: string }>('SELECT failures, last_failure_at FROM sign_in_failures WHERE name_lower = $1', [nameKey(name)])).rows[0];
-      return row ? { failures: row.failures, lastFailureAt: row.last_failure_at } : null;
+      const u = (await p.query<{ id: number }>('SELECT id FROM users WHERE name = $1', [name])).rows[0];
+      if (!u) return null;
+      const keys = await p.query<{ public_key: string; created_at: string; retired_at: string | null }>('SELECT public_key, created_at, retired_at FROM user_keys WHERE user_id = $1 ORDER BY created_at', [u.id]);
+      const states = await p.query<{ from_at: string; role: Role; disabled: boolean }>('SELECT from_at, role, disabled FROM user_states WHERE user_id = $1 ORDER BY seq', [u.id]);
+      return {
+        keys: keys.rows.map((k) => ({ publicKey: k.public_key, createdAt: k.created_at, retiredAt: k.retired_at })),
+        states: states.rows.map((s) => ({ from: s.from_at, role: s.role, disabled: s.disabled })),
+      };
     });
   }
 
-  async recordSignInFailure(name: string, at: string): Promise<number> {
-    // One statement: two failures at once both count.
-    const r = await this.store.tx((c) =>
-      c.query<{ failures: number }>(
-        `INSERT INTO sign_in_failures (name_lower, failures, last_failure_at) VALUES ($1, 1, $2)
-         ON CONFLICT (name_lower) DO UPDATE SET failures = sign_in_failures.failures + 1, last_failure_at = excluded.last_failure_at
-         RETURNING failures`,
-        [nameKey(name), at],
-      ),
-    );
-    return r.rows[0]!.failures;
+  async firstUserAt(): Promise<string | null> {
+    return read(this.pool, async (p) => (await p.query<{ at: string | null }>('SELECT min(created_at) AS at FROM users')).rows[0]!.at);
   }
 
-  async clearSignInFailures(name: string): Promise<void> {
-    await this.store.tx((c) => c.query('DELETE FROM sign_in_failures WHERE name_lower = $1', [nameKey(name)]));
+  async signInAttempts(name: string, source: string): Promise<SignInAttempts | null> {
+    return read(this.pool, async (p) => {
+      const row = (await p.query<{ attempts: number; last_attempt_at: string }>('SELECT attempts, last_attempt_at FROM sign_in_attempts WHERE name_lower = $1 AND source = $2', [nameKey(name), source])).rows[0];
+      return row ? { attempts: row.attempts, lastAttemptAt: row.last_attempt_at } : null;
+    });
+  }
+
+  async countSignInAttempt(name: string, source: string, at: string, waitSeconds: (attempts: number) => number): Promise<AttemptAnswer> {
+    const key = nameKey(name);
+    return this.store.tx(async (c): Promise<AttemptAnswer> => {
+      // The row is held until commit: parallel attempts are counted one after another.
+      await c.query('INSERT INTO sign_in_attempts (name_lower, source, attempts, last_attempt_at) VALUES ($1, $2, 1, $3) ON CONFLICT DO NOTHING', [key, source, '1970-01-01T00:00:00Z']);
+      const row = (await c.query<{ attempts: number; last_attempt_at: string }>('SELECT attempts, last_attempt_at FROM sign_in_attempts WHERE name_lower = $1 AND source = $2 FOR UPDATE', [key, source])).rows[0]!;
+      // A row made just now by this attempt stands for no attempt yet.
+      const fresh = Date.parse(row.last_attempt_at) === 0;
+      const attempts = fresh ? 0 : row.attempts;
+      const left = Math.ceil(waitSeconds(attempts) - (Date.parse(at) - Date.parse(row.last_attempt_at)) / 1000);
+      if (!fresh && left > 0) return { counted: false, waitSeconds: left, attempts };
+      await c.query('UPDATE sign_in_attempts SET attempts = $3, last_attempt_at = $4 WHERE name_lower = $1 AND source = $2', [key, source, attempts + 1, at]);
+      return { counted: true, attempts: attempts + 1 };
+    });
+  }
+
+  async clearSignInAttempts(name: string, source: string): Promise<void> {
+    await this.store.tx((c) => c.query('DELETE FROM sign_in_attempts WHERE name_lower = $1 AND source = $2', [nameKey(name), source]));
   }
 
   async getSummary(promiseId: string, copy: Copy): Promise<SummaryRow | null> {

@@ -15,7 +15,7 @@ import { dispatch } from '../../handlers/dispatch';
 import { DeskSession } from '../../session/desk-session';
 import { SECURITY_HEADERS } from '../../shell/csp';
 import { ChangeBus, serveEventStream, WINDOW_HEADER, windowId, type ChangeEvent } from '../change-events';
-import { readJsonPayload, refuse, sendResult, serveFile } from '../http-io';
+import { decodeChannel, readJsonPayload, refuse, sendResult, serveFile } from '../http-io';
 import { answerChanged, CHANNEL_ACCESS } from './channel-access';
 import type { ServedDesk } from './served-desk';
 import { SessionTable } from './session-table';
@@ -63,18 +63,21 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   // Users are never deleted: once one exists, the server stays out of single-user mode.
   let usersExist = false;
   const hasUsers = async () => (usersExist ||= !(await desk.people.singleUserMode()));
-  const newSession = () => new DeskSession(desk.people, idleMinutes === undefined ? {} : { idleMinutes });
+  // Sign-in attempts are counted per name and source: here the address a request comes from.
+  const newSession = (source = 'team') => new DeskSession(desk.people, { source, ...(idleMinutes === undefined ? {} : { idleMinutes }) });
 
   const answer = (res: ServerResponse, status: number, r: Result<unknown>, headers: Record<string, string | string[]> = {}) => sendResult(res, status, r, { ...extra, ...headers });
 
-  async function serveApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
+  async function serveApi(req: IncomingMessage, res: ServerResponse, rawChannel: string): Promise<void> {
+    const channel = decodeChannel(res, rawChannel);
+    if (channel === null) return;
     const body = await readJsonPayload(req, res);
     if (!body) return;
     if (!isChannel(channel)) return answer(res, 404, await dispatch(channel, body.payload, desk.contextFor(newSession())));
     const token = requestToken(req.headers);
     const entry = sessions.get(token);
 
-    if (channel === 'session:signin') return signIn(res, body.payload, token);
+    if (channel === 'session:signin') return signIn(res, body.payload, token, `team ${req.socket.remoteAddress ?? ''}`);
     if (channel === 'session:signout') {
       sessions.remove(token);
       return answer(res, 200, { ok: true, value: signedOut(idle()) }, { 'Set-Cookie': clearedCookie(secure) });
@@ -100,11 +103,11 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     return idleMinutes ?? newSession().idleMinutes;
   }
 
-  async function signIn(res: ServerResponse, payload: unknown, oldToken: string | null): Promise<void> {
+  async function signIn(res: ServerResponse, payload: unknown, oldToken: string | null, source: string): Promise<void> {
     if (!(await hasUsers())) {
       return answer(res, 200, { ok: true, value: { signed_in: false, problem: 'not_needed', message: NO_ADMIN_YET, retry_after_s: null, tries_left: null } });
     }
-    const session = newSession();
+    const session = newSession(source);
     const ctx = desk.contextFor(session);
     const result = await dispatch('session:signin', payload, ctx);
     if (!result.ok || !(result.value as { signed_in: boolean }).signed_in) return answer(res, 200, result);
@@ -139,7 +142,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     const origin = req.headers.origin;
     if (origin !== undefined && origin.toLowerCase() !== `${secure ? 'https' : 'http'}://${(req.headers.host ?? '').toLowerCase()}`) return refuse(res, 'Wrong Origin.');
     const pathname = new URL(req.url ?? '/', 'http://team').pathname;
-    const done = pathname === '/api/events' ? serveEvents(req, res) : pathname.startsWith('/api/') ? serveApi(req, res, decodeURIComponent(pathname.slice(5))) : serveFile(req, res, pathname, opts.rendererDir, extra);
+    const done = pathname === '/api/events' ? serveEvents(req, res) : pathname.startsWith('/api/') ? serveApi(req, res, pathname.slice(5)) : serveFile(req, res, pathname, opts.rendererDir, extra);
     done.catch((e: unknown) => {
       console.error(e);
       if (!res.headersSent) answer(res, 500, { ok: false, error: { code: 'internal', message: 'The team server failed; see its log.' } });

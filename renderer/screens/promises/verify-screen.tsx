@@ -2,12 +2,16 @@
  * Verify a signed summary: drop the PDF or JSON on the screen, or pick it with the file input.
  * The main process checks every signature against the signer's key in this database and says
  * `intact: signed by NAME (ROLE) on DATE`, or what is wrong (altered, signature invalid, signer
- * unknown here, another key). Needs no user.
+ * unknown here, another key, unknown promise). Beside an intact verdict it shows what was signed
+ * (customer, lines, quantities, prices, delivery dates) and the promise's status now, so a reader
+ * compares the paper in their hand with the signed data, not with the paper's own claims.
+ * Needs no user.
  */
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { VerdictView } from '../../../shared/contract-promises';
 import { Progress } from '../../components/progress';
 import { fileToBase64 } from '../../files';
+import { formatDate, formatQty, formatUnitPrice } from '../../format';
 import { useApi } from '../../hooks/use-api';
 import { hrefTo } from '../../navigation';
 import { onSummary, takeSummary } from './opened-summary';
@@ -23,6 +27,17 @@ const PROBLEM: Record<NonNullable<VerdictView['problem']>, string> = {
   signature_invalid: 'Signature invalid',
   signer_unknown: 'Signer unknown here',
   another_key: 'Signed with another key',
+  unknown_promise: 'Unknown promise here',
+};
+
+const STATUS: Record<string, string> = {
+  draft: 'a draft',
+  awaiting_approval: 'awaiting approval',
+  confirmed: 'confirmed',
+  fulfilled: 'fulfilled',
+  cancelled: 'cancelled',
+  rejected: 'rejected',
+  expired: 'expired',
 };
 
 export function VerifyScreen() {
@@ -133,11 +148,35 @@ function Verdict({ verdict, file }: { verdict: VerdictView; file: string | null 
             <dd>{verdict.copy === 'customer' ? 'Customer copy' : 'Internal copy'}</dd>
           </div>
         )}
-        {verdict.customer && (
+        {verdict.status && (
+          <div>
+            <dt>Status now</dt>
+            <dd className={verdict.status === 'confirmed' || verdict.status === 'fulfilled' ? undefined : 'status-warning'} data-testid="verdict-status">
+              {STATUS[verdict.status] ?? verdict.status}
+            </dd>
+          </div>
+        )}
+        {verdict.customer !== null && (
           <div>
             <dt>Customer</dt>
             <dd>{verdict.customer}</dd>
           </div>
+        )}
+        {verdict.content && (
+          <>
+            <div>
+              <dt>Ship-to region</dt>
+              <dd>
+                {verdict.content.region} · {verdict.content.mode === 'express' ? 'Express' : 'Standard'}
+              </dd>
+            </div>
+            <div>
+              <dt>Confirmed</dt>
+              <dd>
+                <time dateTime={verdict.content.confirmed_at}>{formatDateTime(verdict.content.confirmed_at)}</time>
+              </dd>
+            </div>
+          </>
         )}
         {verdict.code && (
           <div>
@@ -156,6 +195,45 @@ function Verdict({ verdict, file }: { verdict: VerdictView; file: string | null 
           </div>
         ))}
       </dl>
+      {verdict.content && <SignedLines content={verdict.content} />}
     </section>
+  );
+}
+
+/** The signed lines as the summary says them: what the reader compares with their copy. */
+function SignedLines({ content }: { content: NonNullable<VerdictView['content']> }) {
+  return (
+    <table className="signed-lines">
+      <caption>Signed lines</caption>
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col">Quantity</th>
+          <th scope="col">Unit price</th>
+          <th scope="col">Deliveries</th>
+        </tr>
+      </thead>
+      <tbody>
+        {content.lines.map((l, i) => (
+          <tr key={i}>
+            <th scope="row">
+              {l.sku}
+              {l.name && l.name !== l.sku ? ` · ${l.name}` : ''}
+            </th>
+            <td className="num">
+              {formatQty(l.qty)} {l.unit}
+            </td>
+            <td className="num">{formatUnitPrice(l.unit_price, content.currency)}</td>
+            <td>
+              {l.deliveries.map((d, k) => (
+                <div key={k}>
+                  {formatQty(d.qty)} on <time dateTime={d.date}>{formatDate(d.date)}</time>
+                </div>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

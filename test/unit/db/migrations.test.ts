@@ -23,8 +23,8 @@ describe('migrations', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     expect(tables(db)).toEqual(
       ['approvals', 'bom', 'calendar_exceptions', 'calendars', 'imports', 'inventory', 'lanes', 'meta', 'orders', 'policy', 'products', 'promise_events', 'promise_holds', 'promises', 'receipts', 'resource_load', 'resources', 'routings',
-        'installation_key', 'sign_in_failures', 'summaries', 'user_events', 'user_keys', 'users',
-        'table_change_rows', 'table_changes', 'hold_log'].sort(),
+        'installation_key', 'summaries', 'user_events', 'user_keys', 'users',
+        'table_change_rows', 'table_changes', 'hold_log', 'user_states', 'sign_in_attempts'].sort(),
     );
     // Every table is STRICT.
     const sqls = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { sql: string }[];

@@ -20,9 +20,9 @@ describe('passphrases', () => {
     expect(await verifyPassphrase('correct horse batterz', a)).toBe(false);
   });
 
-  it('uses N = 2^15 by default', async () => {
+  it('uses N = 2^17 by default (OWASP minimum for scrypt)', async () => {
     const h = await hashPassphrase('correct horse battery');
-    expect(h.split('$').slice(1, 4)).toEqual(['32768', '8', '1']);
+    expect(h.split('$').slice(1, 4)).toEqual(['131072', '8', '1']);
     expect(await verifyPassphrase('correct horse battery', h)).toBe(true);
   });
 

@@ -30,6 +30,21 @@ describe('the verify screen', () => {
     expect(JSON.parse(atob(sent.base64))).toMatchObject({ summary: { promise_id: 'P-000003' } });
   });
 
+  it('shows the signed content (customer, lines, quantities, prices, dates) and the status now beside the verdict', async () => {
+    const { user } = renderApp({ ui: <VerifyScreen /> });
+    await user.upload(screen.getByLabelText('Summary file (PDF or JSON)'), summaryFile());
+    const verdict = await screen.findByRole('region', { name: /Intact/ });
+    expect(within(verdict).getByTestId('verdict-status').textContent).toBe('cancelled');
+    expect(within(verdict).getByText('Corex')).toBeTruthy();
+    const lines = within(verdict).getByRole('table', { name: 'Signed lines' });
+    const row = within(lines).getByRole('row', { name: /PUMP-100/ });
+    expect(row.textContent).toContain('Pump 100');
+    expect(row.textContent).toContain(new Intl.NumberFormat(undefined).format(500));
+    // The unit price as signed, with its 4 decimals, not rounded to cents.
+    expect(row.textContent).toContain(new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(12.405));
+    expect(within(row).getByText(/on/).querySelector('time')!.getAttribute('dateTime')).toBe('2026-03-20');
+  });
+
   it('verifies a dropped file and says what is wrong with one that is not a summary', async () => {
     renderApp({ ui: <VerifyScreen /> });
     const zone = screen.getByText(/Drop a summary/).closest('.drop-zone')!;

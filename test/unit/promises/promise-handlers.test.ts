@@ -107,7 +107,8 @@ describe('the session decides who acts', () => {
     for (const format of ['json', 'pdf'] as const) {
       const file = await t.value('summary:export', { id, copy: 'customer', format });
       const v = await t.value('summary:verify', { base64: file.base64 });
-      expect(v).toMatchObject({ intact: true, message: 'intact: signed by Otto Ops (operations) on 2026-03-02', promise_id: id, copy: 'customer' });
+      expect(v).toMatchObject({ intact: true, message: `intact: signed by Otto Ops (operations) on 2026-03-02; promise ${id} is now confirmed`, promise_id: id, copy: 'customer', status: 'confirmed' });
+      expect(v.content!.lines[0]).toMatchObject({ qty: 20, deliveries: [{ qty: 20 }] });
     }
     const tampered = Buffer.from((await t.value('summary:export', { id, copy: 'internal', format: 'json' })).base64, 'base64').toString().replace('"qty": 20', '"qty": 21');
     const bad = await t.value('summary:verify', { base64: Buffer.from(tampered).toString('base64') });

@@ -3,7 +3,7 @@ import { canonicalJson } from '../../../main/summary/canonical-json';
 import { signSummary, signedBytes, summaryJson, verificationCode } from '../../../main/summary/sign-summary';
 import { verifyFile, verifySigned } from '../../../main/summary/verify';
 import { verifyBytes } from '../../../main/people/keys';
-import { knowing, makeSigner, signedCopy } from './signing-fixture';
+import { knowing, makeSigner, signedCopy, store } from './signing-fixture';
 
 const maria = makeSigner('Maria Keller', 'manager');
 const bytes = (v: unknown, indent?: number) => Buffer.from(JSON.stringify(v, null, indent));
@@ -96,7 +96,7 @@ describe('verifying the JSON form', () => {
   it('every signature must hold', async () => {
     const otto = makeSigner('Otto Ops', 'operations');
     const doc = signedCopy(maria, 'customer');
-    const both = { summary: doc.summary, signatures: [...doc.signatures, ...signSummary(doc.summary, otto, '2026-11-22T10:00:00Z').signatures] };
+    const both = store({ summary: doc.summary, signatures: [...doc.signatures, ...signSummary(doc.summary, otto, '2026-11-22T10:00:00Z').signatures] });
     expect((await verifySigned(both, knowing(maria, otto))).message).toBe('intact: signed by Maria Keller (manager) on 2026-11-22; Otto Ops (operations) on 2026-11-22');
     expect((await verifySigned(both, knowing(maria))).intact).toBe(false);
     expect((await verifySigned({ summary: doc.summary, signatures: [] }, knowing(maria))).intact).toBe(false);

@@ -24,11 +24,31 @@ export function samplePromise(overrides: Partial<PromiseForSummary> = {}): Promi
   };
 }
 
-export function signedCopy(signer: Signer, copy: Copy, p: PromiseForSummary = samplePromise()): SignedSummary {
-  return signSummary(buildSummary(p, copy), signer, '2026-11-22T09:31:12Z');
+/** The summaries "this database" stored, by promise and copy: every signed copy made here, the last one winning. */
+const stored = new Map<string, SignedSummary>();
+
+/** Records `doc` as the summary this database stored for its promise and copy. */
+export function store(doc: SignedSummary): SignedSummary {
+  stored.set(`${doc.summary.promise_id}/${doc.summary.copy}`, JSON.parse(JSON.stringify(doc)) as SignedSummary);
+  return doc;
 }
 
-/** A database that knows exactly these signers. */
+export function signedCopy(signer: Signer, copy: Copy, p: PromiseForSummary = samplePromise()): SignedSummary {
+  return store(signSummary(buildSummary(p, copy), signer, '2026-11-22T09:31:12Z'));
+}
+
+/** A database that knows exactly these signers (their keys and roles since 2026-01-01) and the stored summaries. */
 export function knowing(...signers: Signer[]): VerifyContext {
-  return { signerKeys: (name) => signers.filter((s) => s.name === name).map((s) => s.publicKey) };
+  const since = '2026-01-01T00:00:00.000Z';
+  return {
+    signer: (name) => {
+      const mine = signers.filter((s) => s.name === name);
+      if (mine.length === 0) return null;
+      return { keys: mine.map((s) => ({ publicKey: s.publicKey, createdAt: since, retiredAt: null })), states: [{ from: since, role: mine[0]!.role, disabled: false }] };
+    },
+    installationKey: () => null,
+    firstUserAt: () => since,
+    storedSummary: (id, copy) => stored.get(`${id}/${copy}`) ?? null,
+    now: () => new Date('2026-11-23T12:00:00Z'),
+  };
 }

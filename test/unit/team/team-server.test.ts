@@ -114,7 +114,7 @@ describe('signed in', () => {
     expect(wrong.ok && !wrong.value.signed_in && wrong.value.problem).toBe('wrong');
     expect(unknown.ok && !unknown.value.signed_in && unknown.value.message).toBe(wrong.ok && !wrong.value.signed_in && wrong.value.message);
     expect(c.token).toBeNull();
-    expect((await desk.people.store.signInFailures('olga'))?.failures).toBe(1);
+    expect((await desk.people.store.signInAttempts('olga', 'team 127.0.0.1'))?.attempts).toBe(1);
   });
 
   it('enforces roles in the server, whatever the page offers', async () => {
