@@ -13,6 +13,7 @@ import { e4ToString, formatE8, percentAtLeast, percentString, toE4Big } from '..
 import { computePlan, lineSupply, type PlanCalc } from './plans';
 import { candidateAlternatives, STATUS_RANK, verifiedAlternatives } from './alternatives';
 import { expressReason, overtimeReason, sayDate, shortageReasons } from './reasons';
+import { beginLine } from './line-arrays';
 import type { Hold } from './types';
 import { applyHoldsTo, baseView, scratchView, type View } from './view';
 
@@ -34,9 +35,11 @@ function verify(model: PlantModel, req: CheckRequest, result: CheckResult): Chec
 /**
  * Checks and takes the holds from the model at once, as confirming would (the model changes).
  * The same answer as `runCheck` followed by `addHolds`, without copying what the lines take.
+ * `alternatives: false` (replanning, where nobody is offered them) leaves them out: they change
+ * neither the holds nor any status or reason, and verifying them re-checks the request.
  */
-export function checkAndHold(model: PlantModel, req: CheckRequest): { result: CheckResult; holds: Hold[] } {
-  const out = checkOn(baseView(model), req, true);
+export function checkAndHold(model: PlantModel, req: CheckRequest, opts: { alternatives?: boolean } = {}): { result: CheckResult; holds: Hold[] } {
+  const out = checkOn(baseView(model), req, opts.alternatives ?? true);
   if (!out.result.lines.some((l) => l.alternatives.length > 0)) return out;
   // Alternatives are checked against the plant before this request: give back, check, take again.
   const base = baseView(model);
@@ -76,6 +79,7 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean): { result
 
 function checkLine(view: View, req: CheckRequest, index: number, alternatives: boolean): { result: LineResult; holds: Hold[] } {
   const m = view.model;
+  beginLine(m.horizon);
   const line = req.lines[index]!;
   const product = m.products.get(line.sku)!;
   const R = toDay(line.requested_date) - m.asOfDay;
@@ -195,6 +199,8 @@ function poolWarnings(m: PlantModel, req: CheckRequest): DataWarning[] {
   const out: DataWarning[] = [];
   for (const sku of skus) {
     const pool = m.pools[m.poolIndex.get(sku)!]!;
+    // suf[0] is at most every cum[i] before the limit: not below 0, nothing to say (no scan).
+    if (pool.limit === 0 || pool.suf[0]! >= 0) continue;
     for (let i = 0; i < pool.limit; i++) {
       if (pool.cum[i]! < 0) {
         const date = fromDay(m.asOfDay + i);

@@ -48,7 +48,7 @@ function recheck(model: PlantModel, p: PromiseToRevalidate): RevalidationOutcome
     const reasons: Reason[] = valid.issues.map((i) => ({ code: 'stock_short', message: `It can no longer be planned: ${i.path} ${i.message}.` }));
     return { id: p.id, rechecked: true, result: null, holds: [], atRisk: true, reasons };
   }
-  const { result, holds } = checkAndHold(model, valid.value);
+  const { result, holds } = checkAndHold(model, valid.value, { alternatives: false });
   const reasons = uncovered(result, p.covered);
   return { id: p.id, rechecked: true, result, holds: holds, atRisk: reasons.length > 0, reasons };
 }

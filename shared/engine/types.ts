@@ -46,6 +46,7 @@ export interface RevalidationOutcome {
   id: string;
   /** `false` when every dispatch date had passed and the promise was not checked again. */
   rechecked: boolean;
+  /** The new check's result, without alternatives (nobody is offered them when promises are replanned). */
   result: CheckResult | null;
   holds: Hold[];
   atRisk: boolean;
