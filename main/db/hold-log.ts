@@ -5,25 +5,26 @@
 import type { Database } from 'better-sqlite3';
 import type { Hold } from '../../shared/engine/types';
 import type { HoldChanges, HoldDelta } from './store';
+import { prepared } from './statements';
 
 
 /** Entries older than this many versions are dropped; a model that far behind is rebuilt. */
 const KEEP = 2_000;
 
 export function currentHoldsVersion(db: Database): number {
-  return (db.prepare(`SELECT value FROM meta WHERE key = 'holds_version'`).get() as { value: number }).value;
+  return (prepared(db, `SELECT value FROM meta WHERE key = 'holds_version'`).get() as { value: number }).value;
 }
 
 /** Bumps the holds version; `delta` null means the change cannot be followed incrementally. */
 export function bumpHoldsVersion(db: Database, delta: HoldDelta | null): number {
-  db.prepare(`UPDATE meta SET value = value + 1 WHERE key = 'holds_version'`).run();
+  prepared(db, `UPDATE meta SET value = value + 1 WHERE key = 'holds_version'`).run();
   const version = currentHoldsVersion(db);
-  db.prepare('INSERT OR REPLACE INTO hold_log (version, added_json, released_json) VALUES (?, ?, ?)').run(
+  prepared(db, 'INSERT OR REPLACE INTO hold_log (version, added_json, released_json) VALUES (?, ?, ?)').run(
     version,
     delta && JSON.stringify(delta.added),
     delta && JSON.stringify(delta.released),
   );
-  db.prepare('DELETE FROM hold_log WHERE version <= ?').run(version - KEEP);
+  prepared(db, 'DELETE FROM hold_log WHERE version <= ?').run(version - KEEP);
   return version;
 }
 

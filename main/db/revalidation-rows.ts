@@ -13,6 +13,7 @@ import type { OpenPromise } from './operations-store';
 import { z } from 'zod';
 import { holdFromSql, holdToSql, parseJsonColumn, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
 import { OPEN_STATUSES } from './store';
+import { prepared } from './statements';
 import { codesOf, datesOf } from './migrations/0007-replan-facts';
 
 const APPROVABLE = new Set<ReasonCode>([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
@@ -87,8 +88,9 @@ export function replaceHolds(db: Database, id: string, holds: readonly Hold[]): 
 
 /** `replaceHolds` with its statements prepared once, for writing many promises' holds. */
 function holdsWriter(db: Database): (id: string, holds: readonly Hold[]) => void {
-  const del = db.prepare('DELETE FROM promise_holds WHERE promise_id = ?');
-  const insert = db.prepare(
+  const del = prepared(db, 'DELETE FROM promise_holds WHERE promise_id = ?');
+  const insert = prepared(
+    db,
     `INSERT INTO promise_holds (promise_id, line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4)
      VALUES (@promise_id, @line, @type, @sku, @resource_id, @date, @qty, @use, @regular_e4, @overtime_e4)`,
   );
@@ -101,7 +103,7 @@ function holdsWriter(db: Database): (id: string, holds: readonly Hold[]) => void
 /** Writes each outcome's holds and flag, then bumps the holds version (the tables changed). */
 export function applyRevalidation(db: Database, open: readonly (PromiseToRevalidate | OpenPromise)[], outcomes: readonly RevalidationOutcome[]): void {
   const before = new Map(open.map((p) => [p.id, p]));
-  const setRisk = db.prepare('UPDATE promises SET at_risk = ?, risk_reasons_json = ? WHERE id = ?');
+  const setRisk = prepared(db, 'UPDATE promises SET at_risk = ?, risk_reasons_json = ? WHERE id = ?');
   const writeHolds = holdsWriter(db);
   for (const o of outcomes) {
     const old = before.get(o.id);
