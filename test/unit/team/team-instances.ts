@@ -68,6 +68,17 @@ export async function seller(url: string, name = 'sam'): Promise<TeamClient> {
   return c;
 }
 
+/**
+ * One seat per URL, all as `name`, signed in one after another: sign-ins of one name from one
+ * address at the same moment are counted as attempts until one of them succeeds (throttling), so
+ * a burst of them would be refused, as it should be.
+ */
+export async function sellers(urls: readonly string[], name = 'sam'): Promise<TeamClient[]> {
+  const out: TeamClient[] = [];
+  for (const u of urls) out.push(await seller(u, name));
+  return out;
+}
+
 export interface ChildInstance {
   url: string;
   child: ChildProcess;
@@ -75,9 +86,13 @@ export interface ChildInstance {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `tsx main/web/team/serve.ts` as its own process; resolves once it printed its URL. */
+/**
+ * `main/web/team/serve.ts` as its own process (ONE process: tsx as a loader; tsx's CLI would run
+ * the server in a child of its own that a SIGKILL of the CLI leaves serving); resolves once it
+ * printed its URL.
+ */
 export async function spawnInstance(url: string, dir: string): Promise<ChildInstance> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'main/web/team/serve.ts'), '--db', url, '--port', '0', '--as-of', AS_OF, '--renderer-dir', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/web/team/serve.ts'), '--db', url, '--port', '0', '--as-of', AS_OF, '--renderer-dir', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));
