@@ -61,22 +61,22 @@ export async function startInstance(url: string, dir: string): Promise<Instance>
   };
 }
 
+/**
+ * Sellers signed in one after another, as people do. At once from one address they would be
+ * throttled: attempts are counted per name and source before the passphrase is checked (#13), so
+ * a fourth parallel sign-in of one name waits even when every passphrase is right.
+ */
+export async function signInSellers(urls: readonly string[], name = 'sam'): Promise<TeamClient[]> {
+  const out: TeamClient[] = [];
+  for (const url of urls) out.push(await seller(url, name));
+  return out;
+}
+
 export async function seller(url: string, name = 'sam'): Promise<TeamClient> {
   const c = new TeamClient({ url });
   const r = await c.signIn(name, PASS);
   if (!r.ok || !r.value.signed_in) throw new Error(`${name} could not sign in: ${JSON.stringify(r)}`);
   return c;
-}
-
-/**
- * One seat per URL, all as `name`, signed in one after another: sign-ins of one name from one
- * address at the same moment are counted as attempts until one of them succeeds (throttling), so
- * a burst of them would be refused, as it should be.
- */
-export async function sellers(urls: readonly string[], name = 'sam'): Promise<TeamClient[]> {
-  const out: TeamClient[] = [];
-  for (const u of urls) out.push(await seller(u, name));
-  return out;
 }
 
 export interface ChildInstance {
