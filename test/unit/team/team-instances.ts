@@ -62,6 +62,17 @@ export async function startInstance(url: string, dir: string): Promise<Instance>
   };
 }
 
+/**
+ * Sellers signed in one after another, as people do. At once from one address they would be
+ * throttled: attempts are counted per name and source before the passphrase is checked (#13), so
+ * a fourth parallel sign-in of one name waits even when every passphrase is right.
+ */
+export async function signInSellers(urls: readonly string[], name = 'sam'): Promise<TeamClient[]> {
+  const out: TeamClient[] = [];
+  for (const url of urls) out.push(await seller(url, name));
+  return out;
+}
+
 export async function seller(url: string, name = 'sam'): Promise<TeamClient> {
   const c = new TeamClient({ url });
   const r = await c.signIn(name, PASS);
