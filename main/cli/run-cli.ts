@@ -4,7 +4,6 @@
  * 0 done, 1 bad input or data (one sentence per problem on stderr), 2 usage.
  */
 import pkg from '../../package.json' with { type: 'json' };
-import { ForbiddenError } from '../access/authorize';
 import { HelpRequest, InputError, PROGRAM, UsageError } from './args';
 import { COMMANDS, findCommand } from './commands';
 import { err, out } from './output';
@@ -63,8 +62,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       err(e.message);
       return 2;
     }
-    // A refusal by the role gate, as a refused input: the sentence says who may not do what.
-    if (e instanceof InputError || e instanceof ForbiddenError) {
+    if (e instanceof InputError) {
       err(e.message);
       return 1;
     }
