@@ -87,9 +87,13 @@ export interface ChildInstance {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `tsx main/web/team/serve.ts` as its own process; resolves once it printed its URL. */
+/**
+ * `main/web/team/serve.ts` as its own process (ONE process: tsx as a loader; tsx's CLI would run
+ * the server in a child of its own that a SIGKILL of the CLI leaves serving); resolves once it
+ * printed its URL.
+ */
 export async function spawnInstance(url: string, dir: string): Promise<ChildInstance> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'main/web/team/serve.ts'), '--db', url, '--port', '0', '--as-of', AS_OF, '--renderer-dir', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/web/team/serve.ts'), '--db', url, '--port', '0', '--as-of', AS_OF, '--renderer-dir', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));
