@@ -12,10 +12,12 @@ import { HoldFollower } from '../../main/db/postgres/hold-follower';
 import { openPostgres } from '../../main/db/postgres/open-postgres';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../main/db/postgres/throwaway-server';
 import { CheckService } from '../../main/services/check-service';
+import { promiseDeskOver } from '../../main/services/open-promise-desk';
 import { revalidator } from '../../main/services/revalidator';
 import { exportWorkbook } from '../../main/workbook/export-workbook';
 import { readWorkbook } from '../../main/workbook/read-workbook';
 import { largeWorkbook } from '../db/import-workbook';
+import { LOCAL_ACTOR } from '../../shared/rules/roles';
 import { defineBench } from '../registry';
 import { percentile, round } from '../stats';
 
@@ -57,13 +59,14 @@ export const teamStore = defineBench({
       const a = await openPostgres(url);
       await a.store.importWorkbook(largeWorkbook(2_000), { source: 'bench', sha256: 'bench0000', user: 'bench' }, revalidator('2026-03-02'));
       const checks = new CheckService(a.store, { now: () => new Date('2026-03-02T08:00:00Z') });
+      const { promises } = await promiseDeskOver(checks, { now: () => new Date('2026-03-02T08:00:00Z') });
       const follower = await HoldFollower.start(url);
       const heard = new Map<number, number>();
       follower.subscribe((v) => heard.set(v, performance.now()));
       const n = ctx.quick ? 20 : 200;
       const lags: number[] = [];
       for (let i = 0; i < n; i++) {
-        const r = await checks.confirm({ customer: 'Bench', region: 'DE', lines: [{ sku: 'CP-32', qty: 1, requested_date: '2026-12-15', unit_price: '850' }] }, '2026-03-02');
+        const r = await promises.confirm(LOCAL_ACTOR, { request: { customer: 'Bench', region: 'DE', lines: [{ sku: 'CP-32', qty: 1, requested_date: '2026-12-15', unit_price: '850' }] } }, '2026-03-02');
         const acked = performance.now();
         if (!r.ok) throw new Error(`bench confirm refused: ${JSON.stringify(r).slice(0, 200)}`);
         const v = await a.store.holdsVersion();

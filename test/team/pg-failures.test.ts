@@ -15,6 +15,7 @@ import { Clock, request, teamDatabaseWithPlant, teamDesk } from '../support/team
 import { freshTeamDatabaseOn } from '../support/postgres';
 import { plantDir } from '../unit/promises/plant';
 import { importFromPath } from '../../main/services/workbook-service';
+import { LOCAL_ACTOR } from '../../shared/rules/roles';
 import { TODAY } from '../fixtures/promise-plant';
 import { missing } from '../support/requires';
 
@@ -93,7 +94,7 @@ describe.skipIf(missing('PostgreSQL', hasPostgres()))('failures during confirms'
     try {
       const url = await freshTeamDatabaseOn(server.url);
       const seed = await teamDesk(url, new Clock(), 1);
-      const r = await importFromPath(seed.store, plantDir, { asOf: TODAY, user: 'local' });
+      const r = await importFromPath(seed.store, plantDir, { asOf: TODAY, actor: LOCAL_ACTOR });
       expect(r.ok).toBe(true);
       await seed.close();
 

@@ -15,6 +15,7 @@ import { TeamClient } from '../../../main/team-client/team-client';
 import { openServedDesk, type OpenedDesk } from '../../../main/web/team/open-served-desk';
 import { startTeamServer, type TeamServer } from '../../../main/web/team/team-server';
 import { FAST, TODAY, writePromisePlant } from '../../fixtures/promise-plant';
+import { LOCAL_ACTOR } from '../../../shared/rules/roles';
 
 export const PASS = 'correct horse battery';
 export const AS_OF = TODAY;
@@ -31,7 +32,7 @@ export async function seedTeamDatabase(url: string): Promise<void> {
   const db = await openPostgres(url);
   try {
     const folder = writePromisePlant(mkdtempSync(join(tmpdir(), 'pd-team-plant-')), { everyDay: true });
-    const r = await importFromPath(db.store, folder, { asOf: AS_OF, user: 'local' });
+    const r = await importFromPath(db.store, folder, { asOf: AS_OF, actor: LOCAL_ACTOR });
     if (!r.ok) throw new Error(`the plant did not import: ${JSON.stringify(r.issues)}`);
     const people = new PeopleService(db.people, { scryptCost: FAST });
     const admin = await people.addUser(null, 'admin', 'admin', PASS);
