@@ -3,6 +3,7 @@
  * `local` while the database has no users, else `--user NAME` with the passphrase.
  */
 import { userInfo } from 'node:os';
+import { ForbiddenError } from '../access/authorize';
 import { AuthError, type Actor } from '../people/people-service';
 import { promiseDeskOver, type PromiseDesk } from '../services/open-promise-desk';
 import { InputError } from './args';
@@ -15,7 +16,8 @@ export async function withDesk<T>(store: StoreValues, fn: (desk: PromiseDesk, pa
   try {
     return await fn(await promiseDeskOver(service), path);
   } catch (e) {
-    if (e instanceof AuthError) throw new InputError(e.message);
+    // Refusals by the people rules and by the role gate: exit 1 with the sentence.
+    if (e instanceof AuthError || e instanceof ForbiddenError) throw new InputError(e.message);
     throw e;
   } finally {
     await service.store.close();

@@ -5,7 +5,6 @@
  * promise → `not_found`. Dialogs exist only in the desktop app: the shell passes them in.
  */
 import type { Output, ParsedInput } from '../../shared/contract';
-import type { CheckResult } from '../../shared/schemas/check';
 import type { EditIssue } from '../../shared/edits/apply-edits';
 import { TABLE_NAMES, TABLES } from '../../shared/schemas/workbook';
 import { ForbiddenError, LOCAL_ACTOR, type ActorRef } from '../access/authorize';
@@ -13,12 +12,12 @@ import type { ChangeSet } from '../db/operations-store';
 import { SqliteOperationsStore } from '../db/sqlite-operations-store';
 import { SqlitePeopleStore } from '../db/sqlite-people-store';
 import { SqliteStore } from '../db/sqlite-store';
-import { PromiseNotFoundError, cancelPromise, countAtRisk, listAtRisk, recheckAtRisk, repromise } from '../services/at-risk-service';
+import { countAtRisk, listAtRisk } from '../services/at-risk-service';
 import { capacityPictureOf, cellHolders } from '../services/capacity-service';
 import { CheckService } from '../services/check-service';
 import { NoPlantError, type OperationsDeps } from '../services/operations-deps';
-import { signSummaries } from '../services/promise-summaries';
-import type { Actor } from '../people/people-service';
+import { PeopleService } from '../people/people-service';
+import { PromiseService, type Refusal } from '../services/promise-service';
 import { previewRevert, revertChange } from '../services/revert-service';
 import type { RiskImpact } from '../services/risk-impact';
 import { loadTables, previewTableEdits, saveTableEdits } from '../services/table-edit-service';
@@ -40,9 +39,6 @@ export interface OperationsBackendOptions {
   actor?: () => Promise<ActorRef>;
 }
 
-/** An actor that can sign (a signed-in user, or `local` with the installation key). */
-const isSigner = (a: ActorRef): a is Actor => 'privateKey' in a && 'publicKey' in a;
-
 const view = (c: ChangeSet) => ({ id: c.id, kind: c.kind, at: c.at, user: c.user, source: c.source, data_version: c.dataVersion, added: c.added, changed: c.changed, removed: c.removed });
 
 export const impactView = (i: RiskImpact) => ({ open: i.open, become_at_risk: i.becomeAtRisk, stop_at_risk: i.stopAtRisk, stay_at_risk: i.stayAtRisk });
@@ -57,7 +53,13 @@ const editsRefused = (r: { kind: 'invalid'; issues: EditIssue[] } | { kind: 'con
     ? { reason: 'invalid' as const, message: `The edits have ${r.issues.length} ${r.issues.length === 1 ? 'problem' : 'problems'}; nothing was ${what}.`, issues: r.issues }
     : { reason: r.kind, message: r.message, issues: [] };
 
-export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendOptions & { actor: () => Promise<ActorRef> }): OperationsBackend {
+/** A refusal of the promise service where the channel answers with an error. */
+function refusalError(r: Refusal): HandlerError {
+  const code = r.kind === 'forbidden' ? 'forbidden' : r.kind === 'not_found' || r.kind === 'wrong_state' ? 'not_found' : r.kind === 'request' ? 'invalid_request' : 'unavailable';
+  return new HandlerError(code, r.message, r.issues);
+}
+
+export function operationsBackend(deps: OperationsDeps & { promises: PromiseService }, opts: OperationsBackendOptions & { actor: () => Promise<ActorRef> }): OperationsBackend {
   const transfer = new WorkbookTransfer(deps);
   const today = () => deps.checks.today();
   const handlers: { [C in OpsChannel]: (input: ParsedInput<C>) => Promise<Output<C>> } = {
@@ -142,26 +144,23 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
       return { count: await countAtRisk(deps) };
     },
     async 'risk:recheck'(i) {
-      const r = await recheckAtRisk(deps, i.id, i.lines as never, i.asOf ?? today());
+      const r = await deps.promises.recheck(i.id, i.lines, i.asOf ?? today());
       if (r.ok) return r.result;
-      throw new HandlerError('invalid_request', `The new lines have ${r.issues.length} ${r.issues.length === 1 ? 'problem' : 'problems'}.`, r.issues);
+      if (r.kind === 'request' && r.issues) throw new HandlerError('invalid_request', `The new lines have ${r.issues.length} ${r.issues.length === 1 ? 'problem' : 'problems'}.`, r.issues);
+      throw refusalError(r);
     },
     async 'risk:repromise'(i) {
-      const actor = await opts.actor();
-      if (i.asOf !== undefined && i.asOf !== today() && actor.name !== 'local') {
-        throw new HandlerError('invalid_request', `Changes are checked as of today (${today()}): another as-of date is refused once users exist.`);
-      }
-      // The confirming user signs the new promise's summaries, as every confirmation is signed.
-      const sign = isSigner(actor) ? { summaries: (result: CheckResult) => (id: string, at: string) => signSummaries(actor, { id, result, confirmedAt: at, approvals: [] }) } : {};
-      const r = await repromise(deps, actor, i.id, i.lines as never, { asOf: i.asOf ?? today(), ...(i.comment ? { comment: i.comment } : {}), ...sign, submit: i.submit === true });
-      if (r.ok) return { confirmed: true, id: r.id, replaces: r.replaces, result: r.result, status: r.status };
-      if (r.kind === 'not_ok')
-        return { confirmed: false, result: r.result, issues: [], message: r.result.status === 'needs_approval' ? 'This answer needs approval: submit it for approval, or change the dates or quantities.' : 'These dates and quantities do not fit either: see the reasons.' };
-      if (r.kind === 'request') return { confirmed: false, result: null, issues: r.issues, message: 'The new lines have problems.' };
-      return { confirmed: false, result: null, issues: [], message: r.message };
+      const r = await deps.promises.repromise(await opts.actor(), i.id, i.lines, { asOf: i.asOf ?? today(), ...(i.comment ? { comment: i.comment } : {}), submit: i.submit === true });
+      if (r.ok) return { confirmed: true, id: r.id, replaces: r.replaces ?? i.id, result: r.result!, status: r.status as 'confirmed' | 'awaiting_approval' };
+      if (r.kind === 'not_ok') return { confirmed: false, result: r.result ?? null, issues: [], message: r.message };
+      if (r.kind === 'request') return { confirmed: false, result: null, issues: r.issues ?? [], message: r.message };
+      if (r.kind === 'conflict') return { confirmed: false, result: null, issues: [], message: r.message };
+      throw refusalError(r);
     },
     async 'risk:cancel'(i) {
-      return cancelPromise(deps, await opts.actor(), i.id, i.comment ?? null);
+      const r = await deps.promises.cancel(await opts.actor(), i.id, i.comment ?? null);
+      if (!r.ok) throw refusalError(r);
+      return { id: r.id, status: r.status };
     },
   };
   return {
@@ -171,7 +170,6 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
       } catch (e) {
         if (e instanceof ForbiddenError) throw new HandlerError('forbidden', e.message);
         if (e instanceof NoPlantError) throw new HandlerError('unavailable', e.message);
-        if (e instanceof PromiseNotFoundError) throw new HandlerError('not_found', e.message);
         throw e;
       }
     },
@@ -191,6 +189,8 @@ export async function openOperationsBackend(path: string, opts: OperationsBacken
       if ((await people.userCount()) === 0) return LOCAL_ACTOR;
       throw new ForbiddenError(LOCAL_ACTOR, 'tables:edit', 'Users exist in this database: sign in to change data.');
     });
-  const backend = operationsBackend({ checks, ops: new SqliteOperationsStore(store.db) }, { ...opts, actor });
+  const ops = new SqliteOperationsStore(store.db);
+  const promises = new PromiseService(checks, new PeopleService(people, now ? { now } : {}), { ops, ...(now ? { now } : {}) });
+  const backend = operationsBackend({ checks, ops, promises }, { ...opts, actor });
   return { ...backend, close: () => store.close() };
 }

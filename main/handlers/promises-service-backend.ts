@@ -12,7 +12,8 @@ import { SqlitePeopleStore } from '../db/sqlite-people-store';
 import { SqliteStore } from '../db/sqlite-store';
 import { AuthError, PeopleService, type Actor, type UserListing } from '../people/people-service';
 import { passphraseProblem, userNameProblem } from '../people/passphrase';
-import { approvalsNeeded } from '../people/roles';
+import { approvalsNeeded } from '../../shared/rules/approvals';
+import { reasonCodes } from '../../shared/rules/reason-groups';
 import { CheckService } from '../services/check-service';
 import type { Outcome } from '../services/promise-outcome';
 import { PromiseService } from '../services/promise-service';
@@ -175,8 +176,8 @@ export function promisesBackend(deps: PromisesDeps): PromisesBackend {
         holds: p.holds.map(holdView),
         approvals: p.approvals.map((a) => ({ role: a.role, user: a.approvedBy, at: a.at, comment: a.comment, decision: a.decision })),
         events: p.events.map((e) => ({ at: e.at, user: e.user, from: e.from, to: e.to, comment: e.comment })),
-        approvals_needed: approvalsNeeded(p.result),
-        approvals_missing: p.status === 'awaiting_approval' ? missingApprovals(p.result, p.approvals) : [],
+        approvals_needed: approvalsNeeded(reasonCodes(p.result)),
+        approvals_missing: p.status === 'awaiting_approval' ? missingApprovals(p) : [],
         summaries,
         actions: promiseActions(await session.whoever(), p),
       };

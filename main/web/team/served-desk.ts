@@ -53,10 +53,10 @@ export async function servedSqliteDesk(path: string, opts: ServedDeskOptions = {
   const checks = await openCheckService({ path, seedDemo: true, ...(now ? { now } : {}) });
   const store = checks.store as SqliteStore;
   const people = new PeopleService(new SqlitePeopleStore(store.db), opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
-  const promises = new PromiseService(checks, people, now ? { now } : {});
+  const ops = new SqliteOperationsStore(store.db);
+  const promises = new PromiseService(checks, people, { ops, ...(now ? { now } : {}) });
   await promises.expireHolds();
   const backend = serviceBackend(checks);
-  const ops = new SqliteOperationsStore(store.db);
   const app = { name: 'Promise Desk', version: opts.version ?? '', runtime: 'team' as const, database: displayDatabase(path) };
   return {
     people,
@@ -64,7 +64,7 @@ export async function servedSqliteDesk(path: string, opts: ServedDeskOptions = {
     contextFor(session) {
       return {
         backend,
-        operations: operationsBackend({ checks, ops }, { actor: () => sessionActor(session) }),
+        operations: operationsBackend({ checks, ops, promises }, { actor: () => sessionActor(session) }),
         promises: promisesBackend({ promises, people, session, store }),
         app,
       };

@@ -31,7 +31,7 @@ export async function servedPostgresDesk(url: string, opts: ServedDeskOptions & 
     throw e;
   }
   const people = new PeopleService(db.people, opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
-  const promises = new PromiseService(checks, people, now ? { now } : {});
+  const promises = new PromiseService(checks, people, { ops: db.operations, ...(now ? { now } : {}) });
   await promises.expireHolds();
   // Other instances' holds: the model catches up as soon as they commit, not at the next check.
   const follower = await HoldFollower.start(url, { onError: (e) => console.error(`PostgreSQL (hold log): ${e.message}`) });
@@ -68,7 +68,7 @@ export async function servedPostgresDesk(url: string, opts: ServedDeskOptions & 
       const promisesPort: PromisesBackend = {
         run: (channel, input) => (channel === 'promises:list' ? (list(input as ParsedInput<'promises:list'>) as never) : inner.run(channel, input)),
       };
-      return { backend, operations: operationsBackend({ checks, ops: db.operations }, { actor: () => sessionActor(session) }), promises: promisesPort, app };
+      return { backend, operations: operationsBackend({ checks, ops: db.operations, promises }, { actor: () => sessionActor(session) }), promises: promisesPort, app };
     },
     close: async () => {
       stopExpiry?.();

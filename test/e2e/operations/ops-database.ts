@@ -8,6 +8,7 @@ import { SqliteStore } from '../../../main/db/sqlite-store';
 import { CheckService } from '../../../main/services/check-service';
 import { revalidator } from '../../../main/services/revalidator';
 import { workbookSha256 } from '../../../main/services/workbook-service';
+import { confirmAs } from '../../support/confirm';
 import { AS_OF, line, plant, request } from '../../support/plant';
 
 export async function prepareOpsDatabase(file: string): Promise<string[]> {
@@ -18,7 +19,7 @@ export async function prepareOpsDatabase(file: string): Promise<string[]> {
     const checks = new CheckService(store, { now: () => new Date(`${AS_OF}T12:00:00`) });
     const ids: string[] = [];
     for (const d of ['2026-03-04', '2026-03-06']) {
-      const c = await checks.confirm(request(line('FG', 8, d)), AS_OF);
+      const c = await confirmAs(checks, request(line('FG', 8, d)), AS_OF);
       if (!c.ok) throw new Error(`setup: ${JSON.stringify(c)}`);
       ids.push(c.id);
     }

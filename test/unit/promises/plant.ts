@@ -8,6 +8,7 @@ import { CheckService } from '../../../main/services/check-service';
 import { openPromiseDesk, promiseDeskOver, type PromiseDesk } from '../../../main/services/open-promise-desk';
 import { importFromPath } from '../../../main/services/workbook-service';
 import { Clock, FAST, TODAY, writePromisePlant } from '../../fixtures/promise-plant';
+import { LOCAL_ACTOR } from '../../../shared/rules/roles';
 
 export { Clock, FAST, TODAY, request } from '../../fixtures/promise-plant';
 
@@ -26,7 +27,7 @@ export type Desk = PromiseDesk & { path: string; clock: Clock };
 export async function openDesk(clock = new Clock(), path = dbPath()): Promise<Desk> {
   const desk = await openPromiseDesk({ path, seedDemo: false, now: clock.now, scryptCost: FAST });
   if ((await desk.checks.store.dataVersion()) === null) {
-    const r = await importFromPath(desk.checks.store, plantDir, { asOf: TODAY, user: 'local' });
+    const r = await importFromPath(desk.checks.store, plantDir, { asOf: TODAY, actor: LOCAL_ACTOR });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
   }
   return Object.assign(desk, { path, clock });
