@@ -33,7 +33,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const count = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 /**
- * A hold row back as a `Hold`. Rows that are plainly what `holdSchema` accepts are taken as they
+ * A hold row back as a `Hold`. Rows that are plainly what the `hold` schema accepts are taken as they
  * are; anything else goes through the schema, which says what is wrong. Replanning reads every
  * open hold (130,000 on the big plant): the schema for each took a quarter of a second.
  */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { holdFromSql, holdSchema, type HoldSqlRow } from '../../../main/db/promise-rows';
+import { holdFromSql, type HoldSqlRow } from '../../../main/db/promise-rows';
+import { hold as holdSchema } from '../../../shared/schemas/hold';
 
 /** What the schema alone makes of a row: the hold, or that it throws. */
 function bySchema(r: HoldSqlRow): unknown {
