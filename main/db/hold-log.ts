@@ -3,9 +3,12 @@
  * (migration 0005), so that the engine's in-memory model can follow along incrementally.
  */
 import type { Database } from 'better-sqlite3';
-import type { Hold } from '../../shared/engine/types';
-import type { HoldChanges, HoldDelta } from './store';
+import { z } from 'zod';
+import { holdSchema } from './promise-rows';
+import type { HoldChanges, HoldDelta } from './store-types';
 
+/** A logged list of holds, parsed on the way back like every stored row. */
+const loggedHolds = z.array(holdSchema);
 
 /** Entries older than this many versions are dropped; a model that far behind is rebuilt. */
 const KEEP = 2_000;
@@ -40,7 +43,7 @@ export function holdChangesSince(db: Database, since: number): HoldChanges | nul
     const changes: HoldChanges['changes'] = [];
     for (const r of rows) {
       if (r.added_json === null || r.released_json === null) return null;
-      changes.push({ version: r.version, added: JSON.parse(r.added_json) as Hold[], released: JSON.parse(r.released_json) as Hold[] });
+      changes.push({ version: r.version, added: loggedHolds.parse(JSON.parse(r.added_json)), released: loggedHolds.parse(JSON.parse(r.released_json)) });
     }
     return { version, changes };
   })();

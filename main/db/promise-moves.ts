@@ -8,7 +8,7 @@ import { SUMMARY_COLUMNS, summaryFromSql } from './promise-rows';
 import { holdsOf, replaceHolds } from './revalidation-rows';
 import { decideInSqlite } from './sqlite-capacity-lock';
 import { insertSummaries } from './sqlite-people-store';
-import { OPEN_STATUSES, type HoldsChange, type PromiseStatus, type TransitionOptions, type TransitionOutcome } from './store';
+import { OPEN_STATUSES, type HoldsChange, type PromiseStatus, type TransitionOptions, type TransitionOutcome } from './store-types';
 
 const now = () => new Date().toISOString();
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { checkRequest, checkResult, reason } from '../../shared/schemas/check';
 import type { Hold } from '../../shared/engine/types';
-import { PROMISE_STATUSES, type Approval, type PromiseEvent, type PromiseSummary } from './store';
+import { PROMISE_STATUSES, type Approval, type PromiseEvent, type PromiseSummary } from './store-types';
 
 const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const int = z.number().int();

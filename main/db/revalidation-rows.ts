@@ -12,7 +12,7 @@ import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../share
 import type { OpenPromise } from './operations-store';
 import { z } from 'zod';
 import { holdFromSql, holdToSql, parseJsonColumn, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
-import { OPEN_STATUSES } from './store';
+import { OPEN_STATUSES } from './store-types';
 
 const APPROVABLE = new Set<ReasonCode>([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');

@@ -7,9 +7,8 @@
 import { writeFile } from 'node:fs/promises';
 import type { Output, ParsedInput } from '../../shared/contract';
 import type { PromiseAnswer, QueueItem, UserView, VerdictView } from '../../shared/contract-promises';
-import { searchPromises } from '../db/promise-search';
-import { SqlitePeopleStore } from '../db/sqlite-people-store';
-import { SqliteStore } from '../db/sqlite-store';
+import { openStore } from '../db/open-store';
+import type { Store } from '../db/store';
 import { AuthError, PeopleService, type Actor, type UserListing } from '../people/people-service';
 import { passphraseProblem, userNameProblem } from '../people/passphrase';
 import { approvalsNeeded } from '../people/roles';
@@ -33,7 +32,7 @@ export interface PromisesDeps {
   people: PeopleService;
   session: DeskSession;
   /** The database the search reads (the promise service's own connection). */
-  store: SqliteStore;
+  store: Store;
   dialogs?: SummaryDialogs;
 }
 
@@ -148,7 +147,7 @@ export function promisesBackend(deps: PromisesDeps): PromisesBackend {
     async 'promises:list'(i) {
       await promises.expireHolds();
       const q = i ?? {};
-      const r = searchPromises(deps.store.db, {
+      const r = await deps.store.searchPromises({
         ...(q.status ? { status: q.status } : {}),
         ...(q.customer ? { customer: q.customer } : {}),
         ...(q.product ? { product: q.product } : {}),
@@ -257,14 +256,14 @@ export async function openPromisesBackend(
   path: string,
   opts: PromisesBackendOptions = {},
 ): Promise<PromisesBackend & { session: DeskSession; actor(): Promise<Actor>; close(): Promise<void> }> {
-  const store = SqliteStore.open(path);
+  const { store } = await openStore(path);
   // Noon of the fixed day, so its local date is that day in every time zone's reading. Sign-in
   // throttling keeps the real clock: its waits must pass even when "today" is fixed.
   const now = opts.asOf ? () => new Date(`${opts.asOf}T12:00:00`) : undefined;
   const checks = new CheckService(store, now ? { now } : {});
   // Users and roles are recorded on the desk's clock (a signature is judged by the signer's role
   // and key at its time); sign-in waits are measured on the real one.
-  const people = new PeopleService(new SqlitePeopleStore(store.db), now ? { now, attemptClock: () => new Date() } : {});
+  const people = new PeopleService(store.people, now ? { now, attemptClock: () => new Date() } : {});
   const promises = new PromiseService(checks, people, now ? { now } : {});
   await promises.expireHolds();
   const session = new DeskSession(people, opts);

@@ -2,8 +2,6 @@
  * Opens a database with everything that changes promises: the check service, the people and the
  * promise services, all on one connection. Lapsed holds are released as it opens.
  */
-import { SqlitePeopleStore } from '../db/sqlite-people-store';
-import { SqliteStore } from '../db/sqlite-store';
 import { PeopleService } from '../people/people-service';
 import type { ScryptCost } from '../people/passphrase';
 import type { CheckService } from './check-service';
@@ -17,13 +15,9 @@ export interface PromiseDesk {
   close(): Promise<void>;
 }
 
-/** The people and promise services over a check service whose store is SQLite. */
+/** The people and promise services over a check service's store. */
 export async function promiseDeskOver(checks: CheckService, opts: { now?: () => Date; scryptCost?: ScryptCost } = {}): Promise<PromiseDesk> {
-  const store = checks.store;
-  const pg = store instanceof SqliteStore ? null : await import('../db/postgres/open-postgres');
-  const peopleStore = store instanceof SqliteStore ? new SqlitePeopleStore(store.db) : pg && store instanceof pg.PostgresStore ? new pg.PgPeopleStore(store) : null;
-  if (!peopleStore) throw new Error('people and promises need the SQLite or the PostgreSQL store');
-  const people = new PeopleService(peopleStore, opts);
+  const people = new PeopleService(checks.store.people, opts);
   const promises = new PromiseService(checks, people, opts);
   await promises.expireHolds();
   return { checks, people, promises, close: () => checks.store.close() };

@@ -3,9 +3,7 @@
  * (and any database the app opens) is filled with the demo plant while it has none, so a first
  * start shows something real; a database named for the command line is left empty.
  */
-import { isPostgresUrl } from '../db/postgres/team-location';
-import { SqliteStore } from '../db/sqlite-store';
-import type { Store } from '../db/store';
+import { openStore } from '../db/open-store';
 import { CheckService, type CheckServiceOptions } from './check-service';
 import { localToday } from './dates';
 
@@ -17,8 +15,7 @@ export interface OpenServiceOptions extends CheckServiceOptions {
 
 export async function openCheckService(opts: OpenServiceOptions): Promise<CheckService> {
   // A team database (`postgres://…`) is opened, migrated first, like a file.
-  // Loaded only for a team database: the desktop and a file need none of it.
-  const store: Store = isPostgresUrl(opts.path) ? (await (await import('../db/postgres/open-postgres')).openPostgres(opts.path)).store : SqliteStore.open(opts.path);
+  const { store } = await openStore(opts.path);
   try {
     const service = new CheckService(store, opts);
     if (opts.seedDemo && (await store.dataVersion()) === null) {

@@ -8,9 +8,6 @@ import type { HandlerContext } from '../../handlers/backend';
 import { operationsBackend } from '../../handlers/operations-service-backend';
 import { promisesBackend, sessionActor } from '../../handlers/promises-service-backend';
 import { serviceBackend } from '../../handlers/service-backend';
-import { SqliteOperationsStore } from '../../db/sqlite-operations-store';
-import { SqlitePeopleStore } from '../../db/sqlite-people-store';
-import type { SqliteStore } from '../../db/sqlite-store';
 import { PeopleService } from '../../people/people-service';
 import type { ScryptCost } from '../../people/passphrase';
 import { openCheckService } from '../../services/open-service';
@@ -51,12 +48,12 @@ export function displayDatabase(db: string): string {
 export async function servedSqliteDesk(path: string, opts: ServedDeskOptions = {}): Promise<ServedDesk> {
   const now = opts.asOf ? () => new Date(`${opts.asOf}T12:00:00`) : undefined;
   const checks = await openCheckService({ path, seedDemo: true, ...(now ? { now } : {}) });
-  const store = checks.store as SqliteStore;
-  const people = new PeopleService(new SqlitePeopleStore(store.db), opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
+  const store = checks.store;
+  const people = new PeopleService(store.people, opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
   const promises = new PromiseService(checks, people, now ? { now } : {});
   await promises.expireHolds();
   const backend = serviceBackend(checks);
-  const ops = new SqliteOperationsStore(store.db);
+  const ops = store.operations;
   const app = { name: 'Promise Desk', version: opts.version ?? '', runtime: 'team' as const, database: displayDatabase(path) };
   return {
     people,

@@ -3,12 +3,9 @@
  * people and promise services on one pool, lapsed holds released at start. Every instance opens
  * its own; they share nothing but the database.
  */
-import type { ParsedInput } from '../../../shared/contract';
 import { HoldFollower } from '../../db/postgres/hold-follower';
 import { openPostgres } from '../../db/postgres/open-postgres';
 import { operationsBackend } from '../../handlers/operations-service-backend';
-import { promiseRow } from '../../handlers/promise-views';
-import type { PromisesBackend } from '../../handlers/promises-backend';
 import { promisesBackend, sessionActor } from '../../handlers/promises-service-backend';
 import { serviceBackend } from '../../handlers/service-backend';
 import { PeopleService } from '../../people/people-service';
@@ -42,33 +39,16 @@ export async function servedPostgresDesk(url: string, opts: ServedDeskOptions & 
   const backend = serviceBackend(checks);
   const app = { name: 'Promise Desk', version: opts.version ?? '', runtime: 'team' as const, database: displayDatabase(url) };
 
-  /** The Promises list: the same search as on SQLite, in PostgreSQL. */
-  async function list(i: ParsedInput<'promises:list'>) {
-    await promises.expireHolds();
-    const q = i ?? {};
-    const r = await db.store.searchPromises({
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.customer ? { customer: q.customer } : {}),
-      ...(q.product ? { product: q.product } : {}),
-      ...(q.from ? { from: q.from } : {}),
-      ...(q.to ? { to: q.to } : {}),
-      ...(q.dates ? { dates: q.dates } : {}),
-      ...(q.at_risk !== undefined ? { atRisk: q.at_risk } : {}),
-      ...(q.limit ? { limit: q.limit } : {}),
-    });
-    return { promises: r.promises.map(promiseRow), total: r.total };
-  }
-
   return {
     people,
     database: app.database,
     contextFor(session) {
-      // The SQLite search is replaced by the PostgreSQL one; everything else is the same port.
-      const inner = promisesBackend({ promises, people, session, store: null as never });
-      const promisesPort: PromisesBackend = {
-        run: (channel, input) => (channel === 'promises:list' ? (list(input as ParsedInput<'promises:list'>) as never) : inner.run(channel, input)),
+      return {
+        backend,
+        operations: operationsBackend({ checks, ops: db.operations }, { actor: () => sessionActor(session) }),
+        promises: promisesBackend({ promises, people, session, store: db.store }),
+        app,
       };
-      return { backend, operations: operationsBackend({ checks, ops: db.operations }, { actor: () => sessionActor(session) }), promises: promisesPort, app };
     },
     close: async () => {
       stopExpiry?.();
