@@ -8,12 +8,10 @@ import type { Output, ParsedInput } from '../../shared/contract';
 import type { CheckResult } from '../../shared/schemas/check';
 import type { EditIssue } from '../../shared/edits/apply-edits';
 import { TABLE_NAMES, TABLES } from '../../shared/schemas/workbook';
-import { ForbiddenError, LOCAL_ACTOR, type ActorRef } from '../access/authorize';
+import { ForbiddenError, type ActorRef } from '../access/authorize';
 import type { ChangeSet } from '../db/operations-store';
-import { openStore } from '../db/open-store';
 import { PromiseNotFoundError, cancelPromise, countAtRisk, listAtRisk, recheckAtRisk, repromise } from '../services/at-risk-service';
 import { capacityPictureOf, cellHolders } from '../services/capacity-service';
-import { CheckService } from '../services/check-service';
 import { NoPlantError, type OperationsDeps } from '../services/operations-deps';
 import { signSummaries } from '../services/promise-summaries';
 import type { Actor } from '../people/people-service';
@@ -174,21 +172,4 @@ export function operationsBackend(deps: OperationsDeps, opts: OperationsBackendO
       }
     },
   };
-}
-
-/** Opens the database's operations side: its own connection, check service and store. */
-export async function openOperationsBackend(path: string, opts: OperationsBackendOptions = {}): Promise<OperationsBackend & { close(): Promise<void> }> {
-  const { store } = await openStore(path);
-  // Noon of the fixed day, so its local date is that day in every time zone's reading.
-  const now = opts.asOf ? () => new Date(`${opts.asOf}T12:00:00`) : undefined;
-  const checks = new CheckService(store, now ? { now } : {});
-  const people = store.people;
-  const actor =
-    opts.actor ??
-    (async () => {
-      if ((await people.userCount()) === 0) return LOCAL_ACTOR;
-      throw new ForbiddenError(LOCAL_ACTOR, 'tables:edit', 'Users exist in this database: sign in to change data.');
-    });
-  const backend = operationsBackend({ checks, ops: store.operations }, { ...opts, actor });
-  return { ...backend, close: () => store.close() };
 }

@@ -7,15 +7,13 @@
 import { writeFile } from 'node:fs/promises';
 import type { Output, ParsedInput } from '../../shared/contract';
 import type { PromiseAnswer, QueueItem, UserView, VerdictView } from '../../shared/contract-promises';
-import { openStore } from '../db/open-store';
 import type { Store } from '../db/store';
-import { AuthError, PeopleService, type Actor, type UserListing } from '../people/people-service';
+import { AuthError, type Actor, type PeopleService, type UserListing } from '../people/people-service';
 import { passphraseProblem, userNameProblem } from '../people/passphrase';
 import { approvalsNeeded } from '../people/roles';
-import { CheckService } from '../services/check-service';
 import type { Outcome } from '../services/promise-outcome';
-import { PromiseService } from '../services/promise-service';
-import { DeskSession, SignedOutError, type DeskSessionOptions } from '../session/desk-session';
+import type { PromiseService } from '../services/promise-service';
+import { SignedOutError, type DeskSession } from '../session/desk-session';
 import { verificationCode } from '../summary/sign-summary';
 import { COPIES, signedSummary } from '../summary/summary-types';
 import { HandlerError } from './errors';
@@ -235,13 +233,6 @@ export function promisesBackend(deps: PromisesDeps): PromisesBackend {
   };
 }
 
-export interface PromisesBackendOptions extends DeskSessionOptions {
-  /** A fixed "today" (the browser preview's --as-of), for demos and tests. */
-  asOf?: string;
-  dialogs?: SummaryDialogs;
-}
-
-/** Opens the database's people and promise side: its own connection, services and session. */
 /** Who acts, for the other ports (the operations workspace): the session's actor, or `unauthenticated`. */
 export async function sessionActor(session: DeskSession): Promise<Actor> {
   try {
@@ -250,31 +241,4 @@ export async function sessionActor(session: DeskSession): Promise<Actor> {
     if (e instanceof SignedOutError) throw new HandlerError('unauthenticated', e.message);
     throw e;
   }
-}
-
-export async function openPromisesBackend(
-  path: string,
-  opts: PromisesBackendOptions = {},
-): Promise<PromisesBackend & { session: DeskSession; actor(): Promise<Actor>; close(): Promise<void> }> {
-  const { store } = await openStore(path);
-  // Noon of the fixed day, so its local date is that day in every time zone's reading. Sign-in
-  // throttling keeps the real clock: its waits must pass even when "today" is fixed.
-  const now = opts.asOf ? () => new Date(`${opts.asOf}T12:00:00`) : undefined;
-  const checks = new CheckService(store, now ? { now } : {});
-  // Users and roles are recorded on the desk's clock (a signature is judged by the signer's role
-  // and key at its time); sign-in waits are measured on the real one.
-  const people = new PeopleService(store.people, now ? { now, attemptClock: () => new Date() } : {});
-  const promises = new PromiseService(checks, people, now ? { now } : {});
-  await promises.expireHolds();
-  const session = new DeskSession(people, opts);
-  const backend = promisesBackend({ promises, people, session, store, ...(opts.dialogs ? { dialogs: opts.dialogs } : {}) });
-  return {
-    ...backend,
-    session,
-    actor: () => sessionActor(session),
-    close: async () => {
-      session.signOut();
-      await store.close();
-    },
-  };
 }

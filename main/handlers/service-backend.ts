@@ -1,28 +1,14 @@
 /**
  * The Backend port over the check service (main/services/check-service.ts): the store, the
- * engine model, the check. The desktop app and the browser preview both open it this way, so
- * the app's database gets the demo plant on first run (the service's rule).
+ * engine model, the check.
  */
 import { capacityPicture, resourceList } from '../../shared/engine';
 import { e4ToString } from '../../shared/units/money';
 import { MODES, resolvePolicy } from '../../shared/schemas/workbook';
 import type { CapacityAround, PlantSummary } from '../../shared/contract';
 import type { CheckService } from '../services/check-service';
-import { openCheckService } from '../services/open-service';
 import type { Backend } from './backend';
 import { HandlerError } from './errors';
-
-export interface BackendOptions {
-  /** A fixed "today" (the browser preview's --as-of), for demos and tests. */
-  asOf?: string;
-}
-
-export async function openServiceBackend(path: string, opts: BackendOptions = {}): Promise<Backend & { close(): Promise<void> }> {
-  // Noon of the fixed day, so its local date is that day in every time zone's reading.
-  const now = opts.asOf ? () => new Date(`${opts.asOf}T12:00:00`) : undefined;
-  const service = await openCheckService({ path, seedDemo: true, ...(now ? { now } : {}) });
-  return { ...serviceBackend(service), close: () => service.store.close() };
-}
 
 export function serviceBackend(service: CheckService): Backend {
   const noPlant = (message: string) => new HandlerError('unavailable', message);

@@ -7,9 +7,9 @@
 import { app, dialog, session } from 'electron';
 import { join } from 'node:path';
 import { resolveDatabasePath } from '../db/paths';
-import { openOperationsBackend } from '../handlers/operations-service-backend';
-import { openPromisesBackend } from '../handlers/promises-service-backend';
-import { openServiceBackend } from '../handlers/service-backend';
+import { deskContexts } from '../desk/desk-context';
+import { openDesk } from '../desk/open-desk';
+import { DeskSession } from '../session/desk-session';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { cliArguments, runCliInApp } from './cli-in-app';
 import { desktopShell } from './desktop';
@@ -32,12 +32,15 @@ async function start(desktop: ReturnType<typeof desktopShell>): Promise<void> {
   applySessionSecurity(session.defaultSession);
   serveRenderer(join(__dirname, '..', '..', 'renderer'));
   const database = resolveDatabasePath(dbArg(process.argv)).path;
-  const backend = await openServiceBackend(database);
-  // The signed-in session lives here, in the main process; the operations side asks it who acts.
-  const promises = await openPromisesBackend(database, { dialogs: summaryDialogs(win) });
-  const operations = await openOperationsBackend(database, { dialogs: workbookDialogs(win), actor: promises.actor });
-  app.on('will-quit', () => void operations.close().then(() => promises.close()).then(() => backend.close()));
-  registerIpc({ backend, operations, promises, app: { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron', database } });
+  const desk = await openDesk(database, { seedDemo: true });
+  // The signed-in session lives here, in the main process: every change names its user.
+  const signedIn = new DeskSession(desk.people);
+  app.on('will-quit', () => {
+    signedIn.signOut();
+    void desk.close();
+  });
+  const info = { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron' as const, database };
+  registerIpc(deskContexts(desk, { app: info, dialogs: { workbook: workbookDialogs(win), summary: summaryDialogs(win) } })(signedIn));
   desktop.start(join(__dirname, 'preload.cjs'), database);
 }
 
