@@ -36,8 +36,7 @@ module.exports = {
     },
     {
       name: 'handlers-over-services',
-      // A warning until the desk (main/desk/) gives the handlers their services: then an error.
-      severity: 'warn',
+      severity: 'error',
       comment: 'A handler calls a service of the desk; it never reaches the store underneath.',
       from: { path: '^main/handlers/' },
       to: { path: '^main/db/' },

@@ -12,6 +12,7 @@ import type { ScryptCost } from '../people/passphrase';
 import { CheckService } from '../services/check-service';
 import { localToday } from '../services/dates';
 import { PromiseService } from '../services/promise-service';
+import { WorkbookTransfer } from '../services/workbook-transfer-service';
 
 export interface Desk {
   checks: CheckService;
@@ -19,6 +20,8 @@ export interface Desk {
   promises: PromiseService;
   /** The operations workspace's store (tables, history, at risk), on the same database. */
   ops: OperationsStore;
+  /** Workbook import (previewed, then applied by its token) and export. */
+  transfer: WorkbookTransfer;
   /** The store every service works on (the Promises list searches it). */
   store: Store;
   /** Where the database is, as it may be shown: a URL never with its password. */
@@ -90,6 +93,7 @@ async function deskOn(opened: OpenedStore, opts: DeskOptions): Promise<Desk> {
     people,
     promises,
     ops: store.operations,
+    transfer: new WorkbookTransfer({ checks, ops: store.operations }),
     store,
     where: opened.where,
     async close() {

@@ -7,7 +7,7 @@ import type { PromiseDetail, PromiseRow, QueueItem, VerdictView } from '../../sh
 import { e4ToString, fixed, toE4Big } from '../../shared/units/money';
 import type { Hold } from '../../shared/engine/types';
 import { CAPACITY_REASONS, COMMERCIAL_REASONS, type CheckRequest, type CheckResult, type Reason } from '../../shared/schemas/check';
-import type { Approval, PromiseEvent, PromiseSummary } from '../db/store';
+import type { Approval, PromiseEvent, PromiseSummary } from '../services/promise-records';
 import { nameKey } from '../people/passphrase';
 import { approvalsNeeded, mayCancel, mayFulfil, rolesCovered, type ApprovingRole, type Role } from '../people/roles';
 import type { Summary } from '../summary/summary-types';

@@ -9,8 +9,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { contract, isChannel, toIssues, type Channel, type Result } from '../../shared/contract';
-import type { WorkbookDialogs } from '../handlers/operations-service-backend';
-import type { SummaryDialogs } from '../handlers/promises-service-backend';
+import type { WorkbookDialogs } from '../handlers/context';
+import type { SummaryDialogs } from '../handlers/context';
 import type { TeamClient } from './team-client';
 
 export interface TeamAnswererOptions {

@@ -6,7 +6,7 @@
 import { isPostgresUrl } from '../../db/open-store';
 import { deskContexts } from '../../desk/desk-context';
 import { openDesk } from '../../desk/open-desk';
-import type { HandlerContext } from '../../handlers/backend';
+import type { HandlerContext } from '../../handlers/context';
 import type { PeopleService } from '../../people/people-service';
 import type { ScryptCost } from '../../people/passphrase';
 import type { DeskSession } from '../../session/desk-session';
