@@ -56,6 +56,13 @@ module.exports = {
       to: { path: '^node_modules/(better-sqlite3|pg|@types/better-sqlite3|@types/pg)/' },
     },
     {
+      name: 'sqlite-only-in-db',
+      severity: 'error',
+      comment: 'Which store is SQLite is known in main/db/ only: the rest opens one through main/db/open-store.ts and uses the Store interface.',
+      from: { path: PRODUCT, pathNot: '^main/db/' },
+      to: { path: '^main/db/sqlite-' },
+    },
+    {
       name: 'product-not-on-tests',
       severity: 'error',
       comment: 'Product code never imports tests or benchmarks.',

@@ -12,7 +12,7 @@ import type { ScryptCost } from '../people/passphrase';
 import { CheckService } from '../services/check-service';
 import { localToday } from '../services/dates';
 import { PromiseService } from '../services/promise-service';
-import { WorkbookTransfer } from '../services/workbook-transfer-service';
+import type { WorkbookTransfer } from '../services/workbook-transfer-service';
 
 export interface Desk {
   checks: CheckService;
@@ -20,8 +20,8 @@ export interface Desk {
   promises: PromiseService;
   /** The operations workspace's store (tables, history, at risk), on the same database. */
   ops: OperationsStore;
-  /** Workbook import (previewed, then applied by its token) and export. */
-  transfer: WorkbookTransfer;
+  /** Workbook import (previewed, then applied by its token) and export; loaded on first use (the workbook readers are large). */
+  transfer(): Promise<WorkbookTransfer>;
   /** The store every service works on (the Promises list searches it). */
   store: Store;
   /** Where the database is, as it may be shown: a URL never with its password. */
@@ -37,6 +37,11 @@ export interface DeskOptions {
   /** Fill an empty database with the demo plant of today. */
   seedDemo?: boolean;
   scryptCost?: ScryptCost;
+  /**
+   * Users, roles and keys on the real clock even with a fixed `asOf` (the team server: its users
+   * are added by other processes, on the real clock). By default they follow the desk's clock.
+   */
+  peopleOnRealClock?: boolean;
   /** Release lapsed holds as it opens (default true; commands that only read leave them). */
   expireHolds?: boolean;
   /**
@@ -75,10 +80,13 @@ async function deskOn(opened: OpenedStore, opts: DeskOptions): Promise<Desk> {
     await seedDemoIfEmpty(store, { today: localToday((now ?? (() => new Date()))()), user: checks.user });
   }
   // Users and roles are recorded on the desk's clock (a signature is judged by the signer's role
-  // and key at its time); sign-in waits are measured on the real one, so they pass in a demo too.
-  const people = new PeopleService(store.people, { ...(now ? { now, attemptClock: () => new Date() } : {}), ...(opts.scryptCost ? { scryptCost: opts.scryptCost } : {}) });
+  // and key at its time). With a fixed day, sign-in waits are measured on the real clock, so they
+  // pass in a demo too; a test's clock (`now`) measures them as well.
+  const peopleClock = opts.peopleOnRealClock || !now ? {} : opts.now ? { now } : { now, attemptClock: () => new Date() };
+  const people = new PeopleService(store.people, { ...peopleClock, ...(opts.scryptCost ? { scryptCost: opts.scryptCost } : {}) });
   const promises = new PromiseService(checks, people, now ? { now } : {});
   if (opts.expireHolds !== false) await promises.expireHolds();
+  let transfer: Promise<WorkbookTransfer> | null = null;
   const stops: (() => Promise<void> | void)[] = [];
   if (opened.shared && opts.share) {
     const onError = opts.share.onError;
@@ -93,7 +101,7 @@ async function deskOn(opened: OpenedStore, opts: DeskOptions): Promise<Desk> {
     people,
     promises,
     ops: store.operations,
-    transfer: new WorkbookTransfer({ checks, ops: store.operations }),
+    transfer: () => (transfer ??= import('../services/workbook-transfer-service').then((m) => new m.WorkbookTransfer({ checks, ops: store.operations }))),
     store,
     where: opened.where,
     async close() {

@@ -37,22 +37,22 @@ export const operationsHandlers: HandlersOf<keyof typeof operationsContract> = {
     return { saved: false, ...editsRefused(r, 'saved') };
   },
   async 'workbook:preview'(i, ctx) {
-    return previewView(await ctx.desk.transfer.previewUpload(await ctx.actor(), i, { asOf: ctx.desk.checks.today() }));
+    return previewView(await (await ctx.desk.transfer()).previewUpload(await ctx.actor(), i, { asOf: ctx.desk.checks.today() }));
   },
   async 'workbook:choose'(i, ctx) {
     const dialogs = ctx.dialogs?.workbook;
     if (!dialogs) throw new HandlerError('unavailable', 'There is no file dialog here: choose the file in the window.');
     const actor = await ctx.actor();
     const path = await dialogs.chooseWorkbook(i.kind);
-    return path === null ? null : previewView(await ctx.desk.transfer.previewPath(actor, path, { asOf: ctx.desk.checks.today() }));
+    return path === null ? null : previewView(await (await ctx.desk.transfer()).previewPath(actor, path, { asOf: ctx.desk.checks.today() }));
   },
   async 'workbook:apply'(i, ctx) {
-    const r = await ctx.desk.transfer.apply(await ctx.actor(), i.token, { asOf: i.asOf ?? ctx.desk.checks.today() });
+    const r = await (await ctx.desk.transfer()).apply(await ctx.actor(), i.token, { asOf: i.asOf ?? ctx.desk.checks.today() });
     if (!r.ok) throw new HandlerError(r.kind === 'expired' ? 'not_found' : 'unavailable', r.message);
     return { data_version: r.dataVersion, revalidated: r.revalidated.length, at_risk: r.atRisk };
   },
   async 'workbook:download'(i, ctx) {
-    return ctx.desk.transfer.download(i.what, i.format);
+    return (await ctx.desk.transfer()).download(i.what, i.format);
   },
   async 'workbook:save'(i, ctx) {
     const dialogs = ctx.dialogs?.workbook;
@@ -60,7 +60,7 @@ export const operationsHandlers: HandlersOf<keyof typeof operationsContract> = {
     const name = i.what === 'template' ? 'promise-desk-template' : 'promise-desk-tables';
     const path = await dialogs.chooseExportTarget(i.format, name);
     if (path === null) return null;
-    const r = await ctx.desk.transfer.exportTo(i.what, i.format === 'xlsx' && !path.toLowerCase().endsWith('.xlsx') ? `${path}.xlsx` : path);
+    const r = await (await ctx.desk.transfer()).exportTo(i.what, i.format === 'xlsx' && !path.toLowerCase().endsWith('.xlsx') ? `${path}.xlsx` : path);
     return { path, files: r.files.length };
   },
   async 'capacity:picture'(i, ctx) {

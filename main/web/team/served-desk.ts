@@ -52,6 +52,7 @@ export async function serveDesk(location: string, opts: ServedDeskOptions & { se
     ...(opts.asOf ? { asOf: opts.asOf } : {}),
     ...(opts.scryptCost ? { scryptCost: opts.scryptCost } : {}),
     seedDemo: team ? opts.seedDemo === true : true,
+    peopleOnRealClock: true,
     ...(team
       ? { share: { applicationName: 'promise-desk-server', ...(opts.maxConnections ? { maxConnections: opts.maxConnections } : {}), onError: (e: Error) => console.error(`PostgreSQL: ${e.message}`) } }
       : {}),
