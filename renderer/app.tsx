@@ -92,9 +92,11 @@ export function App() {
   const signIn = session?.mode === 'signed_out' && !screen.open;
   // The window's title names the screen (read first by screen readers, shown in the task bar).
   const title = signIn ? 'Sign in' : screen.id === 'promise' && route.param ? `Promise ${route.param}` : screen.label;
+  // The desktop app on a team server names it in the title too (the task bar shows which data this is).
+  const teamHost = info?.team ? new URL(info.team.url).host : null;
   useEffect(() => {
-    document.title = `${title} · Promise Desk`;
-  }, [title]);
+    document.title = `${title} · Promise Desk${teamHost ? ` · team server ${teamHost}` : ''}`;
+  }, [title, teamHost]);
   const skip = (e: MouseEvent) => {
     // Not a fragment link: the fragment is the route.
     e.preventDefault();

@@ -9,10 +9,8 @@ import { z } from 'zod';
 import { asOf, date, dateStr, nothing } from './contract-fields';
 import { checkResult, reason, STATUSES } from './schemas/check';
 import { MODES } from './schemas/tables/lanes';
+import { APPROVING_ROLES, ROLES } from './rules/roles';
 
-export const USER_ROLES = ['sales', 'operations', 'manager', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
-export const APPROVING_ROLES = ['operations', 'manager'] as const;
 export const PROMISE_STATES = ['draft', 'awaiting_approval', 'confirmed', 'rejected', 'cancelled', 'fulfilled', 'expired'] as const;
 export type PromiseState = (typeof PROMISE_STATES)[number];
 export const SUMMARY_COPIES = ['customer', 'internal'] as const;
@@ -34,7 +32,7 @@ export const REFUSAL_KINDS = [
   'conflict',
 ] as const;
 
-const role = z.enum(USER_ROLES);
+const role = z.enum(ROLES);
 const userName = z.string().min(1, 'is required').max(64, 'must be at most 64 characters');
 /** Passphrases are checked by length only here; the people service says what else is wrong. */
 const newPassphrase = z.string().min(10, 'must have at least 10 characters').max(1024, 'must have at most 1024 characters');

@@ -12,6 +12,9 @@ export const SHELL_EVENT_CHANNEL = 'shell:event';
 /** Sent by the preload once the window listens, so events made before that are not lost. */
 export const SHELL_READY_CHANNEL = 'shell:ready';
 
+/** "Someone else changed data" (a team server's change events), sent by the main process with no payload. */
+export const CHANGED_CHANNEL = 'shell:changed';
+
 /** Menu items the window carries out: its screens hold the work (and the session's roles). */
 export const MENU_COMMANDS = ['export-workbook', 'export-summary', 'show-guide'] as const;
 

@@ -5,7 +5,7 @@ import { withService } from './open-store';
 import { AS_OF_OPTION, JSON_OPTION, STORE_OPTIONS } from './options';
 import { out, outJson } from './output';
 import { readRequestFile, requestIssueLines } from './request-file';
-import type { CheckOutcome } from '../services/check-service';
+import type { CheckedRequest } from '../services/check-service';
 
 export const spec = {
   usage: 'check <request.json|-> [options]',
@@ -31,7 +31,7 @@ export async function run(argv: readonly string[]): Promise<number> {
 }
 
 /** Throws an InputError naming every problem of a check that could not run (shared with `confirm`). */
-export function failCheck(c: Extract<CheckOutcome, { ok: false }>, file: string, dbPath: string): never {
+export function failCheck(c: Extract<CheckedRequest, { ok: false }>, file: string, dbPath: string): never {
   if (c.kind === 'no_plant') throw new InputError(noPlantMessage(dbPath));
   throw new InputError(requestIssueLines(file, c.issues).join('\n'));
 }

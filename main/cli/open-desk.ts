@@ -3,6 +3,7 @@
  * `local` while the database has no users, else `--user NAME` with the passphrase.
  */
 import { userInfo } from 'node:os';
+import { ForbiddenError } from '../access/authorize';
 import { AuthError, type Actor } from '../people/people-service';
 import type { Desk } from '../desk/open-desk';
 import { InputError } from './args';
@@ -16,7 +17,8 @@ export async function withDesk<T>(store: StoreValues, fn: (desk: Desk, path: str
     await desk.promises.expireHolds();
     return await fn(desk, path);
   } catch (e) {
-    if (e instanceof AuthError) throw new InputError(e.message);
+    // Refusals by the people rules and by the role gate: exit 1 with the sentence.
+    if (e instanceof AuthError || e instanceof ForbiddenError) throw new InputError(e.message);
     throw e;
   } finally {
     await desk.close();

@@ -3,7 +3,7 @@
  * transaction, async like `Store` so that another backend can implement the same interface.
  */
 import type { EncryptedPrivateKey } from '../people/keys';
-import type { Role } from '../people/roles';
+import type { Role } from '../../shared/rules/roles';
 import type { Copy } from '../summary/summary-types';
 
 export interface UserRecord {

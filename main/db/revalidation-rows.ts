@@ -7,14 +7,14 @@
  */
 import type { Database } from 'better-sqlite3';
 import { bumpHoldsVersion } from './hold-log';
-import { CAPACITY_REASONS, COMMERCIAL_REASONS, REASON_CODES, type ReasonCode } from '../../shared/schemas/check';
+import { REASON_CODES } from '../../shared/schemas/check';
+import { isApprovable } from '../../shared/rules/reason-groups';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../shared/engine/types';
 import type { OpenPromise } from './operations-store';
 import { z } from 'zod';
 import { holdFromSql, holdToSql, parseJsonColumn, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
 import { OPEN_STATUSES } from './store-types';
 
-const APPROVABLE = new Set<ReasonCode>([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /**
@@ -51,7 +51,7 @@ export function openPromisesForRevalidation(db: Database): OpenPromise[] {
   }
   return rows.map((r) => {
     // What it was submitted (and so approved) with counts as covered; an `ok` confirm has none.
-    const covered = parseJsonColumn(`the check result of ${r.id}`, r.codes_json, storedCodes).filter((c) => APPROVABLE.has(c));
+    const covered = parseJsonColumn(`the check result of ${r.id}`, r.codes_json, storedCodes).filter(isApprovable);
     return {
       id: r.id,
       request: parseStoredRequest(r.id, r.request_json),

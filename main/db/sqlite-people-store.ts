@@ -6,8 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { generateRawKeyPair } from '../people/keys';
-import { nameKey } from '../people/passphrase';
-import { ROLES, type Role } from '../people/roles';
+import { nameKey, ROLES, type Role } from '../../shared/rules/roles';
 import { COPIES, type Copy } from '../summary/summary-types';
 import type { AttemptAnswer, Credentials, NewUser, PeopleStore, SignInAttempts, SignerHistory, SignerKey, SummaryRow, UserChange, UserRecord } from './people-store';
 

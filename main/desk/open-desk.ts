@@ -84,7 +84,7 @@ async function deskOn(opened: OpenedStore, opts: DeskOptions): Promise<Desk> {
   // pass in a demo too; a test's clock (`now`) measures them as well.
   const peopleClock = opts.peopleOnRealClock || !now ? {} : opts.now ? { now } : { now, attemptClock: () => new Date() };
   const people = new PeopleService(store.people, { ...peopleClock, ...(opts.scryptCost ? { scryptCost: opts.scryptCost } : {}) });
-  const promises = new PromiseService(checks, people, now ? { now } : {});
+  const promises = new PromiseService(checks, people, { ops: store.operations, ...(now ? { now } : {}) });
   if (opts.expireHolds !== false) await promises.expireHolds();
   let transfer: Promise<WorkbookTransfer> | null = null;
   const stops: (() => Promise<void> | void)[] = [];

@@ -5,7 +5,6 @@
 import type { AppError, ErrorCode, Issue } from '../../shared/contract';
 import { ForbiddenError } from '../access/authorize';
 import { AuthError } from '../people/people-service';
-import { PromiseNotFoundError } from '../services/at-risk-service';
 import { NoPlantError } from '../services/operations-deps';
 import { UnknownResourceError } from '../services/plant-views';
 import { SignedOutError } from '../session/desk-session';
@@ -27,7 +26,7 @@ const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}${/[.!
 export function fromService(e: unknown): unknown {
   if (e instanceof ForbiddenError) return new HandlerError('forbidden', e.message);
   if (e instanceof NoPlantError) return new HandlerError('unavailable', e.message);
-  if (e instanceof PromiseNotFoundError || e instanceof UnknownResourceError) return new HandlerError('not_found', e.message);
+  if (e instanceof UnknownResourceError) return new HandlerError('not_found', e.message);
   if (e instanceof SignedOutError) return new HandlerError('unauthenticated', e.message);
   if (e instanceof AuthError) {
     const code = ({ forbidden: 'forbidden', unknown_user: 'not_found', needs_user: 'unauthenticated', bad_input: 'bad_input' } as const)[e.problem as string] ?? 'refused';

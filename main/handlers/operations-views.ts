@@ -4,14 +4,17 @@
  */
 import type { Output } from '../../shared/contract';
 import type { EditIssue } from '../../shared/edits/apply-edits';
-import type { ActorRef } from '../access/authorize';
 import type { ChangeSet } from '../services/operations-deps';
-import type { Actor } from '../people/people-service';
+import type { Refusal } from '../services/promise-service';
 import type { RiskImpact } from '../services/risk-impact';
 import type { PreviewResult } from '../services/workbook-transfer-service';
+import { HandlerError } from './errors';
 
-/** An actor that can sign (a signed-in user, or `local` with the installation key). */
-export const isSigner = (a: ActorRef): a is Actor => 'privateKey' in a && 'publicKey' in a;
+/** A refusal of the promise service where the channel answers with an error. */
+export function refusalError(r: Refusal): HandlerError {
+  const code = r.kind === 'forbidden' ? 'forbidden' : r.kind === 'not_found' || r.kind === 'wrong_state' ? 'not_found' : r.kind === 'request' ? 'invalid_request' : 'unavailable';
+  return new HandlerError(code, r.message, r.issues);
+}
 
 export const view = (c: ChangeSet) => ({ id: c.id, kind: c.kind, at: c.at, user: c.user, source: c.source, data_version: c.dataVersion, added: c.added, changed: c.changed, removed: c.removed });
 

@@ -4,18 +4,16 @@
  * each over the desk's operations services. Every change names the context's actor; the
  * services' one `authorize` gate refuses what that actor may not do.
  */
-import type { CheckResult } from '../../shared/schemas/check';
 import type { operationsContract } from '../../shared/contract-operations';
 import { TABLE_NAMES, TABLES } from '../../shared/schemas/workbook';
-import { cancelPromise, countAtRisk, listAtRisk, recheckAtRisk, repromise } from '../services/at-risk-service';
+import { countAtRisk, listAtRisk } from '../services/at-risk-service';
 import { capacityPictureOf, cellHolders } from '../services/capacity-service';
 import { historyPage } from '../services/history-service';
-import { signSummaries } from '../services/promise-summaries';
 import { previewRevert, revertChange } from '../services/revert-service';
 import { loadTables, previewTableEdits, saveTableEdits } from '../services/table-edit-service';
 import type { HandlersOf } from './context';
 import { HandlerError } from './errors';
-import { editsRefused, impactView, isSigner, previewView, view } from './operations-views';
+import { editsRefused, impactView, previewView, refusalError, view } from './operations-views';
 
 export const operationsHandlers: HandlersOf<keyof typeof operationsContract> = {
   async 'tables:load'(_i, ctx) {
@@ -101,25 +99,22 @@ export const operationsHandlers: HandlersOf<keyof typeof operationsContract> = {
     return { count: await countAtRisk(ctx.desk) };
   },
   async 'risk:recheck'(i, ctx) {
-    const r = await recheckAtRisk(ctx.desk, i.id, i.lines as never, i.asOf ?? ctx.desk.checks.today());
+    const r = await ctx.desk.promises.recheck(i.id, i.lines, i.asOf ?? ctx.desk.checks.today());
     if (r.ok) return r.result;
-    throw new HandlerError('invalid_request', `The new lines have ${r.issues.length} ${r.issues.length === 1 ? 'problem' : 'problems'}.`, r.issues);
+    if (r.kind === 'request' && r.issues) throw new HandlerError('invalid_request', `The new lines have ${r.issues.length} ${r.issues.length === 1 ? 'problem' : 'problems'}.`, r.issues);
+    throw refusalError(r);
   },
   async 'risk:repromise'(i, ctx) {
-    const actor = await ctx.actor();
-    if (i.asOf !== undefined && i.asOf !== ctx.desk.checks.today() && actor.name !== 'local') {
-      throw new HandlerError('invalid_request', `Changes are checked as of today (${ctx.desk.checks.today()}): another as-of date is refused once users exist.`);
-    }
-    // The confirming user signs the new promise's summaries, as every confirmation is signed.
-    const sign = isSigner(actor) ? { summaries: (result: CheckResult) => (id: string, at: string) => signSummaries(actor, { id, result, confirmedAt: at, approvals: [] }) } : {};
-    const r = await repromise(ctx.desk, actor, i.id, i.lines as never, { asOf: i.asOf ?? ctx.desk.checks.today(), ...(i.comment ? { comment: i.comment } : {}), ...sign, submit: i.submit === true });
-    if (r.ok) return { confirmed: true, id: r.id, replaces: r.replaces, result: r.result, status: r.status };
-    if (r.kind === 'not_ok')
-      return { confirmed: false, result: r.result, issues: [], message: r.result.status === 'needs_approval' ? 'This answer needs approval: submit it for approval, or change the dates or quantities.' : 'These dates and quantities do not fit either: see the reasons.' };
-    if (r.kind === 'request') return { confirmed: false, result: null, issues: r.issues, message: 'The new lines have problems.' };
-    return { confirmed: false, result: null, issues: [], message: r.message };
+    const r = await ctx.desk.promises.repromise(await ctx.actor(), i.id, i.lines, { asOf: i.asOf ?? ctx.desk.checks.today(), ...(i.comment ? { comment: i.comment } : {}), submit: i.submit === true });
+    if (r.ok) return { confirmed: true, id: r.id, replaces: r.replaces ?? i.id, result: r.result!, status: r.status as 'confirmed' | 'awaiting_approval' };
+    if (r.kind === 'not_ok') return { confirmed: false, result: r.result ?? null, issues: [], message: r.message };
+    if (r.kind === 'request') return { confirmed: false, result: null, issues: r.issues ?? [], message: r.message };
+    if (r.kind === 'conflict') return { confirmed: false, result: null, issues: [], message: r.message };
+    throw refusalError(r);
   },
   async 'risk:cancel'(i, ctx) {
-    return cancelPromise(ctx.desk, await ctx.actor(), i.id, i.comment ?? null);
+    const r = await ctx.desk.promises.cancel(await ctx.actor(), i.id, i.comment ?? null);
+    if (!r.ok) throw refusalError(r);
+    return { id: r.id, status: r.status };
   },
 };

@@ -1,21 +1,19 @@
 /**
  * Promises as the screens see them: rows for lists, a whole promise for its page, and what the
- * acting user may do with it. "May" mirrors the rules of the promise service and `people/roles.ts`
- * so the page offers only what will be accepted; the service decides again when it is done.
+ * acting user may do with it. "May" reads the same rules the promise service enforces
+ * (`shared/rules/permissions.ts`, `shared/rules/approvals.ts`), so the page offers only what will
+ * be accepted; the service decides again when it is done.
  */
 import type { PromiseDetail, PromiseRow, QueueItem, VerdictView } from '../../shared/contract-promises';
 import { e4ToString, fixed, toE4Big } from '../../shared/units/money';
 import type { Hold } from '../../shared/engine/types';
-import { CAPACITY_REASONS, COMMERCIAL_REASONS, type CheckRequest, type CheckResult, type Reason } from '../../shared/schemas/check';
+import type { CheckRequest, CheckResult, Reason } from '../../shared/schemas/check';
+import { approvalsMissing, decisionOf, submitterOf } from '../../shared/rules/approvals';
+import { permits } from '../../shared/rules/permissions';
+import { isApprovable, reasonCodes } from '../../shared/rules/reason-groups';
+import type { ActorRef } from '../../shared/rules/roles';
 import type { Approval, PromiseEvent, PromiseSummary } from '../services/promise-records';
-import { nameKey } from '../people/passphrase';
-import { approvalsNeeded, mayCancel, mayFulfil, rolesCovered, type ApprovingRole, type Role } from '../people/roles';
 import type { Summary } from '../summary/summary-types';
-
-export interface Who {
-  name: string;
-  role: Role;
-}
 
 type Listed = PromiseSummary & { request: CheckRequest; result: CheckResult };
 
@@ -58,57 +56,35 @@ export function holdView(h: Hold): PromiseDetail['holds'][number] {
     : { line: h.line, type: 'hours', sku: null, resource_id: h.resource_id, date: h.date, qty: null, use: null, regular_hours: e4ToString(h.regular_e4), overtime_hours: e4ToString(h.overtime_e4) };
 }
 
-/** Roles whose approval is on record; an admin's covers them all. */
-export function approvedRoles(approvals: readonly Approval[]): Set<string> {
-  const roles = new Set(approvals.filter((a) => a.decision === 'approved').map((a) => a.role));
-  if (roles.has('admin')) roles.add('operations').add('manager');
-  return roles;
+type Decided = Listed & { approvals: readonly Approval[]; events: readonly PromiseEvent[] };
+
+/** The approvals rule's answer for `who` on this promise. */
+function decision(who: ActorRef, p: Decided) {
+  return decisionOf(who, { status: p.status, codes: reasonCodes(p.result), approvals: p.approvals, submittedBy: submitterOf(p.events) });
 }
 
-export function submittedBy(events: readonly PromiseEvent[]): string | null {
-  return [...events].reverse().find((e) => e.to === 'awaiting_approval')?.user ?? null;
-}
-
-export function missingApprovals(result: CheckResult, approvals: readonly Approval[]): ApprovingRole[] {
-  const done = approvedRoles(approvals);
-  return approvalsNeeded(result).filter((r) => !done.has(r));
-}
-
-/** Whether `who` has a decision to make on the promise now (as the promise service would accept). */
-export function decisionDue(who: Who | null, p: { status: string; result: CheckResult; approvals: readonly Approval[]; events: readonly PromiseEvent[] }): ApprovingRole[] {
-  if (!who || p.status !== 'awaiting_approval') return [];
-  const submitter = submittedBy(p.events);
-  if (who.name !== 'local' && submitter !== null && nameKey(submitter) === nameKey(who.name)) return [];
-  return rolesCovered(who.role, missingApprovals(p.result, p.approvals));
-}
+export const missingApprovals = (p: Pick<Decided, 'result' | 'approvals'>) => approvalsMissing(reasonCodes(p.result), p.approvals);
 
 export function approvableReasons(result: CheckResult): Reason[] {
-  const codes = new Set([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
-  return result.lines.flatMap((l) => l.reasons.filter((r) => codes.has(r.code)));
+  return result.lines.flatMap((l) => l.reasons.filter((r) => isApprovable(r.code)));
 }
 
-export function queueItem(who: Who, p: Listed & { approvals: readonly Approval[]; events: readonly PromiseEvent[] }): QueueItem | null {
-  const covers = decisionDue(who, p);
-  if (covers.length === 0) return null;
-  return {
-    ...promiseRow(p),
-    submitted_by: submittedBy(p.events),
-    missing: missingApprovals(p.result, p.approvals),
-    approve_as: who.role === 'admin' ? 'admin' : covers[0]!,
-    reasons: approvableReasons(p.result),
-  };
+export function queueItem(who: ActorRef, p: Decided): QueueItem | null {
+  const d = decision(who, p);
+  if (!d.due) return null;
+  return { ...promiseRow(p), submitted_by: submitterOf(p.events), missing: d.missing, approve_as: d.as, reasons: approvableReasons(p.result) };
 }
 
-export function promiseActions(who: Who | null, p: Listed & { approvals: readonly Approval[]; events: readonly PromiseEvent[] }): PromiseDetail['actions'] {
-  const due = decisionDue(who, p).length > 0;
+export function promiseActions(who: ActorRef | null, p: Decided): PromiseDetail['actions'] {
+  const due = !!who && decision(who, p).due;
   const open = p.status === 'draft' || p.status === 'awaiting_approval' || p.status === 'confirmed';
   return {
     confirm: !!who && p.status === 'draft' && p.result.status === 'ok',
     submit: !!who && p.status === 'draft' && p.result.status === 'needs_approval',
     approve: due,
     reject: due,
-    cancel: !!who && open && mayCancel(who.role, who.name, p.createdBy),
-    fulfil: !!who && p.status === 'confirmed' && mayFulfil(who.role),
+    cancel: !!who && open && permits(who, 'promises:cancel', { createdBy: p.createdBy }),
+    fulfil: !!who && p.status === 'confirmed' && permits(who, 'promises:fulfil'),
     export: p.status === 'confirmed' || p.status === 'fulfilled',
   };
 }

@@ -9,7 +9,8 @@ import type { ParsedInput } from '../../shared/contract';
 import type { PromiseAnswer, QueueItem, UserView, VerdictView, promisesContract } from '../../shared/contract-promises';
 import type { Actor, UserListing } from '../people/people-service';
 import { passphraseProblem, userNameProblem } from '../people/passphrase';
-import { approvalsNeeded } from '../people/roles';
+import { approvalsNeeded } from '../../shared/rules/approvals';
+import { reasonCodes } from '../../shared/rules/reason-groups';
 import type { Outcome } from '../services/promise-outcome';
 import { findPromises } from '../services/promise-search-service';
 import { verificationCode } from '../summary/sign-summary';
@@ -146,8 +147,8 @@ export const promisesHandlers: HandlersOf<keyof typeof promisesContract> = {
       holds: p.holds.map(holdView),
       approvals: p.approvals.map((a) => ({ role: a.role, user: a.approvedBy, at: a.at, comment: a.comment, decision: a.decision })),
       events: p.events.map((e) => ({ at: e.at, user: e.user, from: e.from, to: e.to, comment: e.comment })),
-      approvals_needed: approvalsNeeded(p.result),
-      approvals_missing: p.status === 'awaiting_approval' ? missingApprovals(p.result, p.approvals) : [],
+      approvals_needed: approvalsNeeded(reasonCodes(p.result)),
+      approvals_missing: p.status === 'awaiting_approval' ? missingApprovals(p) : [],
       summaries,
       actions: promiseActions(await ctx.session.whoever(), p),
     };

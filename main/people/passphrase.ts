@@ -68,11 +68,6 @@ export function nameSkeleton(name: string): string {
   return skeleton(skeleton(name.toLowerCase()).toLowerCase());
 }
 
-/** The form under which names are unique: `Anna` and `anna` are the same user. */
-export function nameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
-}
-
 export function scryptAsync(secret: string | Buffer, salt: Buffer, length: number, cost: ScryptCost): Promise<Buffer> {
   const options: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r + 1024 * 1024 };
   return new Promise((resolve, reject) => {

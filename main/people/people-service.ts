@@ -7,8 +7,9 @@
 import type { KeyObject } from 'node:crypto';
 import type { PeopleStore, UserRecord } from '../db/people-store';
 import { decryptPrivateKey, fingerprint, generateUserKeys, privateKeyFromRaw, reencryptPrivateKey } from './keys';
-import { DEFAULT_SCRYPT_COST, hashPassphrase, nameKey, nameSkeleton, passphraseProblem, userNameProblem, verifyPassphrase, type ScryptCost } from './passphrase';
-import { isRole, mayAdministerUsers, type Role } from './roles';
+import { DEFAULT_SCRYPT_COST, hashPassphrase, nameSkeleton, passphraseProblem, userNameProblem, verifyPassphrase, type ScryptCost } from './passphrase';
+import { permits } from '../../shared/rules/permissions';
+import { isRole, nameKey, type Role } from '../../shared/rules/roles';
 
 export interface Actor {
   name: string;
@@ -202,7 +203,7 @@ export class PeopleService {
   }
 
   private requireAdmin(actor: Actor | null, what: string): void {
-    if (!actor || !mayAdministerUsers(actor.role)) throw new AuthError('forbidden', `only an admin may ${what}${actor ? ` (${actor.name} is ${actor.role})` : ''}`);
+    if (!actor || !permits(actor, 'users:administer')) throw new AuthError('forbidden', `only an admin may ${what}${actor ? ` (${actor.name} is ${actor.role})` : ''}`);
   }
 
   private listing(u: UserRecord): UserListing {

@@ -1,7 +1,7 @@
 /**
  * The promise check as the command line, the desktop app and the browser preview run it:
- * store → plant and open holds → engine model → validate → check; confirm records the promise
- * with optimistic concurrency (a promise recorded by another process meanwhile means: check again).
+ * store → plant and open holds → engine model → validate → check. Recording a promise is the
+ * promise service's (behind the role gate); this service only checks, and locks for it.
  *
  * The model is built once per data version and as-of date and then follows the store's hold log,
  * so neither a check nor a confirm rebuilds it; a change by another process is seen the same way.
@@ -12,16 +12,11 @@ import { customerIssues, type CheckRequest, type CheckResult, type RequestIssue 
 import type { PlantSnapshot, PromiseFilter, PromiseSummary, Store } from '../db/store';
 import { localToday } from './dates';
 
-export type CheckOutcome =
+/** A request checked against the current tables and holds: the answer and what it would hold, or why not. */
+export type CheckedRequest =
   | { ok: true; result: CheckResult; request: CheckRequest; holds: Hold[]; holdsVersion: number }
   | { ok: false; kind: 'request'; issues: RequestIssue[] }
   | { ok: false; kind: 'no_plant'; message: string };
-
-export type ConfirmOutcome =
-  | { ok: true; id: string; result: CheckResult }
-  | { ok: false; kind: 'not_ok'; result: CheckResult }
-  | { ok: false; kind: 'conflict'; message: string }
-  | Extract<CheckOutcome, { ok: false }>;
 
 /** A capacity lock and what the check inside it found (null until the store ran it). */
 export interface LockHandle {
@@ -30,7 +25,6 @@ export interface LockHandle {
 }
 
 export const NO_PLANT_MESSAGE = 'The database has no operations tables yet: import a workbook first.';
-const CONFIRM_ATTEMPTS = 5;
 
 export interface CheckServiceOptions {
   /** Who acts (recorded with promises); `local` in single-user mode. */
@@ -159,8 +153,25 @@ export class CheckService {
     return { lock, decided: () => decided };
   }
 
+  /**
+   * "Check again with this promise's holds released" (approve, re-promise): `request` checked as of
+   * `asOf` against the current tables and every open hold but `own`; holds nothing. The caller
+   * releases lapsed holds first.
+   */
+  async checkWithout(own: readonly Hold[], request: unknown, asOf: string): Promise<CheckedRequest> {
+    const plant = await this.loadPlant();
+    if (!plant) return { ok: false, kind: 'no_plant', message: NO_PLANT_MESSAGE };
+    const { version: holdsVersion, holds: open } = await this.store.openHoldsWithVersion();
+    const model = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds: open });
+    releaseHolds(model, own);
+    const v = validateRequest(model, request);
+    if (!v.ok) return { ok: false, kind: 'request', issues: v.issues };
+    const { result, holds } = runCheck(model, v.value);
+    return { ok: true, result, request: v.value, holds, holdsVersion };
+  }
+
   /** Checks a request (any JSON value: it is validated here); holds nothing. */
-  async check(request: unknown, asOf: string = this.today()): Promise<CheckOutcome> {
+  async check(request: unknown, asOf: string = this.today()): Promise<CheckedRequest> {
     const m = await this.model(asOf);
     if (!m) return { ok: false, kind: 'no_plant', message: NO_PLANT_MESSAGE };
     const v = validateRequest(m.model, request);
@@ -170,32 +181,11 @@ export class CheckService {
   }
 
   /** A check for a promise or a draft: as `check`, and a customer is required (`promise-check.md`). */
-  async checkToRecord(request: unknown, asOf: string = this.today()): Promise<CheckOutcome> {
+  async checkToRecord(request: unknown, asOf: string = this.today()): Promise<CheckedRequest> {
     const c = await this.check(request, asOf);
     if (!c.ok) return c;
     const issues = customerIssues(c.request);
     return issues.length ? { ok: false, kind: 'request', issues } : c;
-  }
-
-  /**
-   * Checks and, when the status is `ok`, records a confirmed promise holding what its plans use:
-   * checked again inside a lock of the pools it reads, so the answer is final (only a change of
-   * the tables meanwhile makes it start over).
-   */
-  async confirm(request: unknown, asOf: string = this.today()): Promise<ConfirmOutcome> {
-    for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) {
-      const c = await this.checkToRecord(request, asOf);
-      if (!c.ok) return c;
-      if (c.result.status !== 'ok') return { ok: false, kind: 'not_ok', result: c.result };
-      const h = await this.lockFor(c.request, asOf, (r) => r.status === 'ok');
-      if (!h) return { ok: false, kind: 'no_plant', message: NO_PLANT_MESSAGE };
-      const r = await this.store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: this.user }, h.lock);
-      const decided = h.decided()?.result ?? c.result;
-      if (r.ok) return { ok: true, id: r.id, result: decided };
-      if (r.conflict === 'refused') return { ok: false, kind: 'not_ok', result: decided };
-      // The tables changed since the check: check again on them.
-    }
-    return { ok: false, kind: 'conflict', message: 'The tables kept changing while this promise was checked; try again.' };
   }
 
   async listPromises(filter: PromiseFilter = {}): Promise<PromiseSummary[]> {

@@ -1,30 +1,45 @@
 /**
  * The life of a promise (`promises.md`): draft, confirm, submit, approve, reject, cancel, fulfil,
- * and holds that expire by themselves. Roles are enforced here, where the data changes; the
- * interface only mirrors them. Every change re-checks against the current holds and records them
- * with the holds version it saw: a promise recorded by someone else meanwhile (another window,
- * another process) means check again, so two people confirming the last capacity at once end with
- * exactly one promise and one refusal that says why.
+ * re-promise, and holds that expire by themselves. Every change passes the role gate
+ * (`access/authorize.ts`) here, where the data changes, and answers in one style (`Outcome`); the
+ * interface, the servers and the command line only mirror the rules. Every change re-checks
+ * against the current holds and records them with the holds version it saw: a promise recorded by
+ * someone else meanwhile (another window, another process) means check again, so two people
+ * confirming the last capacity at once end with exactly one promise and one refusal that says why.
  */
-import type { CheckResult, RequestIssue } from '../../shared/schemas/check';
+import { approvalsNeeded } from '../../shared/rules/approvals';
+import { asOfRefusal } from '../../shared/rules/checked-as-of-today';
+import { holdExpiresAt } from '../../shared/rules/hold-expiry';
+import { reasonCodes } from '../../shared/rules/reason-groups';
+import type { ActorRef } from '../../shared/rules/roles';
+import type { CheckResult } from '../../shared/schemas/check';
 import { resolvePolicy } from '../../shared/schemas/tables/policy';
+import { authorize } from '../access/authorize';
+import type { OperationsStore } from '../db/operations-store';
 import type { PromiseFilter, PromiseRecord, PromiseStatus, PromiseSummary, SignSummaries, Store } from '../db/store';
 import type { Actor, PeopleService } from '../people/people-service';
-import { mayCancel, mayFulfil } from '../people/roles';
 import { type ApprovalRecord } from '../summary/build-summary';
-import type { CheckService } from './check-service';
+import type { CheckedRequest, CheckService } from './check-service';
 import { approvePromise, rejectPromise } from './promise-approval';
+import { ATTEMPTS, CONFLICT_MESSAGE, NO_PLANT, gated, reasonsText, refuse, type Outcome, type Refusal } from './promise-outcome';
+import { repromise, type RepromiseLines, type RepromiseOptions } from './promise-repromise';
 import { signSummaries } from './promise-summaries';
-import { ATTEMPTS, CONFLICT_MESSAGE, reasonsText, refuse, type Outcome, type Refusal } from './promise-outcome';
 
 export * from './promise-outcome';
+export type { RepromiseLines };
 
 export interface PromiseServiceOptions {
   now?: () => Date;
+  /** The operations store over the same database: a re-promise replaces a promise through it. */
+  ops?: OperationsStore;
 }
+
+/** An actor that can sign (a signed-in user, or `local` with the installation key). */
+const isSigner = (a: ActorRef): a is Actor => 'privateKey' in a && 'publicKey' in a;
 
 export class PromiseService {
   readonly now: () => Date;
+  readonly ops: OperationsStore | null;
 
   constructor(
     readonly checks: CheckService,
@@ -32,6 +47,7 @@ export class PromiseService {
     opts: PromiseServiceOptions = {},
   ) {
     this.now = opts.now ?? (() => new Date());
+    this.ops = opts.ops ?? null;
   }
 
   get store(): Store {
@@ -53,37 +69,56 @@ export class PromiseService {
     return this.store.getPromise(id);
   }
 
-  /** The summaries a promise gets when `actor` confirms it (signed inside the store's transaction). */
-  summariesFor(actor: Actor, result: CheckResult, approvals: readonly ApprovalRecord[]): SignSummaries {
-    return (id, at) => signSummaries(actor, { id, result, confirmedAt: at, approvals });
+  /**
+   * The summaries a promise gets when `actor` confirms it (signed inside the store's transaction);
+   * none when the actor cannot sign (the operations side's `local` without the installation key).
+   * `result`: the answer of the check inside the store's lock, the one the promise keeps.
+   */
+  summariesFor(actor: ActorRef, result: () => CheckResult, approvals: readonly ApprovalRecord[]): SignSummaries | undefined {
+    return isSigner(actor) ? (id, at) => signSummaries(actor, { id, result: result(), confirmedAt: at, approvals }) : undefined;
+  }
+
+  /** The as-of refusal of a change (`shared/rules/checked-as-of-today.ts`), or null. */
+  async asOfProblem(asOf: string | undefined): Promise<Refusal | null> {
+    const today = this.checks.today();
+    const why = asOfRefusal(asOf, today, asOf === undefined || asOf === today || (await this.people.singleUserMode()));
+    return why ? refuse('forbidden', why) : null;
+  }
+
+  /** When a hold taken now for approval lapses (`policy.hold_days`). */
+  async holdExpiry(at: string): Promise<string> {
+    const plant = await this.checks.loadPlant();
+    return holdExpiresAt(at, plant ? resolvePolicy(plant.workbook.policy).hold_days : 3);
   }
 
   /** Saves a check as a draft: holds nothing. */
-  async saveDraft(actor: Actor, request: unknown, asOf?: string): Promise<Outcome> {
-    const c = await this.checks.checkToRecord(request, asOf ?? this.checks.today());
-    if (!c.ok) return checkRefusal(c);
-    const r = await this.store.recordPromise({ status: 'draft', request: c.request, result: c.result, holds: [], user: actor.name, at: this.nowIso() }, c.holdsVersion);
-    if (!r.ok) return refuse('conflict', CONFLICT_MESSAGE);
-    return { ok: true, id: r.id, status: 'draft', message: `Saved ${r.id} as a draft.`, result: c.result };
+  saveDraft(actor: ActorRef, request: unknown, asOf?: string): Promise<Outcome> {
+    return gated(async () => {
+      authorize(actor, 'promises:make');
+      const c = await this.checks.checkToRecord(request, asOf ?? this.checks.today());
+      if (!c.ok) return checkRefusal(c);
+      const r = await this.store.recordPromise({ status: 'draft', request: c.request, result: c.result, holds: [], user: actor.name, at: this.nowIso() }, c.holdsVersion);
+      if (!r.ok) return refuse('conflict', CONFLICT_MESSAGE);
+      return { ok: true, id: r.id, status: 'draft', message: `Saved ${r.id} as a draft.`, result: c.result };
+    });
   }
 
   /** Confirms an `ok` check (a request, or a draft by id): re-checks now and holds what its plans use. */
-  async confirm(actor: Actor, source: { request: unknown } | { draftId: string }, asOf?: string): Promise<Outcome> {
-    return this.record(actor, source, asOf, 'confirmed');
+  confirm(actor: ActorRef, source: { request: unknown } | { draftId: string }, asOf?: string): Promise<Outcome> {
+    return gated(() => this.record(actor, source, asOf, 'confirmed'));
   }
 
   /** Submits a `needs_approval` check: holds for `policy.hold_days` and asks for approval by reason. */
-  async submit(actor: Actor, source: { request: unknown } | { draftId: string }, asOf?: string): Promise<Outcome> {
-    return this.record(actor, source, asOf, 'awaiting_approval');
+  submit(actor: ActorRef, source: { request: unknown } | { draftId: string }, asOf?: string): Promise<Outcome> {
+    return gated(() => this.record(actor, source, asOf, 'awaiting_approval'));
   }
 
-  private async record(actor: Actor, source: { request: unknown } | { draftId: string }, asOf: string | undefined, to: 'confirmed' | 'awaiting_approval'): Promise<Outcome> {
+  private async record(actor: ActorRef, source: { request: unknown } | { draftId: string }, asOf: string | undefined, to: 'confirmed' | 'awaiting_approval'): Promise<Outcome> {
+    authorize(actor, 'promises:make');
     // Once users exist a promise is made against the plant as it is today: a past as-of date
     // would hold capacity that today's plant no longer has (promises.md, checked as of today).
-    const today = this.checks.today();
-    if (asOf !== undefined && asOf !== today && !(await this.people.singleUserMode())) {
-      return refuse('forbidden', `Changes are checked as of today (${today}): another as-of date (${asOf}) is refused once users exist. Nothing was held.`);
-    }
+    const late = await this.asOfProblem(asOf);
+    if (late) return late;
     await this.expireHolds();
     let draft: PromiseRecord | null = null;
     if ('draftId' in source) {
@@ -100,11 +135,10 @@ export class PromiseService {
       if (!c.ok) return checkRefusal(c);
       if (c.result.status !== wanted) return statusRefusal(c.result, to);
       const h = await this.checks.lockFor(c.request, day, (r) => r.status === wanted);
-      if (!h) return refuse('no_plant', 'The database has no operations tables.');
+      if (!h) return refuse('no_plant', NO_PLANT);
       const at = this.nowIso();
       const holdExpiresAt = to === 'awaiting_approval' ? await this.holdExpiry(at) : null;
-      // Signed with the answer of the check inside the lock, the one the promise keeps.
-      const summaries: SignSummaries | undefined = to === 'confirmed' ? (id, when) => this.summariesFor(actor, h.decided()?.result ?? c.result, [])(id, when) : undefined;
+      const summaries = to === 'confirmed' ? this.summariesFor(actor, () => h.decided()?.result ?? c.result, []) : undefined;
       const outcome = draft
         ? await this.store.transition(draft.id, 'draft', to, actor.name, null, { kind: 'replace', holds: c.holds }, { at, lock: h.lock, result: c.result, holdExpiresAt, summaries })
         : await this.store.recordPromise({ status: to, request: c.request, result: c.result, holds: c.holds, user: actor.name, at, holdExpiresAt, summaries }, h.lock);
@@ -120,41 +154,66 @@ export class PromiseService {
     return refuse('conflict', CONFLICT_MESSAGE);
   }
 
-  private async holdExpiry(at: string): Promise<string> {
-    const plant = await this.checks.loadPlant();
-    const days = plant ? resolvePolicy(plant.workbook.policy).hold_days : 3;
-    return new Date(Date.parse(at) + days * 24 * 3600 * 1000).toISOString();
+  approve(actor: ActorRef, id: string, comment?: string | null): Promise<Outcome> {
+    return gated(() => approvePromise(this, actor, id, comment ?? null));
   }
 
-  approve(actor: Actor, id: string, comment?: string | null): Promise<Outcome> {
-    return approvePromise(this, actor, id, comment ?? null);
+  reject(actor: ActorRef, id: string, comment: string): Promise<Outcome> {
+    return gated(() => rejectPromise(this, actor, id, comment));
   }
 
-  reject(actor: Actor, id: string, comment: string): Promise<Outcome> {
-    return rejectPromise(this, actor, id, comment);
-  }
-
-  /** Sales cancel their own promises; operations and managers any. Releases everything held. */
-  async cancel(actor: Actor, id: string, comment?: string | null): Promise<Outcome> {
-    await this.expireHolds();
-    const p = await this.store.getPromise(id);
-    if (!p) return refuse('not_found', `There is no promise ${id}.`);
-    if (!['draft', 'awaiting_approval', 'confirmed'].includes(p.status)) return refuse('wrong_state', `${id} is ${p.status}; only drafts and open promises can be cancelled.`);
-    if (!mayCancel(actor.role, actor.name, p.createdBy)) return refuse('forbidden', `${actor.name} (${actor.role}) may cancel only their own promises; ${id} is ${p.createdBy}'s.`);
-    return this.move(actor, p, 'cancelled', comment ?? null, 'Cancelled');
+  /** Sales cancel their own promises; operations, managers and admins any. Releases everything held. */
+  cancel(actor: ActorRef, id: string, comment?: string | null): Promise<Outcome> {
+    return gated(async () => {
+      await this.expireHolds();
+      const p = await this.store.getPromise(id);
+      if (!p) return refuse('not_found', `There is no promise ${id}.`);
+      authorize(actor, 'promises:cancel', { createdBy: p.createdBy });
+      if (!['draft', 'awaiting_approval', 'confirmed'].includes(p.status)) return refuse('wrong_state', `${id} is ${p.status}; only drafts and open promises can be cancelled.`);
+      return this.move(actor, p, 'cancelled', comment ?? null, 'Cancelled');
+    });
   }
 
   /** Operations mark a confirmed promise fulfilled: the goods have left, the holds are released. */
-  async fulfil(actor: Actor, id: string, comment?: string | null): Promise<Outcome> {
-    await this.expireHolds();
-    const p = await this.store.getPromise(id);
-    if (!p) return refuse('not_found', `There is no promise ${id}.`);
-    if (!mayFulfil(actor.role)) return refuse('forbidden', `Only operations mark promises fulfilled (${actor.name} is ${actor.role}).`);
-    if (p.status !== 'confirmed') return refuse('wrong_state', `${id} is ${p.status}; only a confirmed promise can be fulfilled.`);
-    return this.move(actor, p, 'fulfilled', comment ?? null, 'Fulfilled');
+  fulfil(actor: ActorRef, id: string, comment?: string | null): Promise<Outcome> {
+    return gated(async () => {
+      await this.expireHolds();
+      const p = await this.store.getPromise(id);
+      if (!p) return refuse('not_found', `There is no promise ${id}.`);
+      authorize(actor, 'promises:fulfil');
+      if (p.status !== 'confirmed') return refuse('wrong_state', `${id} is ${p.status}; only a confirmed promise can be fulfilled.`);
+      return this.move(actor, p, 'fulfilled', comment ?? null, 'Fulfilled');
+    });
   }
 
-  private async move(actor: Actor, p: PromiseRecord, to: PromiseStatus, comment: string | null, verb: string): Promise<Outcome> {
+  /**
+   * Resolves a promise at risk with new dates or quantities: checked with its own holds released;
+   * an `ok` check confirms the new promise and cancels the old one in one transaction (with
+   * `submit`, a check that needs approval is submitted instead). Needs the rights to make the new
+   * promise and to cancel the old one.
+   */
+  repromise(actor: ActorRef, id: string, lines: readonly unknown[], opts: RepromiseOptions = {}): Promise<Outcome> {
+    return gated(() => repromise(this, actor, id, lines, opts));
+  }
+
+  /** New lines for an open promise checked as a re-promise would check them; holds nothing, changes nothing. */
+  async recheck(id: string, lines: readonly unknown[], asOf: string = this.checks.today()): Promise<{ ok: true; result: CheckResult } | Refusal> {
+    await this.expireHolds();
+    const p = await this.openPromise(id);
+    if (!('id' in p)) return p;
+    const c = await this.checks.checkWithout(p.holds, { customer: p.request.customer, region: p.request.region, mode: p.request.mode, lines }, asOf);
+    return c.ok ? { ok: true, result: c.result } : checkRefusal(c);
+  }
+
+  /** A promise that is still open (`confirmed` or `awaiting_approval`), or why not. */
+  async openPromise(id: string): Promise<PromiseRecord | Refusal> {
+    const p = await this.store.getPromise(id);
+    if (!p) return refuse('not_found', `There is no promise ${id}.`);
+    if (p.status !== 'confirmed' && p.status !== 'awaiting_approval') return refuse('wrong_state', `${id} is ${p.status}, not open.`);
+    return p;
+  }
+
+  private async move(actor: ActorRef, p: PromiseRecord, to: PromiseStatus, comment: string | null, verb: string): Promise<Outcome> {
     const r = await this.store.transition(p.id, p.status, to, actor.name, comment, { kind: 'release' }, { at: this.nowIso() });
     if (!r.ok) return refuse('wrong_state', `${p.id} changed meanwhile (now ${r.status ?? 'gone'}); nothing was done.`);
     return { ok: true, id: p.id, status: to, message: `${verb} ${p.id}.` };
@@ -166,14 +225,11 @@ export class PromiseService {
 }
 
 function approvalWords(result: CheckResult): string {
-  const codes = new Set(result.lines.flatMap((l) => l.reasons.map((r) => r.code)));
-  const roles = [];
-  if (codes.has('needs_overtime') || codes.has('needs_express')) roles.push('operations');
-  if (codes.has('margin_below_floor') || codes.has('discount_above_limit')) roles.push('a manager');
+  const roles = approvalsNeeded(reasonCodes(result)).map((r) => (r === 'manager' ? 'a manager' : r));
   return roles.join(' and ') || 'operations or a manager';
 }
 
-function checkRefusal(c: { ok: false; kind: 'request'; issues: RequestIssue[] } | { ok: false; kind: 'no_plant'; message: string }): Refusal {
+export function checkRefusal(c: Extract<CheckedRequest, { ok: false }>): Refusal {
   if (c.kind === 'no_plant') return refuse('no_plant', c.message);
   return refuse('request', c.issues.map((i) => `${i.path}: ${i.message}`).join('\n'), { issues: c.issues });
 }

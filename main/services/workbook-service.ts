@@ -3,6 +3,7 @@
  * store is touched only when there is no problem), the demo plant, export.
  */
 import { createHash } from 'node:crypto';
+import { authorize, type ActorRef } from '../access/authorize';
 import { diffWorkbooks, type WorkbookDiff } from '../../shared/edits/diff';
 import { riskImpactOf, type RiskImpact } from './risk-impact';
 import type { ImportMeta, ImportOutcome, Revalidate, Store } from '../db/store';
@@ -19,11 +20,13 @@ export type ImportResult =
   | { ok: true; outcome: ImportOutcome; format: 'csv' | 'xlsx'; rowCount: number; source: string }
   | { ok: false; issues: WorkbookIssue[] };
 
-export async function importFromPath(store: Store, path: string, opts: { asOf: string; user: string; onStep?: OnImportStep }): Promise<ImportResult> {
+/** Imports the workbook at `path` as `actor`, who must be allowed to change the operations tables. */
+export async function importFromPath(store: Store, path: string, opts: { asOf: string; actor: ActorRef; onStep?: OnImportStep }): Promise<ImportResult> {
+  authorize(opts.actor, 'tables:edit');
   const read = await readWorkbook(path, opts.onStep);
   if (!read.ok) return read;
   opts.onStep?.({ phase: 'write' });
-  const outcome = await importRecordingHistory(store, read.workbook, { source: read.source, sha256: read.sha256, user: opts.user }, revalidator(opts.asOf));
+  const outcome = await importRecordingHistory(store, read.workbook, { source: read.source, sha256: read.sha256, user: opts.actor.name }, revalidator(opts.asOf));
   return { ok: true, outcome, format: read.format, rowCount: read.rowCount, source: read.source };
 }
 

@@ -8,9 +8,10 @@
  * Every use reads the user again, so a role changed by an admin applies at once. With no users
  * the database is in single-user mode and the actor is `local` (an admin).
  */
-import type { SessionView, SignInAnswer, UserRole } from '../../shared/contract-promises';
+import type { SessionView, SignInAnswer } from '../../shared/contract-promises';
+import { permits } from '../../shared/rules/permissions';
 import { APP_SOURCE, AuthError, FREE_ATTEMPTS, throttleSeconds, type Actor, type PeopleService } from '../people/people-service';
-import { mayAdministerUsers, mayEditOperations, mayFulfil, type Role } from '../people/roles';
+import { APPROVING_ROLES, type Role } from '../../shared/rules/roles';
 
 export const DEFAULT_IDLE_MINUTES = 15;
 
@@ -29,11 +30,6 @@ export interface DeskSessionOptions {
   /** Where sign-ins come from, for throttling (`app`, or the preview's `web`). */
   source?: string;
 }
-
-// The contract's roles and the people service's must stay the same list.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _sameRoles: Same<Role, UserRole> = true;
-void _sameRoles;
 
 interface Current {
   actor: Actor;
@@ -163,15 +159,16 @@ export class DeskSession {
 
   private describe(mode: SessionView['mode'], user: { name: string; role: Role } | null): SessionView {
     const r = user?.role;
+    const may = (p: Parameters<typeof permits>[1]) => !!user && permits(user, p);
     return {
       mode,
       user: user ? { name: user.name, role: user.role } : null,
       idle_minutes: this.idleMinutes,
       may: {
-        administer_users: !!r && mayAdministerUsers(r),
-        edit_operations: !!r && mayEditOperations(r),
-        fulfil: !!r && mayFulfil(r),
-        approve_for: r === 'admin' ? ['operations', 'manager'] : r === 'operations' || r === 'manager' ? [r] : [],
+        administer_users: may('users:administer'),
+        edit_operations: may('tables:edit'),
+        fulfil: may('promises:fulfil'),
+        approve_for: APPROVING_ROLES.filter((a) => r === 'admin' || r === a),
       },
     };
   }

@@ -1,17 +1,16 @@
 /**
  * The desktop app's entry (bundled to dist/main/shell/app.cjs): the command line when started with
- * `--cli`; otherwise the log file, one instance, security rules on before any window, the database
- * in the user's app data folder (or --db / PROMISE_DB), the IPC channels, then the window with its
- * menu (desktop.ts).
+ * `--cli`; otherwise the log file, one instance, security rules on before any window, where the
+ * data is (data-connection.ts: the database in the user's app data folder, --db / PROMISE_DB, or
+ * a team server), the IPC channels, then the window with its menu (desktop.ts).
  */
 import { app, dialog, session } from 'electron';
 import { join } from 'node:path';
+import { CHANGED_CHANNEL } from '../../shared/shell-events';
 import { resolveDatabasePath } from '../db/paths';
-import { deskContexts } from '../desk/desk-context';
-import { openDesk } from '../desk/open-desk';
-import { DeskSession } from '../session/desk-session';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { cliArguments, runCliInApp } from './cli-in-app';
+import { openDataConnection } from './data-connection';
 import { desktopShell } from './desktop';
 import { registerIpc } from './ipc';
 import { startLogging } from './logging';
@@ -31,16 +30,21 @@ async function start(desktop: ReturnType<typeof desktopShell>): Promise<void> {
   const win = desktop.window;
   applySessionSecurity(session.defaultSession);
   serveRenderer(join(__dirname, '..', '..', 'renderer'));
-  const database = resolveDatabasePath(dbArg(process.argv)).path;
-  const desk = await openDesk(database, { seedDemo: true });
-  // The signed-in session lives here, in the main process: every change names its user.
-  const signedIn = new DeskSession(desk.people);
-  app.on('will-quit', () => {
-    signedIn.signOut();
-    void desk.close();
+  const { path: database, isDefault } = resolveDatabasePath(dbArg(process.argv));
+  // This computer's database, or the team server chosen on first run or under Connection.
+  const data = await openDataConnection({
+    userData: app.getPath('userData'),
+    database,
+    localOnly: !isDefault,
+    version: app.getVersion(),
+    dialogs: { summaries: summaryDialogs(win), workbooks: workbookDialogs(win) },
+    notify: () => {
+      const w = win();
+      if (w && !w.isDestroyed()) w.webContents.send(CHANGED_CHANNEL);
+    },
   });
-  const info = { name: 'Promise Desk', version: app.getVersion(), runtime: 'electron' as const, database };
-  registerIpc(deskContexts(desk, { app: info, dialogs: { workbook: workbookDialogs(win), summary: summaryDialogs(win) } })(signedIn));
+  app.on('will-quit', () => void data.close());
+  registerIpc(data.answer);
   desktop.start(join(__dirname, 'preload.cjs'), database);
 }
 

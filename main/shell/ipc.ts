@@ -22,6 +22,3 @@ export function registerIpc(ctx: HandlerContext | Answerer): void {
     ipcMain.handle(channel, (event, payload: unknown) => answer(channel, event.senderFrame?.url, payload, ctx));
   }
 }
-
-/** What the preload listens on for "data changed" (preload.ts). */
-export const CHANGED_EVENT = 'promise-desk:changed';

@@ -1,12 +1,12 @@
 /**
  * The renderer's one door to the main process: `window.promiseDesk.invoke(channel, payload)`,
- * for the contract's channels only, and `onShellEvent` for what the shell sends unasked (a file
- * to open, a menu command). Bundled by esbuild into one CJS file, because a sandboxed preload can
- * require nothing but electron.
+ * for the contract's channels only, `onShellEvent` for what the shell sends unasked (a file to
+ * open, a menu command) and `onChange` (someone changed data on the team server). Bundled by
+ * esbuild into one CJS file, because a sandboxed preload can require nothing but electron.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { isChannel, type PromiseDeskBridge } from '../../shared/contract';
-import { SHELL_EVENT_CHANNEL, SHELL_READY_CHANNEL, type ShellBridge } from '../../shared/shell-events';
+import { CHANGED_CHANNEL, SHELL_EVENT_CHANNEL, SHELL_READY_CHANNEL, type ShellBridge } from '../../shared/shell-events';
 
 const bridge: PromiseDeskBridge & ShellBridge = {
   invoke(channel, payload) {
@@ -19,6 +19,12 @@ const bridge: PromiseDeskBridge & ShellBridge = {
     ipcRenderer.on(SHELL_EVENT_CHANNEL, relay);
     ipcRenderer.send(SHELL_READY_CHANNEL);
     return () => void ipcRenderer.removeListener(SHELL_EVENT_CHANNEL, relay);
+  },
+  onChange(f) {
+    // Team mode: the main process passes on the server's change events, without any payload.
+    const relay = () => f();
+    ipcRenderer.on(CHANGED_CHANNEL, relay);
+    return () => void ipcRenderer.removeListener(CHANGED_CHANNEL, relay);
   },
 };
 

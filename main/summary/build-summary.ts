@@ -3,7 +3,8 @@
  * with (`promises.md`, the table under Signed summary). Pure: the caller passes the times.
  */
 import type { CheckResult, LineResult, Plan } from '../../shared/schemas/check';
-import type { Copy, CustomerSummary, InternalLine, InternalSummary, Role, Summary, SummaryLine } from './summary-types';
+import type { Role } from '../../shared/rules/roles';
+import type { Copy, CustomerSummary, InternalLine, InternalSummary, Summary, SummaryLine } from './summary-types';
 
 export interface ApprovalRecord {
   user: string;

@@ -8,7 +8,8 @@ import { signBytes } from '../people/keys';
 import { base32 } from './base32';
 import { isoUtc } from './build-summary';
 import { canonicalBytes } from './canonical-json';
-import type { Role, Signature, SignedSummary, Summary } from './summary-types';
+import type { Role } from '../../shared/rules/roles';
+import type { Signature, SignedSummary, Summary } from './summary-types';
 
 export interface Signer {
   name: string;

@@ -6,9 +6,7 @@
 import { z } from 'zod';
 import { PLAN_KINDS, REASON_CODES } from '../../shared/schemas/check';
 import { MODES } from '../../shared/schemas/tables/lanes';
-import { ROLES, type Role } from '../people/roles';
-
-export { ROLES, type Role };
+import { ROLES } from '../../shared/rules/roles';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const time = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);

@@ -31,6 +31,8 @@ export interface DesktopConnectionOptions {
   dialogs?: TeamAnswererOptions['dialogs'];
   /** Tells the window that someone else changed data (through the team server). */
   notify(): void;
+  /** The command line named this computer's database: the choice is neither read nor changed. */
+  localOnly?: boolean;
 }
 
 interface Team {
@@ -53,7 +55,7 @@ export class DesktopConnection {
   private choice: Saved | null;
 
   constructor(private readonly opts: DesktopConnectionOptions) {
-    this.choice = readConnection(opts.settingsFile);
+    this.choice = opts.localOnly ? { mode: 'local' } : readConnection(opts.settingsFile);
     if (this.choice?.mode === 'team') this.team = this.teamFor(this.choice.url, this.choice.fingerprint);
   }
 
@@ -90,8 +92,9 @@ export class DesktopConnection {
     team.stopFollow?.();
     team.stopFollow = followChanges(team.client, {
       onEvent: () => this.opts.notify(),
-      // Back after a break: something may have changed meanwhile.
-      onState: (s) => s === 'connected' && this.opts.notify(),
+      // Back after a break: something may have changed meanwhile. Refused: the session ended
+      // (idle, signed out elsewhere, the server restarted): the window looks again and asks to sign in.
+      onState: (s) => s !== 'reconnecting' && this.opts.notify(),
     });
   }
 
@@ -104,6 +107,7 @@ export class DesktopConnection {
     const parsed = contract['connection:set'].input.safeParse(payload);
     if (!parsed.success) return { ok: false, error: { code: 'bad_input', message: 'Bad input for connection:set.', issues: toIssues(parsed.error) } };
     const c = connectionChoice.parse(parsed.data);
+    if (this.opts.localOnly) return { ok: true, value: { ok: false, message: 'Promise Desk was started with a database named on its command line (--db or PROMISE_DB): it works on that database until started without it.' } };
     let next: Saved;
     let team: Team | null = null;
     if (c.mode === 'team') {

@@ -53,6 +53,8 @@ export function followChanges(client: TeamClient, opts: FollowOptions): () => vo
     try {
       // No timeout on an open stream: the server's heartbeat keeps it busy.
       const res = await client.transport.open('GET', '/api/events', { Accept: 'text/event-stream', ...client.headers() }, undefined, 2 ** 31 - 1);
+      // Stopped while connecting: the stream is not wanted any more.
+      if (stopped) return void res.destroy();
       if (res.statusCode === 401) {
         res.resume();
         opts.onState?.('signed_out');

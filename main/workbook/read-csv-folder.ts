@@ -47,8 +47,13 @@ export function readCsvFolder(folder: string): RawWorkbook {
     if (parsed.separator === ';' && parsed.header) readDecimalCommas(file, name, parsed.header, parsed.rows, issues);
     // Text written with a protecting apostrophe (`'=SUM(A1)`) reads as the text itself.
     const kinds = columnKinds(name);
-    const isText = (parsed.header ?? []).map((h) => kinds[h] === 'text');
-    for (const r of parsed.rows) r.cells = r.cells.map((c, i) => (isText[i] && typeof c === 'string' ? unprotectFormulaText(c) : c));
+    const textAt = (parsed.header ?? []).flatMap((h, i) => (kinds[h] === 'text' ? [i] : []));
+    for (const r of parsed.rows) {
+      for (const i of textAt) {
+        const c = r.cells[i];
+        if (typeof c === 'string') r.cells[i] = unprotectFormulaText(c);
+      }
+    }
     tables.push({ table: name, place: { file }, header: parsed.header, rows: parsed.rows });
   }
   return { format: 'csv', source: basename(folder), sha256: hash.digest('hex'), tables, issues };

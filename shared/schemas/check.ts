@@ -93,9 +93,6 @@ export const REASON_CODES = [
   'discount_above_limit',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
-/** Reasons operations approve; the commercial ones go to a manager (`promises.md`). */
-export const CAPACITY_REASONS: readonly ReasonCode[] = ['needs_overtime', 'needs_express'];
-export const COMMERCIAL_REASONS: readonly ReasonCode[] = ['margin_below_floor', 'discount_above_limit'];
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
 const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -124,9 +124,13 @@ export const wholeNumber = (opts: { positive?: boolean; max?: number } = {}) =>
  */
 export const decimal = (opts: { places?: number; min?: string; max?: string; positive?: boolean; signed?: boolean } = {}) => {
   const places = opts.places ?? 4;
+  const re = opts.signed ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/;
+  // Bounds as scaled integers once, not per cell; most columns have none but "not negative".
+  const min = opts.min === undefined ? null : toScaled(opts.min, places);
+  const max = opts.max === undefined ? null : toScaled(opts.max, places);
+  const bounded = opts.positive || min !== null || max !== null;
   return z.unknown().transform((v, ctx) => {
     const s = asText(v);
-    const re = opts.signed ? /^-?\d+(\.\d+)?$/ : /^\d+(\.\d+)?$/;
     if (s === null || !re.test(s)) {
       ctx.addIssue({ code: 'custom', message: `must be a ${opts.signed ? '' : 'non-negative '}number, got ${show(v)}` });
       return z.NEVER;
@@ -141,12 +145,11 @@ export const decimal = (opts: { places?: number; min?: string; max?: string; pos
       return z.NEVER;
     }
     const c = canonicalDecimal(s);
+    if (!bounded) return c;
     const scaled = toScaled(c, places);
     if (opts.positive && scaled <= 0n) ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
-    if (opts.min !== undefined && scaled < toScaled(opts.min, places))
-      ctx.addIssue({ code: 'custom', message: `must be at least ${opts.min}, got ${c}` });
-    if (opts.max !== undefined && scaled > toScaled(opts.max, places))
-      ctx.addIssue({ code: 'custom', message: `must be at most ${opts.max}, got ${c}` });
+    if (min !== null && scaled < min) ctx.addIssue({ code: 'custom', message: `must be at least ${opts.min}, got ${c}` });
+    if (max !== null && scaled > max) ctx.addIssue({ code: 'custom', message: `must be at most ${opts.max}, got ${c}` });
     return c;
   });
 };

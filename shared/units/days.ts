@@ -8,13 +8,20 @@ const MS_PER_DAY = 86_400_000;
 
 export type DayNumber = number;
 
+// A workbook of 100,000 rows names a few hundred distinct dates: each is checked once.
+const realDates = new Set<string>();
+
 /** `YYYY-MM-DD` that names a day that exists (2026-02-30 does not). */
 export function isRealDate(s: string): boolean {
+  if (realDates.has(s)) return true;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  const real = t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  // Bounded (about 270 years of days): a file naming ever new dates cannot grow it further.
+  if (real && realDates.size < 100_000) realDates.add(s);
+  return real;
 }
 
 // Plans and holds name a few hundred distinct dates many thousands of times: remember them.

@@ -48,7 +48,7 @@ describe('- reads standard input', () => {
     const w = await cli(['verify', '-', '--db', db], {}, altered);
     expect(w.code).toBe(1);
     expect(w.stderr).toMatch(/^altered: /);
-  });
+  }, 120_000); // four commands, each a Node process starting tsx: slow on a loaded machine
 });
 
 describe('the promise-desk command (package.json bin)', () => {

@@ -8,7 +8,8 @@
  * else as unreadable.
  */
 import type { Output, ParsedInput } from '../../shared/contract';
-import type { PromiseDetail, PromiseRow, SessionView, UserRole, UserView } from '../../shared/contract-promises';
+import type { PromiseDetail, PromiseRow, SessionView, UserView } from '../../shared/contract-promises';
+import type { Role } from '../../shared/rules/roles';
 import type { CheckResult } from '../../shared/schemas/check';
 import { HandlerError } from '../../main/handlers/errors';
 import type { PromiseChannel, PromisesBackend } from './fake-ports';
@@ -73,7 +74,7 @@ export function fakePromises(opts: FakePromisesOptions = {}): PromisesBackend & 
           ['Ada Admin', 'admin'],
           ['Sam Sales', 'sales'],
           ['Otto Ops', 'operations'],
-        ].map(([name, role]) => [name!, { name: name!, role: role as UserRole, disabled: false, fingerprint: '0123456789abcdef', created_at: AT }]),
+        ].map(([name, role]) => [name!, { name: name!, role: role as Role, disabled: false, fingerprint: '0123456789abcdef', created_at: AT }]),
   );
   let current: string | null = opts.signedIn ?? null;
   let failures = 0;
@@ -90,7 +91,7 @@ export function fakePromises(opts: FakePromisesOptions = {}): PromisesBackend & 
     promises.set('P-000003', { row: row('P-000003', 'confirmed', fine, 'Sam Sales'), result: fine, submittedBy: null, needs: [], approvals: [], events: first('Sam Sales', 'confirmed') });
   })();
 
-  const me = () => (users.size === 0 ? { name: 'local', role: 'admin' as UserRole } : current ? users.get(current)! : null);
+  const me = () => (users.size === 0 ? { name: 'local', role: 'admin' as Role } : current ? users.get(current)! : null);
   const actor = () => {
     const a = me();
     if (!a) throw new HandlerError('unauthenticated', 'Sign in first.');

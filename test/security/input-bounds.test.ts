@@ -29,7 +29,7 @@ function plantFolder(edit?: (files: { products: string }) => void): string {
   }
   return d;
 }
-const importInto = (folder: string) => importFromPath(SqliteStore.open(tempDbPath(dir)), folder, { asOf: TODAY, user: 'test' });
+const importInto = (folder: string) => importFromPath(SqliteStore.open(tempDbPath(dir)), folder, { asOf: TODAY, actor: { name: 'test', role: 'operations' } });
 const line = (price: string | number, qty: unknown = 1) => ({ sku: 'FG', qty, requested_date: '2026-03-20', unit_price: price });
 const issuesOf = (v: unknown) => {
   const r = checkRequest.safeParse(v);

@@ -58,4 +58,16 @@ describe.each(storeKinds())('%s people store', (kind) => {
     expect(await p.signInAttempts('Sam', 'web')).toBeNull();
     expect((await p.signInAttempts('Sam', 'app'))!.attempts).toBe(1);
   });
+
+  it('counts an attempt while a successful sign-in clears the same row (no lost row, no error)', async () => {
+    const p = t.people;
+    const at = new Date().toISOString();
+    // Counting and clearing interleaved, as parallel sign-ins of one name do: every count either
+    // finds the row or makes it, whatever the clears did in between.
+    for (let round = 0; round < 10; round++) {
+      const work = Array.from({ length: 8 }, (_, i) => (i % 2 ? p.clearSignInAttempts('Sam', 'web') : p.countSignInAttempt('Sam', 'web', at, () => 0)));
+      const answers = (await Promise.all(work)).filter((a) => a !== undefined);
+      expect(answers.every((a) => a.counted)).toBe(true);
+    }
+  });
 });

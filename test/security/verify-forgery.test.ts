@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { privateKeyFromRaw } from '../../main/people/keys';
 import { exportSummary, verifySummary } from '../../main/services/summary-service';
 import { signSummary, summaryJson } from '../../main/summary/sign-summary';
-import type { Role, SignedSummary } from '../../main/summary/summary-types';
+import type { SignedSummary } from '../../main/summary/summary-types';
+import type { Role } from '../../shared/rules/roles';
 import { addTeam, type Team } from '../unit/promises/people';
 import { openDesk, request, type Desk } from '../unit/promises/plant';
 

@@ -7,6 +7,7 @@ import { deskOver, type Desk as PromiseDesk } from '../../main/desk/open-desk';
 import { importFromPath } from '../../main/services/workbook-service';
 import { FAST, TODAY, type Clock } from '../fixtures/promise-plant';
 import { freshTeamDatabase } from './postgres';
+import { LOCAL_ACTOR } from '../../shared/rules/roles';
 
 export { Clock, FAST, TODAY, request } from '../fixtures/promise-plant';
 
@@ -14,7 +15,7 @@ export { Clock, FAST, TODAY, request } from '../fixtures/promise-plant';
 export async function teamDatabaseWithPlant(plantDir: string): Promise<string> {
   const t = await freshTeamDatabase();
   try {
-    const r = await importFromPath(t.store, plantDir, { asOf: TODAY, user: 'local' });
+    const r = await importFromPath(t.store, plantDir, { asOf: TODAY, actor: LOCAL_ACTOR });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
   } finally {
     await t.store.close();

@@ -189,7 +189,7 @@ describe('preload', () => {
     await import('../../main/shell/preload');
     expect([...m.state.exposed.keys()]).toEqual(['promiseDesk']);
     const bridge = m.state.exposed.get('promiseDesk') as Record<string, (...a: unknown[]) => Promise<unknown>>;
-    expect(Object.keys(bridge)).toEqual(['invoke', 'onShellEvent']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'onShellEvent', 'onChange']);
     await expect(bridge.invoke!('check:run', { request: {} })).resolves.toEqual({ ok: true, value: 'relayed' });
     expect(m.state.invoked).toEqual([['check:run', { request: {} }]]);
     await expect(bridge.invoke!('db:exec', 'DROP TABLE x')).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
@@ -208,6 +208,18 @@ describe('preload', () => {
     expect(got).toEqual([{ type: 'command', command: 'show-guide' }]);
     off();
     expect(m.state.rendererListeners.has('shell:event')).toBe(false);
+  });
+
+  it('tells the page that data changed elsewhere (team mode), passing nothing of the message on', async () => {
+    vi.resetModules();
+    await import('../../main/shell/preload');
+    const bridge = m.state.exposed.get('promiseDesk') as { onChange(l: (...a: unknown[]) => void): () => void };
+    const got: unknown[][] = [];
+    const off = bridge.onChange((...a) => got.push(a));
+    m.state.rendererListeners.get('shell:changed')!({ sender: 'ipcRenderer' }, { anything: 1 });
+    expect(got).toEqual([[]]);
+    off();
+    expect(m.state.rendererListeners.has('shell:changed')).toBe(false);
   });
 });
 

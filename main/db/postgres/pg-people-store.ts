@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { generateRawKeyPair } from '../../people/keys';
-import { nameKey } from '../../people/passphrase';
-import { ROLES, type Role } from '../../people/roles';
+import { nameKey, ROLES, type Role } from '../../../shared/rules/roles';
 import { COPIES, type Copy } from '../../summary/summary-types';
 import type { AttemptAnswer, Credentials, NewUser, PeopleStore, SignInAttempts, SignerHistory, SignerKey, SummaryRow, UserChange, UserRecord } from '../people-store';
 import { read } from './connection';
@@ -218,9 +217,17 @@ export class PgPeopleStore implements PeopleStore {
   async countSignInAttempt(name: string, source: string, at: string, waitSeconds: (attempts: number) => number): Promise<AttemptAnswer> {
     const key = nameKey(name);
     return this.store.tx(async (c): Promise<AttemptAnswer> => {
-      // The row is held until commit: parallel attempts are counted one after another.
-      await c.query('INSERT INTO sign_in_attempts (name_lower, source, attempts, last_attempt_at) VALUES ($1, $2, 1, $3) ON CONFLICT DO NOTHING', [key, source, '1970-01-01T00:00:00Z']);
-      const row = (await c.query<{ attempts: number; last_attempt_at: string }>('SELECT attempts, last_attempt_at FROM sign_in_attempts WHERE name_lower = $1 AND source = $2 FOR UPDATE', [key, source])).rows[0]!;
+      // One statement that inserts or locks the row, held until commit: parallel attempts are
+      // counted one after another. (An INSERT … DO NOTHING then a SELECT … FOR UPDATE found no
+      // row when a successful sign-in cleared it in between.)
+      const row = (
+        await c.query<{ attempts: number; last_attempt_at: string }>(
+          `INSERT INTO sign_in_attempts (name_lower, source, attempts, last_attempt_at) VALUES ($1, $2, 1, $3)
+           ON CONFLICT (name_lower, source) DO UPDATE SET attempts = sign_in_attempts.attempts
+           RETURNING attempts, last_attempt_at`,
+          [key, source, '1970-01-01T00:00:00Z'],
+        )
+      ).rows[0]!;
       // A row made just now by this attempt stands for no attempt yet.
       const fresh = Date.parse(row.last_attempt_at) === 0;
       const attempts = fresh ? 0 : row.attempts;

@@ -5,15 +5,13 @@
  * The caller holds the transaction and the exclusive plant lock.
  */
 import type pg from 'pg';
-import { CAPACITY_REASONS, COMMERCIAL_REASONS, type ReasonCode } from '../../../shared/schemas/check';
+import { approvableCodes } from '../../../shared/rules/reason-groups';
 import { dispatchDatesOf } from '../../../shared/engine/revalidate';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../../shared/engine/types';
 import type { OpenPromise } from '../operations-store';
 import { holdFromSql, parseStoredReasons, parseStoredRequest, parseStoredResult, type HoldSqlRow } from '../promise-rows';
 import { sameHolds } from '../revalidation-rows';
 import { HOLD_COLUMNS, OPEN_SQL, bumpHoldsVersion, insertHolds } from './pg-promise-sql';
-
-const APPROVABLE = new Set<ReasonCode>([...CAPACITY_REASONS, ...COMMERCIAL_REASONS]);
 
 /** Open promises in confirm order with who they are for and their risk now (see `OperationsStore.openPromises`). */
 export async function openPromisesForRevalidation(c: pg.ClientBase): Promise<OpenPromise[]> {
@@ -32,12 +30,10 @@ export async function openPromisesForRevalidation(c: pg.ClientBase): Promise<Ope
   }
   return rows.map((r) => {
     const result = parseStoredResult(r.id, r.result_json);
-    const covered = new Set<ReasonCode>();
-    for (const line of result.lines) for (const reason of line.reasons) if (APPROVABLE.has(reason.code)) covered.add(reason.code);
     return {
       id: r.id,
       request: parseStoredRequest(r.id, r.request_json),
-      covered: [...covered],
+      covered: approvableCodes(result),
       holds: held.get(r.id) ?? [],
       dispatchDates: dispatchDatesOf(result),
       customer: r.customer,

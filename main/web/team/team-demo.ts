@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Role } from '../../people/roles';
+import type { Role } from '../../../shared/rules/roles';
 import { startDemoDatabase } from '../../team/demo-database';
 import { openServedDesk } from './open-served-desk';
 import { startTeamServer } from './team-server';

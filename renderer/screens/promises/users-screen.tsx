@@ -6,7 +6,8 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/contract';
-import { USER_ROLES, type UserRole, type UserView } from '../../../shared/contract-promises';
+import type { UserView } from '../../../shared/contract-promises';
+import { ROLES, type Role } from '../../../shared/rules/roles';
 import { FieldError } from '../../components/field-error';
 import { Progress } from '../../components/progress';
 import { roleLabel } from '../../components/session-bar';
@@ -99,7 +100,7 @@ export function UsersScreen() {
 
 function UserRow({ user, self, onDone }: { user: UserView; self: boolean; onDone(text: string, ok: boolean, err?: AppError): void }) {
   const api = useApi();
-  const [role, setRole] = useState<UserRole>(user.role);
+  const [role, setRole] = useState<Role>(user.role);
   const [busy, setBusy] = useState(false);
   const [reset, setReset] = useState(false);
   const id = `user-${user.name.replace(/[^A-Za-z0-9]/g, '_')}`;
@@ -130,8 +131,8 @@ function UserRow({ user, self, onDone }: { user: UserView; self: boolean; onDone
           <label htmlFor={`${id}-role`} className="visually-hidden">
             Role of {user.name}
           </label>
-          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as UserRole)} disabled={busy}>
-            {USER_ROLES.map((r) => (
+          <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={busy}>
+            {ROLES.map((r) => (
               <option key={r} value={r}>
                 {roleLabel(r)}
               </option>
@@ -209,7 +210,7 @@ function PassphraseForm({ user, self, onDone, onCancel }: { user: UserView; self
 function AddUser({ first, onAdded, onError }: { first: boolean; onAdded(u: UserView): void; onError(e: AppError): void }) {
   const api = useApi();
   const [name, setName] = useState('');
-  const [role, setRole] = useState<UserRole>(first ? 'admin' : 'sales');
+  const [role, setRole] = useState<Role>(first ? 'admin' : 'sales');
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -253,8 +254,8 @@ function AddUser({ first, onAdded, onError }: { first: boolean; onAdded(u: UserV
         </div>
         <div className="field">
           <label htmlFor="new-user-role">Role</label>
-          <select id="new-user-role" value={role} onChange={(e) => setRole(e.target.value as UserRole)} disabled={first}>
-            {USER_ROLES.map((r) => (
+          <select id="new-user-role" value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={first}>
+            {ROLES.map((r) => (
               <option key={r} value={r}>
                 {roleLabel(r)}
               </option>

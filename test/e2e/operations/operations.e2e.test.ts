@@ -11,13 +11,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteOperationsStore } from '../../../main/db/sqlite-operations-store';
-import { SqliteStore } from '../../../main/db/sqlite-store';
-import { CheckService } from '../../../main/services/check-service';
-import { revalidator } from '../../../main/services/revalidator';
-import { workbookSha256 } from '../../../main/services/workbook-service';
 import { workbookToCsv } from '../../../main/workbook/export-workbook';
-import { AS_OF, line, plant, request } from '../../support/plant';
+import { AS_OF, plant } from '../../support/plant';
+import { prepareOpsDatabase } from './ops-database';
 import { hasChromium, launch, screenshot, startPreview, type Preview } from '../preview-server';
 import { missing } from '../../support/requires';
 
@@ -25,24 +21,6 @@ let preview: Preview;
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
-
-async function prepareDatabase(file: string): Promise<string[]> {
-  const store = SqliteStore.open(file);
-  try {
-    const wb = plant();
-    await new SqliteOperationsStore(store.db).importWithHistory(wb, { source: 'small plant', sha256: workbookSha256(wb), user: 'local' }, revalidator(AS_OF));
-    const checks = new CheckService(store, { now: () => new Date(`${AS_OF}T12:00:00`) });
-    const ids: string[] = [];
-    for (const d of ['2026-03-04', '2026-03-06']) {
-      const c = await checks.confirm(request(line('FG', 8, d)), AS_OF);
-      if (!c.ok) throw new Error(`setup: ${JSON.stringify(c)}`);
-      ids.push(c.id);
-    }
-    return ids;
-  } finally {
-    await store.close();
-  }
-}
 
 const nav = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) });
 
@@ -65,7 +43,7 @@ describe.skipIf(missing('Chromium', hasChromium))('operations workspace in the b
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const db = join(mkdtempSync(join(tmpdir(), 'promise-desk-ops-')), 'ops.db');
-    ids = await prepareDatabase(db);
+    ids = await prepareOpsDatabase(db);
     preview = await startPreview({ asOf: AS_OF, db });
     browser = await launch();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });

@@ -9,9 +9,14 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { runCli } from '../../../main/cli/run-cli';
+import type * as Passphrase from '../../../main/people/passphrase';
 import { localToday } from '../../../main/services/dates';
 import { addDays } from '../../../shared/units/days';
 import { writePromisePlant } from '../../fixtures/promise-plant';
+
+// In-process commands hash with a small scrypt cost (the real N = 2^17 is tested in
+// test/security/people-attacks.test.ts): the JSON shapes are what this file is about.
+vi.mock('../../../main/people/passphrase', async (importOriginal) => ({ ...(await importOriginal<typeof Passphrase>()), DEFAULT_SCRYPT_COST: { N: 2 ** 10, r: 8, p: 1 } }));
 
 const dir = mkdtempSync(join(tmpdir(), 'promise-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -102,7 +107,6 @@ describe('--json', () => {
     expect(stderr).toMatch(/The workbook was not imported \(1 problem\)/);
   });
 
-  // Real passphrase hashing (scrypt) in every sign-in: the people tests time-box it, these do not.
   const db = freshDb();
   it('users add, list, role, passphrase', async () => {
     expect(await cli(db, ['import', plant])).toBe(0);
@@ -137,7 +141,10 @@ describe('--json', () => {
     expect(await cli(db, ['verify', out, '--json'])).toBe(0);
     expect(shapes.intact.parse(json())).toMatchObject({ intact: true, promise_id: id, copy: 'internal', signatures: [{ signer: 'Mia', role: 'manager' }] });
     expect(stderr).toBe('');
-    expect(await cli(freshDb(), ['verify', out, '--json'])).toBe(1);
+    // Another database (verify only reads: it never creates one, #13) where Mia is unknown.
+    const elsewhere = freshDb();
+    expect(await cli(elsewhere, ['import', plant])).toBe(0);
+    expect(await cli(elsewhere, ['verify', out, '--json'])).toBe(1);
     expect(shapes.broken.parse(json())).toMatchObject({ intact: false, problem: 'signer_unknown' });
 
     expect(await cli(db, ['fulfil', id, '--json', '--user', 'Otto'], { pass: 'Otto passphrase 2' })).toBe(0);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPromisesForRevalidation } from '../../../main/db/revalidation-rows';
 import { buildModel, dispatchDatesOf, runCheck, validateRequest } from '../../../shared/engine';
-import { CAPACITY_REASONS, COMMERCIAL_REASONS } from '../../../shared/schemas/check';
+import { CAPACITY_REASONS, COMMERCIAL_REASONS } from '../../../shared/rules/reason-groups';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, plant, request } from '../../support/plant';
 import { tempDir } from './temp-db';
@@ -33,7 +33,7 @@ describe('open promises as revalidation reads them', () => {
     for (const [i, p] of open.entries()) {
       const s = stored[i]!;
       expect(p.dispatchDates).toEqual(dispatchDatesOf(s.result));
-      const codes = [...new Set(s.result.lines.flatMap((l) => l.reasons.map((r) => r.code)))].filter((c) => [...CAPACITY_REASONS, ...COMMERCIAL_REASONS].includes(c));
+      const codes = [...new Set(s.result.lines.flatMap((l) => l.reasons.map((r) => r.code)))].filter((c) => ([...CAPACITY_REASONS, ...COMMERCIAL_REASONS] as string[]).includes(c));
       expect([...p.covered].sort()).toEqual(codes.sort());
       expect(p.holds).toEqual(s.holds);
       expect(p).toMatchObject({ customer: 'Acme GmbH', atRisk: false, riskReasons: [] });

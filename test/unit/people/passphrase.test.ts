@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassphrase, nameKey, passphraseProblem, userNameProblem, verifyPassphrase } from '../../../main/people/passphrase';
+import { hashPassphrase, passphraseProblem, userNameProblem, verifyPassphrase } from '../../../main/people/passphrase';
+import { nameKey } from '../../../shared/rules/roles';
 
 const FAST = { N: 2 ** 10, r: 8, p: 1 };
 

@@ -7,6 +7,7 @@ import { SqliteStore } from '../../../main/db/sqlite-store';
 import { deskOver, openDesk as openDeskAt, type Desk as PromiseDesk } from '../../../main/desk/open-desk';
 import { importFromPath } from '../../../main/services/workbook-service';
 import { Clock, FAST, TODAY, writePromisePlant } from '../../fixtures/promise-plant';
+import { LOCAL_ACTOR } from '../../../shared/rules/roles';
 
 export { Clock, FAST, TODAY, request } from '../../fixtures/promise-plant';
 
@@ -25,7 +26,7 @@ export type Desk = PromiseDesk & { path: string; clock: Clock };
 export async function openDesk(clock = new Clock(), path = dbPath()): Promise<Desk> {
   const desk = await openDeskAt(path, { now: clock.now, scryptCost: FAST });
   if ((await desk.checks.store.dataVersion()) === null) {
-    const r = await importFromPath(desk.checks.store, plantDir, { asOf: TODAY, user: 'local' });
+    const r = await importFromPath(desk.checks.store, plantDir, { asOf: TODAY, actor: LOCAL_ACTOR });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
   }
   return Object.assign(desk, { path, clock });

@@ -56,7 +56,7 @@ describe('the session decides who acts', () => {
     await t.value('session:signout');
     await t.signIn('Sue Sales', PASS.sales2);
     const a = await t.value('promises:approve', { id });
-    expect(a).toMatchObject({ done: false, kind: 'not_needed' });
+    expect(a).toMatchObject({ done: false, kind: 'forbidden', message: 'Sue Sales (sales) may not approve or reject promises (operations, managers and admins only).' });
     expect((await t.value('promises:get', { id })).actions).toMatchObject({ approve: false, reject: false, fulfil: false });
     expect(await t.value('approvals:queue')).toEqual([]);
 

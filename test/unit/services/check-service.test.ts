@@ -7,6 +7,7 @@ import { openDesk } from '../../../main/desk/open-desk';
 import { DEMO_SOURCE, seedDemoIfEmpty } from '../../../main/services/workbook-service';
 import { revalidator } from '../../../main/services/revalidator';
 import type { CheckRequestInput } from '../../../shared/schemas/check';
+import { confirmAs } from '../../support/confirm';
 import { tempDbPath, tempDir } from '../db/temp-db';
 
 const dir = tempDir();
@@ -54,9 +55,9 @@ describe('CheckService', () => {
   it('confirms an ok check and refuses one that is not ok, recording nothing', async () => {
     const store = await demoStore();
     const service = new CheckService(store, { now: clock, user: 'ana' });
-    const ok = await service.confirm(req(4), TODAY);
+    const ok = await confirmAs(service, req(4), TODAY, { name: 'ana', role: 'sales' });
     expect(ok).toMatchObject({ ok: true, id: 'P-000001' });
-    const refused = await service.confirm({ customer: 'Hochhaus', region: 'DE', lines: [{ sku: 'BS-100', qty: 12, requested_date: '2026-03-25', unit_price: '4750' }] }, TODAY);
+    const refused = await confirmAs(service, { customer: 'Hochhaus', region: 'DE', lines: [{ sku: 'BS-100', qty: 12, requested_date: '2026-03-25', unit_price: '4750' }] }, TODAY);
     expect(refused).toMatchObject({ ok: false, kind: 'not_ok', result: { status: 'not_feasible' } });
     expect((await service.listPromises()).map((p) => [p.id, p.createdBy])).toEqual([['P-000001', 'ana']]);
     await store.close();
@@ -70,7 +71,7 @@ describe('CheckService', () => {
     const a = new CheckService(SqliteStore.open(file), { now: clock });
     const b = new CheckService(SqliteStore.open(file), { now: clock });
     const before = await a.check(req(1), TODAY);
-    expect((await b.confirm(req(6), TODAY)).ok).toBe(true);
+    expect((await confirmAs(b, req(6), TODAY)).ok).toBe(true);
     const after = await a.check(req(1), TODAY);
     if (!before.ok || !after.ok) throw new Error('check failed');
     expect(available(after.result)).toBe(available(before.result)! - 6);
@@ -88,7 +89,7 @@ describe('CheckService', () => {
         value: async (...args: Parameters<Store['recordPromise']>) => {
           if (!interfered) {
             interfered = true;
-            expect((await other.confirm(req(6), TODAY)).ok).toBe(true);
+            expect((await confirmAs(other, req(6), TODAY)).ok).toBe(true);
           }
           return store.recordPromise(...args);
         },
@@ -96,10 +97,10 @@ describe('CheckService', () => {
     });
     const service = new CheckService(racing, { now: clock, user: 'ana' });
     const alone = await service.check(req(4), TODAY);
-    const r = await service.confirm(req(4), TODAY);
+    const r = await confirmAs(service, req(4), TODAY);
     expect(r).toMatchObject({ ok: true, id: 'P-000002' });
     // The recorded check is the second one, which saw bob's promise.
-    if (r.ok && alone.ok) expect(available(r.result)).toBe(available(alone.result)! - 6);
+    if (r.ok && alone.ok) expect(available(r.result!)).toBe(available(alone.result)! - 6);
     const holds = await store.loadOpenHolds();
     expect(holds.length).toBeGreaterThan(0);
     await store.close();
@@ -126,13 +127,13 @@ describe('CheckService follows the hold log', () => {
     await store.importWorkbook(demoWorkbook(TODAY), { source: 'demo', sha256: '0123456789abcdef', user: 't' }, revalidator(TODAY));
     const service = new CheckService(store, { now: clock });
     const first = (await service.model(TODAY))!.model;
-    const a = await service.confirm(req(3), TODAY);
+    const a = await confirmAs(service, req(3), TODAY);
     expect(a.ok).toBe(true);
     // Another process confirms and cancels through its own connection.
     const other = new CheckService(SqliteStore.open(path), { now: clock });
-    const b = await other.confirm(req(2), TODAY);
+    const b = await confirmAs(other, req(2), TODAY);
     expect(b.ok).toBe(true);
-    const c = await other.confirm(req(1), TODAY);
+    const c = await confirmAs(other, req(1), TODAY);
     if (!c.ok) throw new Error('confirm refused');
     await other.store.transition(c.id, 'confirmed', 'cancelled', 't', null, { kind: 'release' });
     const followed = await service.check(req(1), TODAY);

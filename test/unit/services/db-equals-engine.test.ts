@@ -12,6 +12,7 @@ import { revalidator } from '../../../main/services/revalidator';
 import { readWorkbook } from '../../../main/workbook/read-workbook';
 import { addHolds, buildModel, runCheck, validateRequest } from '../../../shared/engine';
 import { EXAMPLES, readExample } from '../../support/example-workbook';
+import { confirmAs } from '../../support/confirm';
 import { tempDbPath, tempDir } from '../db/temp-db';
 
 const dir = tempDir();
@@ -30,7 +31,7 @@ describe('a check through the database equals the engine on the same workbook', 
         const service = new CheckService(store, { now: () => new Date(`${asOf}T08:00:00Z`) });
         const model = buildModel(workbook, { asOf, dataVersion: 'engine' });
         for (const c of confirms) {
-          await service.confirm(c, asOf);
+          await confirmAs(service, c, asOf);
           const v = validateRequest(model, c);
           if (!v.ok) continue;
           const { result, holds } = runCheck(model, v.value);

@@ -2,7 +2,8 @@
 import { generateRawKeyPair, privateKeyFromRaw } from '../../../main/people/keys';
 import { buildSummary, type PromiseForSummary } from '../../../main/summary/build-summary';
 import { signSummary, type Signer } from '../../../main/summary/sign-summary';
-import type { Copy, Role, SignedSummary } from '../../../main/summary/summary-types';
+import type { Copy, SignedSummary } from '../../../main/summary/summary-types';
+import type { Role } from '../../../shared/rules/roles';
 import type { VerifyContext } from '../../../main/summary/verify';
 import { sampleResult } from './sample-result';
 

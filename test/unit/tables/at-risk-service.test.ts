@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../../../main/access/authorize';
-import { cancelPromise, countAtRisk, listAtRisk, recheckAtRisk, repromise } from '../../../main/services/at-risk-service';
+import { countAtRisk, listAtRisk } from '../../../main/services/at-risk-service';
+import { PromiseService } from '../../../main/services/promise-service';
 import { saveTableEdits } from '../../../main/services/table-edit-service';
 import { rowToCells } from '../../../shared/edits/cells';
+import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';
@@ -16,8 +17,8 @@ let b: string;
 /** Two promises for 8 FG each (by Wednesday, by Friday), then M8's calendar cut to 6 h: B is at risk. */
 beforeEach(async () => {
   h = await openHarness(dir);
-  const ca = await h.checks.confirm(request(line('FG', 8, '2026-03-04')), AS_OF);
-  const cb = await h.checks.confirm(request(line('FG', 8, '2026-03-06')), AS_OF);
+  const ca = await confirmAs(h.checks, request(line('FG', 8, '2026-03-04')), AS_OF);
+  const cb = await confirmAs(h.checks, request(line('FG', 8, '2026-03-06')), AS_OF);
   if (!ca.ok || !cb.ok) throw new Error('setup: both promises should be confirmed');
   a = ca.id;
   b = cb.id;
@@ -39,13 +40,13 @@ describe('promises at risk', () => {
 
   it('re-checks new dates with its own holds released, holding nothing', async () => {
     const dump = await h.store.dump();
-    const r = await recheckAtRisk(h, b, [{ sku: 'FG', qty: 8, requested_date: '2026-03-09', unit_price: '100' }], AS_OF);
+    const r = await h.promises.recheck(b, [{ sku: 'FG', qty: 8, requested_date: '2026-03-09', unit_price: '100' }], AS_OF);
     expect(r.ok && r.result.status).toBe('ok');
     expect(await h.store.dump()).toBe(dump);
   });
 
   it('re-promises: the new promise is confirmed and the old one cancelled, naming each other', async () => {
-    const r = await repromise(h, ops, b, [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF });
+    const r = await h.promises.repromise(ops, b, [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF });
     expect(r).toMatchObject({ ok: true, replaces: b });
     if (!r.ok) return;
     const old = (await h.store.getPromise(b))!;
@@ -64,11 +65,11 @@ describe('promises at risk', () => {
   it('submits a re-promise that needs approval when asked to, holding it for hold_days; never without asking', async () => {
     const lines = [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '50' }]; // half the list price: a manager must approve
     const dump = await h.store.dump();
-    const refused = await repromise(h, ops, b, lines, { asOf: AS_OF });
+    const refused = await h.promises.repromise(ops, b, lines, { asOf: AS_OF });
     expect(refused).toMatchObject({ ok: false, kind: 'not_ok', result: { status: 'needs_approval' } });
     expect(await h.store.dump()).toBe(dump);
     const now = () => new Date('2026-03-04T10:00:00Z');
-    const r = await repromise(h, ops, b, lines, { asOf: AS_OF, submit: true, now });
+    const r = await new PromiseService(h.checks, h.promises.people, { ops: h.ops, now }).repromise(ops, b, lines, { asOf: AS_OF, submit: true });
     expect(r).toMatchObject({ ok: true, replaces: b, status: 'awaiting_approval' });
     if (!r.ok) return;
     const fresh = (await h.store.getPromise(r.id))!;
@@ -80,15 +81,18 @@ describe('promises at risk', () => {
 
   it('does not re-promise what still does not fit, and changes nothing', async () => {
     const dump = await h.store.dump();
-    const r = await repromise(h, ops, b, [{ sku: 'FG', qty: 8, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF });
+    const r = await h.promises.repromise(ops, b, [{ sku: 'FG', qty: 8, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF });
     expect(r).toMatchObject({ ok: false, kind: 'not_ok', result: { status: 'not_feasible' } });
     expect(await h.store.dump()).toBe(dump);
   });
 
   it('cancels, releasing the holds; a salesperson may cancel only their own', async () => {
-    await expect(cancelPromise(h, { name: 'sam', role: 'sales' }, b, null)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(repromise(h, { name: 'sam', role: 'sales' }, b, [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF })).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await cancelPromise(h, { name: 'local', role: 'sales' }, b, 'customer agreed')).toEqual({ id: b, status: 'cancelled' });
+    const dump = await h.store.dump();
+    const forbidden = { ok: false, kind: 'forbidden', message: expect.stringMatching(/^sam \(sales\) may not cancel this promise/) };
+    expect(await h.promises.cancel({ name: 'sam', role: 'sales' }, b, null)).toEqual(forbidden);
+    expect(await h.promises.repromise({ name: 'sam', role: 'sales' }, b, [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF })).toEqual(forbidden);
+    expect(await h.store.dump()).toBe(dump);
+    expect(await h.promises.cancel({ name: 'local', role: 'sales' }, b, 'customer agreed')).toMatchObject({ ok: true, id: b, status: 'cancelled' });
     expect((await h.store.getPromise(b))!).toMatchObject({ status: 'cancelled', holds: [] });
     expect(await listAtRisk(h)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { capacityPictureOf, cellHolders } from '../../../main/services/capacity-service';
+import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, plant, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';
@@ -15,7 +16,7 @@ afterEach(() => h.close());
 
 describe('capacity picture', () => {
   it('gives every resource by day over the horizon, with held hours and exceptions', async () => {
-    const c = await h.checks.confirm(request(line('FG', 4, '2026-03-04')), AS_OF);
+    const c = await confirmAs(h.checks, request(line('FG', 4, '2026-03-04')), AS_OF);
     expect(c.ok).toBe(true);
     const p = await capacityPictureOf(h, AS_OF);
     expect(p.dates).toHaveLength(60);
@@ -32,8 +33,8 @@ describe('capacity picture', () => {
   });
 
   it('lists the promises holding a cell, with their hours', async () => {
-    const c1 = await h.checks.confirm(request(line('FG', 4, '2026-03-04')), AS_OF);
-    const c2 = await h.checks.confirm(request(line('FG', 2, '2026-03-03')), AS_OF);
+    const c1 = await confirmAs(h.checks, request(line('FG', 4, '2026-03-04')), AS_OF);
+    const c2 = await confirmAs(h.checks, request(line('FG', 2, '2026-03-03')), AS_OF);
     if (!c1.ok || !c2.ok) throw new Error('both should be confirmed');
     expect(await cellHolders(h, 'M8', '2026-03-04', '2026-03-04')).toEqual([
       { id: c1.id, status: 'confirmed', customer: 'Acme GmbH', at_risk: false, regular_hours: '8', overtime_hours: '0', first_date: '2026-03-04', last_date: '2026-03-04' },

@@ -15,7 +15,7 @@ describe('every import is in the history', () => {
   it('records the command line’s import (from a path) with its user and data version', async () => {
     store = SqliteStore.open(join(dir, 'cli.db'));
     await exportWorkbook(plant(), join(dir, 'wb'));
-    const r = await importFromPath(store, join(dir, 'wb'), { asOf: AS_OF, user: 'olga' });
+    const r = await importFromPath(store, join(dir, 'wb'), { asOf: AS_OF, actor: { name: 'olga', role: 'operations' } });
     expect(r.ok).toBe(true);
     const [change] = await new SqliteOperationsStore(store.db).listChanges();
     expect(change).toMatchObject({ kind: 'import', user: 'olga', source: 'wb', dataVersion: (await store.dataVersion())!, added: 13, changed: 0, removed: 0 });

@@ -5,6 +5,7 @@ import { revalidator } from '../../../main/services/revalidator';
 import { saveTableEdits } from '../../../main/services/table-edit-service';
 import { rowToCells } from '../../../shared/edits/cells';
 import type { TableEdits } from '../../../shared/edits/apply-edits';
+import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';
@@ -27,8 +28,8 @@ async function cutM8(hours: string): Promise<TableEdits[]> {
 
 describe('undoing a saved change from History', () => {
   it('shows the impact first, then restores the previous values as a new change, recorded like any other', async () => {
-    const a = await h.checks.confirm(request(line('FG', 8, '2026-03-04')), AS_OF);
-    const b = await h.checks.confirm(request(line('FG', 8, '2026-03-06')), AS_OF);
+    const a = await confirmAs(h.checks, request(line('FG', 8, '2026-03-04')), AS_OF);
+    const b = await confirmAs(h.checks, request(line('FG', 8, '2026-03-06')), AS_OF);
     if (!a.ok || !b.ok) throw new Error('refused');
     const original = await tables();
     // One save: M8's calendar cut (B at risk), a stock row added, a resource removed... as one change.

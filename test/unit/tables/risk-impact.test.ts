@@ -4,6 +4,7 @@ import { compareRisk, sayImpact } from '../../../main/services/risk-impact';
 import { previewTableEdits, saveTableEdits } from '../../../main/services/table-edit-service';
 import { rowToCells } from '../../../shared/edits/cells';
 import type { TableEdits } from '../../../shared/edits/apply-edits';
+import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';
@@ -27,8 +28,8 @@ async function calendarHours(hours: string): Promise<TableEdits[]> {
 describe('the damage before saving: which promises an edit would put at risk', () => {
   it('names the promise that would become at risk with its reasons, writes nothing, and the save then does exactly that', async () => {
     // M8 makes 4 FG a day (8 h, 2 h each). A: 8 by Wednesday, then B: 8 by Friday; both fit.
-    const a = await h.checks.confirm(request(line('FG', 8, '2026-03-04')), AS_OF);
-    const b = await h.checks.confirm(request(line('FG', 8, '2026-03-06')), AS_OF);
+    const a = await confirmAs(h.checks, request(line('FG', 8, '2026-03-04')), AS_OF);
+    const b = await confirmAs(h.checks, request(line('FG', 8, '2026-03-06')), AS_OF);
     if (!a.ok || !b.ok) throw new Error('the promises were refused');
     const dump = await h.store.dump();
     const base = await version();

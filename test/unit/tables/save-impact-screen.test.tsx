@@ -14,6 +14,7 @@ import { SessionContext } from '../../../renderer/hooks/use-session';
 import { TablesScreen } from '../../../renderer/screens/tables/tables-screen';
 import { fakeApi, fakeHandlers } from '../../fakes/fake-context';
 import { contextOn } from '../../support/desk';
+import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';
@@ -53,8 +54,8 @@ async function setup() {
 describe('saving the tables shows the damage first', () => {
   it('names the promise that would become at risk with its reasons; Go back keeps the edit; Save anyway saves it', async () => {
     // M8 makes 4 FG a day. A: 8 by Wednesday, then B: 8 by Friday; both fit.
-    const a = await h.checks.confirm(request(line('FG', 8, '2026-03-04')), AS_OF);
-    const b = await h.checks.confirm(request(line('FG', 8, '2026-03-06')), AS_OF);
+    const a = await confirmAs(h.checks, request(line('FG', 8, '2026-03-04')), AS_OF);
+    const b = await confirmAs(h.checks, request(line('FG', 8, '2026-03-06')), AS_OF);
     if (!a.ok || !b.ok) throw new Error('the promises were refused');
     const before = (await h.store.dataVersion())!;
     const { user, edit } = await setup();

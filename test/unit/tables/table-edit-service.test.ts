@@ -3,6 +3,7 @@ import { ForbiddenError, LOCAL_ACTOR } from '../../../main/access/authorize';
 import { saveTableEdits } from '../../../main/services/table-edit-service';
 import { rowToCells } from '../../../shared/edits/cells';
 import type { TableEdits } from '../../../shared/edits/apply-edits';
+import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';
@@ -57,8 +58,8 @@ describe('saving table edits', () => {
 
   it('a capacity cut puts exactly the later of two promises at risk, with its reasons', async () => {
     // M8 makes 4 FG a day (8 h, 2 h each). A: 8 by Wednesday, then B: 8 by Friday; both fit.
-    const a = await h.checks.confirm(request(line('FG', 8, '2026-03-04')), AS_OF);
-    const b = await h.checks.confirm(request(line('FG', 8, '2026-03-06')), AS_OF);
+    const a = await confirmAs(h.checks, request(line('FG', 8, '2026-03-04')), AS_OF);
+    const b = await confirmAs(h.checks, request(line('FG', 8, '2026-03-06')), AS_OF);
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
     // 6 h a day: A still fits Mon–Wed (9 units), B has 6 on Thu–Fri and 1 left on Monday.
@@ -75,8 +76,8 @@ describe('saving table edits', () => {
   });
 
   it('a stock increase breaks no promise', async () => {
-    const a = await h.checks.confirm(request(line('FG', 8, '2026-03-04')), AS_OF);
-    const b = await h.checks.confirm(request(line('FG', 8, '2026-03-06')), AS_OF);
+    const a = await confirmAs(h.checks, request(line('FG', 8, '2026-03-04')), AS_OF);
+    const b = await confirmAs(h.checks, request(line('FG', 8, '2026-03-06')), AS_OF);
     expect(a.ok && b.ok).toBe(true);
     const r = await saveTableEdits(h, anna, await version(), [{ table: 'inventory', updates: [], inserts: [{ sku: 'FG', on_hand: '100' }], deletes: [] }], { asOf: AS_OF });
     expect(r).toMatchObject({ ok: true, atRisk: [] });

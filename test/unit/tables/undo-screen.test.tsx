@@ -15,6 +15,7 @@ import { SessionContext } from '../../../renderer/hooks/use-session';
 import { HistoryScreen } from '../../../renderer/screens/history/history-screen';
 import { fakeApi, fakeHandlers } from '../../fakes/fake-context';
 import { contextOn } from '../../support/desk';
+import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';
@@ -31,8 +32,8 @@ afterEach(async () => {
 
 describe('undo a change from History', () => {
   it('shows the promises it would take out of risk, goes back without a change, then undoes it as a new change', async () => {
-    const a = await h.checks.confirm(request(line('FG', 8, '2026-03-04')), AS_OF);
-    const b = await h.checks.confirm(request(line('FG', 8, '2026-03-06')), AS_OF);
+    const a = await confirmAs(h.checks, request(line('FG', 8, '2026-03-04')), AS_OF);
+    const b = await confirmAs(h.checks, request(line('FG', 8, '2026-03-06')), AS_OF);
     if (!a.ok || !b.ok) throw new Error('refused');
     const cal = (await h.checks.loadPlant())!.workbook.calendars[0]!;
     const cut = await saveTableEdits(h, LOCAL_ACTOR, (await h.store.dataVersion())!, [{ table: 'calendars', updates: [{ index: 0, cells: { ...rowToCells('calendars', cal), mon: '6', tue: '6', wed: '6', thu: '6', fri: '6' } }], inserts: [], deletes: [] }], { asOf: AS_OF });

@@ -3,6 +3,7 @@ import { ForbiddenError, LOCAL_ACTOR } from '../../../main/access/authorize';
 import { saveTableEdits } from '../../../main/services/table-edit-service';
 import { WorkbookTransfer, plainFileName, type WorkbookUpload } from '../../../main/services/workbook-transfer-service';
 import { workbookToCsv } from '../../../main/workbook/export-workbook';
+import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, plant, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';
@@ -60,8 +61,8 @@ describe('import in the app', () => {
   });
 
   it('the preview names the open promises the import would put at risk, with reasons, before anything is written', async () => {
-    const a = await h.checks.confirm(request(line('FG', 8, '2026-03-04')), AS_OF);
-    const b = await h.checks.confirm(request(line('FG', 8, '2026-03-06')), AS_OF);
+    const a = await confirmAs(h.checks, request(line('FG', 8, '2026-03-04')), AS_OF);
+    const b = await confirmAs(h.checks, request(line('FG', 8, '2026-03-06')), AS_OF);
     if (!a.ok || !b.ok) throw new Error('the promises were refused');
     // M8 on 6 h a day: A still fits, B does not.
     const files = workbookToCsv(plant({ calendars: 'calendar_id,mon,tue,wed,thu,fri,sat,sun\nWD8,6,6,6,6,6,0,0\nWD75,7.5,7.5,7.5,7.5,7.5,0,0\nZERO,0,0,0,0,0,0,0\nALL,1,1,1,1,1,1,1\nMWF,1,0,1,0,1,0,0' }));

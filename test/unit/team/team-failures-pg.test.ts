@@ -11,7 +11,7 @@ import { followChanges } from '../../../main/team-client/event-stream';
 import type { TeamClient } from '../../../main/team-client/team-client';
 import { request } from '../../fixtures/promise-plant';
 import { freshDatabase, hasPostgres } from '../../support/postgres';
-import { rendererDir, seedTeamDatabase, seller, spawnInstance, startInstance, type Instance } from './team-instances';
+import { rendererDir, seedTeamDatabase, seller, signInSellers, spawnInstance, startInstance, type Instance } from './team-instances';
 
 const FAR = '2026-04-20';
 
@@ -65,7 +65,7 @@ describe.skipIf(!hasPostgres())('failures while confirming through team servers'
     cleanups.push(() => a.close());
     const c = await spawnInstance(url, dir);
     cleanups.push(() => c.kill('SIGKILL'));
-    const loop = confirmLoop(await Promise.all([1, 2, 3].map(() => seller(c.url))));
+    const loop = confirmLoop(await signInSellers([c.url, c.url, c.url]));
     await expect.poll(() => loop.acked.length, { timeout: 30_000 }).toBeGreaterThan(10);
     await c.kill('SIGKILL');
     await loop.stop();
@@ -87,7 +87,7 @@ describe.skipIf(!hasPostgres())('failures while confirming through team servers'
     const dir = rendererDir();
     const [a, b]: [Instance, Instance] = await Promise.all([startInstance(url, dir), startInstance(url, dir)]);
     cleanups.push(() => a.close(), () => b.close());
-    const loop = confirmLoop(await Promise.all([a, b, a, b].map((i) => seller(i.server.url))));
+    const loop = confirmLoop(await signInSellers([a, b, a, b].map((i) => i.server.url)));
     await expect.poll(() => loop.acked.length, { timeout: 30_000 }).toBeGreaterThan(10);
     await pg.stop('immediate');
     await new Promise((r) => setTimeout(r, 500));

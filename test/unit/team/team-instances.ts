@@ -15,6 +15,7 @@ import { TeamClient } from '../../../main/team-client/team-client';
 import { openServedDesk, type OpenedDesk } from '../../../main/web/team/open-served-desk';
 import { startTeamServer, type TeamServer } from '../../../main/web/team/team-server';
 import { FAST, TODAY, writePromisePlant } from '../../fixtures/promise-plant';
+import { LOCAL_ACTOR } from '../../../shared/rules/roles';
 
 export const PASS = 'correct horse battery';
 export const AS_OF = TODAY;
@@ -31,7 +32,7 @@ export async function seedTeamDatabase(url: string): Promise<void> {
   const db = await openPostgres(url);
   try {
     const folder = writePromisePlant(mkdtempSync(join(tmpdir(), 'pd-team-plant-')), { everyDay: true });
-    const r = await importFromPath(db.store, folder, { asOf: AS_OF, user: 'local' });
+    const r = await importFromPath(db.store, folder, { asOf: AS_OF, actor: LOCAL_ACTOR });
     if (!r.ok) throw new Error(`the plant did not import: ${JSON.stringify(r.issues)}`);
     const people = new PeopleService(db.people, { scryptCost: FAST });
     const admin = await people.addUser(null, 'admin', 'admin', PASS);
@@ -61,6 +62,17 @@ export async function startInstance(url: string, dir: string): Promise<Instance>
   };
 }
 
+/**
+ * Sellers signed in one after another, as people do. At once from one address they would be
+ * throttled: attempts are counted per name and source before the passphrase is checked (#13), so
+ * a fourth parallel sign-in of one name waits even when every passphrase is right.
+ */
+export async function signInSellers(urls: readonly string[], name = 'sam'): Promise<TeamClient[]> {
+  const out: TeamClient[] = [];
+  for (const url of urls) out.push(await seller(url, name));
+  return out;
+}
+
 export async function seller(url: string, name = 'sam'): Promise<TeamClient> {
   const c = new TeamClient({ url });
   const r = await c.signIn(name, PASS);
@@ -75,9 +87,13 @@ export interface ChildInstance {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `tsx main/web/team/serve.ts` as its own process; resolves once it printed its URL. */
+/**
+ * `main/web/team/serve.ts` as its own process (ONE process: tsx as a loader; tsx's CLI would run
+ * the server in a child of its own that a SIGKILL of the CLI leaves serving); resolves once it
+ * printed its URL.
+ */
 export async function spawnInstance(url: string, dir: string): Promise<ChildInstance> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'main/web/team/serve.ts'), '--db', url, '--port', '0', '--as-of', AS_OF, '--renderer-dir', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'main/web/team/serve.ts'), '--db', url, '--port', '0', '--as-of', AS_OF, '--renderer-dir', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr.on('data', (b: Buffer) => (out += b.toString()));

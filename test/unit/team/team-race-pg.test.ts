@@ -16,7 +16,7 @@ import { followChanges } from '../../../main/team-client/event-stream';
 import type { ChangeEvent } from '../../../main/web/change-events';
 import { request } from '../../fixtures/promise-plant';
 import { freshDatabase, hasPostgres } from '../../support/postgres';
-import { rendererDir, seedTeamDatabase, seller, startInstance, type Instance } from './team-instances';
+import { rendererDir, seedTeamDatabase, seller, signInSellers, startInstance, type Instance } from './team-instances';
 
 const day = (n: number) => new Date(Date.UTC(2026, 2, 4 + n)).toISOString().slice(0, 10);
 let a: Instance;
@@ -50,17 +50,19 @@ describe.skipIf(!hasPostgres())('two instances on one team database', () => {
   }
 
   it('six sellers through two instances: exactly one wins the last capacity, every round', async () => {
-    const sellers = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => seller((i % 2 ? b : a).server.url)));
+    const sellers = await signInSellers([0, 1, 2, 3, 4, 5].map((i) => (i % 2 ? b : a).server.url));
     for (let round = 0; round < 5; round++) await race(sellers, round);
   });
 
   it('fifty sellers: still exactly one', async () => {
-    const sellers = await Promise.all(Array.from({ length: 50 }, (_, i) => seller((i % 2 ? b : a).server.url)));
+    const sellers = await signInSellers(Array.from({ length: 50 }, (_, i) => (i % 2 ? b : a).server.url));
     for (let round = 5; round < 8; round++) await race(sellers, round);
   });
 
   it('a confirm through A is seen by a check through B within 250 ms, and told to B\'s windows', async () => {
-    const [onA, onB, watcher] = await Promise.all([seller(a.server.url), seller(b.server.url), seller(b.server.url, 'olga')]);
+    const onA = await seller(a.server.url);
+    const onB = await seller(b.server.url);
+    const watcher = await seller(b.server.url, 'olga');
     const events: ChangeEvent[] = [];
     let connected!: () => void;
     const ready = new Promise<void>((r) => (connected = r));

@@ -14,7 +14,7 @@ let before: string;
 beforeAll(async () => {
   store = SqliteStore.open(tempDbPath(dir));
   // A database that already holds a plant: a bad import must leave it exactly as it is.
-  const ok = await importFromPath(store, await demoFolder(), { asOf: TODAY, user: 'test' });
+  const ok = await importFromPath(store, await demoFolder(), { asOf: TODAY, actor: { name: 'test', role: 'operations' } });
   expect(ok.ok).toBe(true);
   before = await store.dump();
 });
@@ -22,7 +22,7 @@ afterAll(() => store.close());
 
 /** Imports `folder`, expects it refused with (at least) these issues, and the database unchanged. */
 async function refused(folder: string, ...expected: Partial<WorkbookIssue>[]): Promise<WorkbookIssue[]> {
-  const r = await importFromPath(store, folder, { asOf: TODAY, user: 'test' });
+  const r = await importFromPath(store, folder, { asOf: TODAY, actor: { name: 'test', role: 'operations' } });
   if (r.ok) throw new Error('the import was accepted');
   for (const e of expected) {
     const { reason, ...place } = e;
@@ -195,7 +195,7 @@ describe('importing tolerates what spreadsheets write', () => {
     w('lanes.csv', 'region,mode,transit_days,dispatch_calendar_id,cost_per_unit\nDE,standard,0,WD8,0\n');
     w('README.md', '# not a table');
     const s = SqliteStore.open(tempDbPath(dir));
-    const r = await importFromPath(s, d, { asOf: TODAY, user: 't' });
+    const r = await importFromPath(s, d, { asOf: TODAY, actor: { name: 't', role: 'operations' } });
     expect(r.ok, JSON.stringify(r)).toBe(true);
     const plant = await s.loadPlant();
     expect(plant?.workbook.calendar_exceptions).toEqual([
@@ -213,7 +213,7 @@ describe('importing tolerates what spreadsheets write', () => {
     mkdirSync(d);
     writeFileSync(join(d, 'calendars.csv'), 'calendar_id,mon,tue,wed,thu,fri,sat,sun\nWD8,8,8,8,8,8,0,0\n');
     writeFileSync(join(d, 'calendar_exceptions.csv'), 'calendar_id,date_from,date_to,hours,note\nWD8,2026-03-04,2026-03-04,0,"two\nlines"\n\nWD8,2026-03-07,2026-03-07,x,\n');
-    const r = await importFromPath(store, d, { asOf: TODAY, user: 't' });
+    const r = await importFromPath(store, d, { asOf: TODAY, actor: { name: 't', role: 'operations' } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues).toContainEqual({ file: 'calendar_exceptions.csv', line: 4, column: 'hours', reason: 'must be a non-negative number, got "x"' });
     expect(await store.dump()).toBe(before);

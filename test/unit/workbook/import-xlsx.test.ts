@@ -82,7 +82,7 @@ describe('.xlsx import', () => {
       book.getWorksheet('orders')!.getRow(2).getCell(4).value = { error: '#N/A' };
       book.addWorksheet('Product');
     });
-    const r = await importFromPath(store, file, { asOf: TODAY, user: 't' });
+    const r = await importFromPath(store, file, { asOf: TODAY, actor: { name: 't', role: 'operations' } });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const name = file.split('/').pop()!;

@@ -22,7 +22,7 @@ async function read(path: string): Promise<Workbook> {
 async function throughDatabase(path: string, target: string): Promise<Workbook> {
   const store = SqliteStore.open(tempDbPath(dir));
   try {
-    const r = await importFromPath(store, path, { asOf: TODAY, user: 't' });
+    const r = await importFromPath(store, path, { asOf: TODAY, actor: { name: 't', role: 'operations' } });
     expect(r.ok).toBe(true);
     const plant = (await store.loadPlant())!;
     await exportWorkbook(plant.workbook, target);

@@ -1,0 +1,133 @@
+/**
+ * End to end, a planner's second thoughts (issue #15), in Debian's Chromium on `npm run web` over
+ * a temporary database holding the shared small plant and two confirmed promises (8 FG by
+ * Wednesday, 8 by Friday, as of Monday 2026-03-02):
+ *  1. Cutting the machine's hours in the grid shows, before anything is saved, that the later
+ *     promise would become at risk; "Go back" saves nothing and keeps the edits.
+ *  2. Saved anyway, the change is undone from History: its preview says the promise would no
+ *     longer be at risk, and after the undo the hours and the at-risk list are as before.
+ *  3. A workbook folder as German Excel saves it (semicolons, decimal commas, BOM, CRLF) imports.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workbookToCsv } from '../../../main/workbook/export-workbook';
+import { germanize } from '../../support/german-csv';
+import { AS_OF, plant } from '../../support/plant';
+import { missing } from '../../support/requires';
+import { hasChromium, launch, screenshot, startPreview, type Preview } from '../preview-server';
+import { prepareOpsDatabase } from './ops-database';
+
+let preview: Preview;
+let browser: Browser;
+let page: Page;
+let ids: string[] = [];
+const errors: string[] = [];
+
+const nav = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) });
+
+async function calendarHours(day: string): Promise<string> {
+  await nav('Capacity').click();
+  await page.getByLabel('Resource', { exact: true }).selectOption({ label: 'Machine, 8 h (M8)' });
+  await page.getByLabel('Day', { exact: true }).selectOption({ label: day });
+  const cell = page.getByRole('region', { name: /^Machine, 8 h .M8./ });
+  return (await cell.locator('dt', { hasText: 'Calendar hours' }).locator('xpath=following-sibling::dd[1]').textContent()) ?? '';
+}
+
+describe.skipIf(missing('Chromium', hasChromium))('a planner changes their mind, in the browser', () => {
+  beforeAll(async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'promise-desk-undo-')), 'ops.db');
+    ids = await prepareOpsDatabase(db);
+    preview = await startPreview({ asOf: AS_OF, db });
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(preview.url);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+
+  it('shows the damage before saving; Go back saves nothing and keeps the edits', async () => {
+    await nav('Tables').click();
+    await page.getByLabel('Table', { exact: true }).selectOption('calendars');
+    const grid = page.getByRole('grid', { name: 'calendars table' });
+    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri']) {
+      await grid.getByRole('gridcell', { name: new RegExp(`^${day}, row 1: `) }).dblclick();
+      const input = grid.getByRole('textbox', { name: `Edit ${day}, row 1` });
+      await input.fill('6');
+      await input.press('Enter');
+    }
+    await page.getByRole('button', { name: 'Save 1 change' }).click();
+    const impact = page.getByRole('region', { name: /Before you go on/ });
+    await impact.waitFor();
+    expect(await impact.textContent()).toContain(ids[1]);
+    expect(await impact.textContent()).not.toContain(ids[0]);
+    await page.getByRole('button', { name: 'Go back' }).click();
+
+    // Nothing saved: the edits are still in the grid, waiting, and nothing is at risk.
+    await page.getByRole('button', { name: 'Save 1 change' }).waitFor();
+    expect(await grid.getByRole('gridcell', { name: /^thu, row 1: / }).textContent()).toBe('6');
+    expect(await nav('At risk').textContent()).toBe('At risk');
+    await screenshot(page, 'ops-2c-went-back');
+  }, 120_000);
+
+  it('saves anyway, then undoes the save from History with its impact shown first', async () => {
+    await page.getByRole('button', { name: 'Save 1 change' }).click();
+    await page.getByRole('button', { name: 'Save anyway' }).click();
+    await page.getByText(/^Saved as data version/).waitFor();
+    await expect.poll(() => nav('At risk').textContent()).toBe('At risk 1 promise');
+    expect(await calendarHours('Mar 5, 2026')).toBe('6');
+
+    await nav('History').click();
+    await page.locator('summary', { hasText: 'Imports and saves' }).click();
+    const undo = page.getByRole('button', { name: /^Undo change #\d+$/ }).first();
+    await undo.click();
+    await page.getByRole('button', { name: 'See what undoing it does' }).click();
+    const panel = page.getByRole('region', { name: /Before you go on/ });
+    await panel.waitFor();
+    const stop = panel.getByRole('list').filter({ hasText: ids[1]! });
+    expect(await stop.count()).toBeGreaterThan(0);
+    expect(await panel.textContent()).toContain('would no longer be at risk');
+    await screenshot(page, 'ops-9-undo-preview');
+    await page.getByRole('button', { name: 'Undo this change' }).click();
+    const done = page.getByText(/^Undone as change #\d+ \(data version/);
+    await done.waitFor();
+    expect(await done.textContent()).toMatch(/2 open promises were checked again, none is at risk\.$/);
+    await screenshot(page, 'ops-10-undone');
+    await expect.poll(() => nav('At risk').textContent()).toBe('At risk');
+    expect(await calendarHours('Mar 5, 2026')).toBe('8');
+  }, 120_000);
+
+  it('imports a workbook folder as German Excel saves it', async () => {
+    const folder = join(preview.dir, 'german-plant');
+    mkdirSync(folder);
+    const files = workbookToCsv(plant());
+    // One change the German file must carry exactly: the machine's hour costs 30.5 (written "30,5").
+    files.set('resources.csv', files.get('resources.csv')!.replace(/^M8,(.*?),WD8,30,/m, 'M8,$1,WD8,30.5,'));
+    for (const [name, text] of files) writeFileSync(join(folder, name), text);
+    germanize(folder);
+    expect(readFileSync(join(folder, 'resources.csv'), 'utf8')).toMatch(/^\uFEFF.*;.*\r\nM8;.*;WD8;30,5;/s);
+
+    await nav('Import & export').click();
+    await page.getByLabel('A folder of CSV files').setInputFiles(folder);
+    const summary = page.getByText(/^Compared with the current tables/);
+    await summary.waitFor();
+    expect(await summary.textContent()).toMatch(/0 rows added, 1 changed, 0 removed\.$/);
+    await screenshot(page, 'ops-11-german-preview');
+    await page.getByRole('button', { name: 'Import these tables' }).click();
+    await page.getByText(/^Imported as data version/).waitFor();
+
+    // The grid shows the cost as read: 30.5, not 305 and not 30.
+    await nav('Tables').click();
+    await page.getByLabel('Table', { exact: true }).selectOption('resources');
+    const grid = page.getByRole('grid', { name: 'resources table' });
+    await expect.poll(() => grid.getByRole('gridcell', { name: /^cost_per_hour, row 1: / }).textContent()).toBe('30.5');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
