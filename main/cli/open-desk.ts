@@ -11,8 +11,8 @@ import { openForCommand, type CommandOpenOptions } from './open-store';
 import type { StoreValues } from './options';
 import { currentPassphrase } from './passphrase-input';
 
-export async function withDesk<T>(store: StoreValues, fn: (desk: Desk, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
-  const { desk, path } = await openForCommand(store, opts);
+export async function withDesk<T>(where: StoreValues, fn: (desk: Desk, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
+  const { desk, path } = await openForCommand(where, opts);
   try {
     await desk.promises.expireHolds();
     return await fn(desk, path);

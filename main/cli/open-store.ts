@@ -20,8 +20,8 @@ export interface CommandOpenOptions {
 }
 
 /** The desk of a command; lapsed holds are left for the commands that change promises to release. */
-export async function openForCommand(store: StoreValues, opts: CommandOpenOptions = {}): Promise<{ desk: Desk; path: string }> {
-  const { path, isDefault } = resolveDatabasePath(store.db);
+export async function openForCommand(where: StoreValues, opts: CommandOpenOptions = {}): Promise<{ desk: Desk; path: string }> {
+  const { path, isDefault } = resolveDatabasePath(where.db);
   if (opts.readOnly && !isDefault && !isPostgresUrl(path) && !existsSync(path)) throw new InputError(`There is no database at ${path} (a command that only reads never creates one).`);
   try {
     // A URL is shown without its password wherever the command prints where it worked.
@@ -37,8 +37,8 @@ export async function openForCommand(store: StoreValues, opts: CommandOpenOption
 }
 
 /** Runs `fn` with the service and closes the database afterwards. */
-export async function withService<T>(store: StoreValues, fn: (service: CheckService, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
-  const { desk, path } = await openForCommand(store, opts);
+export async function withService<T>(where: StoreValues, fn: (service: CheckService, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
+  const { desk, path } = await openForCommand(where, opts);
   try {
     return await fn(desk.checks, path);
   } finally {

@@ -27,7 +27,7 @@ describe('the store behind its interface', () => {
   it.each([
     ['SqliteStore', /\bSqlite(Store|PeopleStore|OperationsStore)\b/],
     ['a database driver', /from ['"](better-sqlite3|pg)['"]/],
-    ['a SQLite handle', /\b(store|checks\.store)\.db\b|\.db\.prepare\(/],
+    ['a SQLite handle', /\.db\.(prepare|exec|transaction|pragma)\(|\bstore\.db\b/],
   ])('no product file outside main/db/ names %s', (_what, pattern) => {
     const offenders = outsideDb.filter((f) => pattern.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(offenders).toEqual([]);
