@@ -4,6 +4,7 @@
  * token from the page's URL. Either way a call answers a Result and never throws.
  */
 import type { Channel, ChannelResult, Input, PromiseDeskBridge } from '../shared/contract';
+import { TOKEN_HEADER, WINDOW_HEADER } from '../shared/http-headers';
 
 declare global {
   interface Window {
@@ -21,8 +22,6 @@ export interface Api {
   changes?(onChange: () => void): () => void;
 }
 
-export const TOKEN_HEADER = 'x-promise-desk-token';
-export const WINDOW_HEADER = 'x-promise-desk-window';
 /** This page load as one window: the server does not tell it of its own changes. */
 const WINDOW_ID = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `w${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
 const TOKEN_KEY = 'promise-desk-token';

@@ -15,8 +15,6 @@ let current: Unsaved | null = null;
 type Asker = (target: string, u: Unsaved) => void;
 const askers = new Set<Asker>();
 
-export const unsavedWork = (): Unsaved | null => current;
-
 /** Registers the window's question (the App's leave dialog); returns how to stop. */
 export function onAskToLeave(f: Asker): () => void {
   askers.add(f);

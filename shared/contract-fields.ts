@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isoDate } from './schemas/fields';
 
-export const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export { dateStr } from './schemas/fields';
 
 export function stringVia(field: z.ZodType<string, unknown>) {
   return z.string().transform((v, ctx) => {

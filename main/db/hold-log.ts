@@ -4,11 +4,11 @@
  */
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { holdSchema } from './promise-rows';
+import { hold } from '../../shared/schemas/hold';
 import type { HoldChanges, HoldDelta } from './store-types';
 
 /** A logged list of holds, parsed on the way back like every stored row. */
-const loggedHolds = z.array(holdSchema);
+const loggedHolds = z.array(hold);
 
 /** Entries older than this many versions are dropped; a model that far behind is rebuilt. */
 const KEEP = 2_000;

@@ -4,19 +4,11 @@
  */
 import { z } from 'zod';
 import { checkRequest, checkResult, reason } from '../../shared/schemas/check';
-import type { Hold } from '../../shared/engine/types';
+import { dateStr } from '../../shared/schemas/fields';
+import { hold, type Hold } from '../../shared/schemas/hold';
 import { PROMISE_STATUSES, type Approval, type PromiseEvent, type PromiseSummary } from './store-types';
 
-const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const int = z.number().int();
-
-export const holdSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('goods'), line: int.min(0), sku: z.string(), date: dateStr, qty: int.min(0), use: z.enum(['finished', 'component']) }),
-  z.object({ type: z.literal('hours'), line: int.min(0), resource_id: z.string(), date: dateStr, regular_e4: int.min(0), overtime_e4: int.min(0) }),
-]);
-// The engine's `Hold` and this schema must stay one shape.
-const _sameShape: z.ZodType<Hold> = holdSchema;
-void _sameShape;
 
 export interface HoldSqlRow {
   promise_id: string;
@@ -42,7 +34,7 @@ export function holdFromSql(r: HoldSqlRow): Hold {
     r.type === 'goods'
       ? { type: r.type, line: r.line, sku: r.sku, date: r.date, qty: r.qty, use: r.use }
       : { type: r.type, line: r.line, resource_id: r.resource_id, date: r.date, regular_e4: r.regular_e4, overtime_e4: r.overtime_e4 };
-  return holdSchema.parse(raw);
+  return hold.parse(raw);
 }
 
 const promiseRowSchema = z.object({

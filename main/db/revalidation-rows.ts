@@ -8,6 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import { bumpHoldsVersion } from './hold-log';
 import { REASON_CODES } from '../../shared/schemas/check';
+import { dateStr } from '../../shared/schemas/fields';
 import { isApprovable } from '../../shared/rules/reason-groups';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../shared/engine/types';
 import type { OpenPromise } from './operations-store';
@@ -34,7 +35,7 @@ const OPEN_PROMISES_SQL = `
   FROM promises p WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, p.id`;
 
 const storedCodes = z.array(z.enum(REASON_CODES));
-const storedDates = z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
+const storedDates = z.array(dateStr);
 
 /** Open promises in confirm order, as revalidation reads them, with who they are for and their risk now. */
 export function openPromisesForRevalidation(db: Database): OpenPromise[] {

@@ -2,32 +2,17 @@
  * Promises at risk (`promises.md`): the list sales and operations both see. Resolving one is a
  * change of the promise, made by the promise service (`PromiseService.repromise`, `.cancel`).
  */
-import type { Reason } from '../../shared/schemas/check';
-import { OPEN_STATUSES, type PromiseRecord, type PromiseStatus } from '../db/store';
+import type { AtRiskPromiseView } from '../../shared/contract-operations';
+import { OPEN_STATUSES, type PromiseRecord } from '../db/store';
 import type { OperationsDeps } from './operations-deps';
-import type { RepromiseLines } from './promise-repromise';
 
-export interface AtRiskPromise {
-  id: string;
-  status: PromiseStatus;
-  customer: string;
-  region: string;
-  mode: 'standard' | 'express';
-  created_by: string;
-  confirmed_at: string | null;
-  submitted_at: string | null;
-  reasons: Reason[];
-  /** What was promised: the lines a re-promise starts from. */
-  lines: RepromiseLines;
-}
-
-function linesOf(p: PromiseRecord): RepromiseLines {
+function linesOf(p: PromiseRecord): AtRiskPromiseView['lines'] {
   return p.request.lines.map((l) => ({ sku: l.sku, qty: l.qty, requested_date: l.requested_date, unit_price: l.unit_price }));
 }
 
-export async function listAtRisk(deps: OperationsDeps): Promise<AtRiskPromise[]> {
+export async function listAtRisk(deps: OperationsDeps): Promise<AtRiskPromiseView[]> {
   const list = await deps.checks.listPromises({ atRisk: true, status: OPEN_STATUSES });
-  const out: AtRiskPromise[] = [];
+  const out: AtRiskPromiseView[] = [];
   for (const s of list) {
     const p = await deps.checks.store.getPromise(s.id);
     if (!p) continue;

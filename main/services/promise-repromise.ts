@@ -15,9 +15,6 @@ import type { ApprovalRecord } from '../summary/build-summary';
 import type { CheckService } from './check-service';
 import { ATTEMPTS, CONFLICT_MESSAGE, NO_PLANT, refuse, type Outcome, type Refusal } from './promise-outcome';
 
-/** What was promised: the lines a re-promise starts from. */
-export type RepromiseLines = { sku: string; qty: number; requested_date: string; unit_price: string }[];
-
 export interface RepromiseOptions {
   asOf?: string;
   comment?: string;

@@ -22,11 +22,10 @@ import { type ApprovalRecord } from '../summary/build-summary';
 import type { CheckedRequest, CheckService } from './check-service';
 import { approvePromise, rejectPromise } from './promise-approval';
 import { ATTEMPTS, CONFLICT_MESSAGE, NO_PLANT, gated, reasonsText, refuse, type Outcome, type Refusal } from './promise-outcome';
-import { repromise, type RepromiseLines, type RepromiseOptions } from './promise-repromise';
+import { repromise, type RepromiseOptions } from './promise-repromise';
 import { signSummaries } from './promise-summaries';
 
 export * from './promise-outcome';
-export type { RepromiseLines };
 
 export interface PromiseServiceOptions {
   now?: () => Date;

@@ -28,11 +28,6 @@ export function signSummary(summary: Summary, signer: Signer, signedAt: string |
   return { summary, signatures: [makeSignature(summary, signer, signedAt)] };
 }
 
-/** Another signature over the same summary (kept for summaries that need more than one). */
-export function addSignature(doc: SignedSummary, signer: Signer, signedAt: string | Date): SignedSummary {
-  return { summary: doc.summary, signatures: [...doc.signatures, makeSignature(doc.summary, signer, signedAt)] };
-}
-
 function makeSignature(summary: Summary, signer: Signer, signedAt: string | Date): Signature {
   const at = isoUtc(signedAt);
   return {

@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import { PLAN_KINDS, REASON_CODES } from '../../shared/schemas/check';
+import { dateStr } from '../../shared/schemas/fields';
 import { MODES } from '../../shared/schemas/tables/lanes';
 import { ROLES } from '../../shared/rules/roles';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = dateStr;
 const time = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
 const price = z.string().regex(/^\d+\.\d{4}$/);

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { isChannel, resultSchema, type Channel, type ChannelResult, type Input } from '../../shared/contract';
 import type { SignInAnswer } from '../../shared/contract-promises';
-import { WINDOW_HEADER } from '../web/change-events';
+import { WINDOW_HEADER } from '../../shared/http-headers';
 import { tokenFromSetCookie } from '../web/team/session-token';
 import { FingerprintMismatch, transport, type ServerAddress, type Transport } from './transport';
 

@@ -19,7 +19,6 @@ export interface ChangeEvent {
   window?: string;
 }
 
-export const WINDOW_HEADER = 'x-promise-desk-window';
 const WINDOW_RE = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** A window's id as sent (a header on calls, `?window=` on the event stream), or undefined. */

@@ -5,8 +5,6 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 
-export const TOKEN_HEADER = 'x-promise-desk-token';
-
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DAY_PATTERN } from '../../shared/schemas/fields';
 import { resolveDatabasePath } from '../db/paths';
 import { deskContexts } from '../desk/desk-context';
 import { openDesk } from '../desk/open-desk';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+  if (asOf !== undefined && !DAY_PATTERN.test(asOf)) {
     console.error(`--as-of must be a date written YYYY-MM-DD\n${USAGE}`);
     process.exit(2);
   }

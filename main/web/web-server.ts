@@ -11,9 +11,10 @@ import { isChannel } from '../../shared/contract';
 import type { HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
 import { SECURITY_HEADERS } from '../shell/csp';
-import { ChangeBus, serveEventStream, WINDOW_HEADER, windowId } from './change-events';
+import { TOKEN_HEADER, WINDOW_HEADER } from '../../shared/http-headers';
+import { ChangeBus, serveEventStream, windowId } from './change-events';
 import { decodeChannel, readJsonPayload, refuse, sendResult, serveFile } from './http-io';
-import { isAllowedHost, isAllowedOrigin, isValidToken, TOKEN_HEADER } from './request-guard';
+import { isAllowedHost, isAllowedOrigin, isValidToken } from './request-guard';
 import { answerChanged, CHANNEL_ACCESS } from './team/channel-access';
 
 export const HOST = '127.0.0.1';

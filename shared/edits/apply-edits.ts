@@ -115,8 +115,3 @@ export function applyEdits(base: Workbook, edits: readonly TableEdits[]): Applie
   }
   return issues.length ? { ok: false, issues } : { ok: true, workbook, changed };
 }
-
-/** "row 12" or "new row 2", for messages. */
-export function describeRef(ref: RowRef): string {
-  return ref.kind === 'base' ? `row ${ref.index + 1}` : `new row ${ref.n + 1}`;
-}

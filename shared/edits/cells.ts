@@ -28,11 +28,6 @@ export function rowToCells<T extends TableName>(table: T, row: Row<T>): RowCells
   return out;
 }
 
-/** An empty row of a table (every cell empty). */
-export function blankCells(table: TableName): RowCells {
-  return Object.fromEntries(TABLES[table].columns.map((c) => [c, '']));
-}
-
 /** One cell alone: its column's schema, as the importer reads it. */
 export function parseCell(table: TableName, column: string, text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   const shape = (TABLES[table].schema as z.ZodObject).shape as Record<string, z.ZodType>;

@@ -1,28 +1,8 @@
 import type { CheckRequest, CheckResult, Reason, ReasonCode } from '../schemas/check';
+import type { Hold } from '../schemas/hold';
 
-/**
- * What a promise holds. Hours are integers of 1/10,000 h (the workbook's 4 decimals), so that any
- * number of holds and releases adds up exactly.
- */
-export type Hold =
-  | {
-      type: 'goods';
-      /** Index of the request line that holds it. */
-      line: number;
-      sku: string;
-      date: string;
-      qty: number;
-      /** `finished`: the line's own product on its dispatch day; `component`: BOM use on a production day. */
-      use: 'finished' | 'component';
-    }
-  | {
-      type: 'hours';
-      line: number;
-      resource_id: string;
-      date: string;
-      regular_e4: number;
-      overtime_e4: number;
-    };
+/** What a promise holds: derived from its schema (`schemas/hold.ts`). */
+export type { Hold };
 
 /** Opaque to callers: the in-memory plant built by `buildModel` (see model.ts). */
 export type { PlantModel } from './plant-model';

@@ -3,7 +3,7 @@
  * fields beyond the spec's are additions that keep the spec's names and meanings intact.
  */
 import { z } from 'zod';
-import { BIDI, decimal, identifier, isoDate, LONE_SURROGATE, show } from './fields';
+import { BIDI, dateStr, decimal, identifier, isoDate, LONE_SURROGATE, show } from './fields';
 import { MODES } from './tables/lanes';
 
 /**
@@ -95,7 +95,6 @@ export const REASON_CODES = [
 export type ReasonCode = (typeof REASON_CODES)[number];
 
 const money = z.string().regex(/^-?\d+\.\d{2}$/);
-const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const reason = z.object({
   code: z.enum(REASON_CODES),

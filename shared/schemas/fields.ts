@@ -83,11 +83,16 @@ export const text = (max = 200) =>
 
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
+/** How every date is written (`YYYY-MM-DD`): the one pattern of a date string. */
+export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** A date string as stored and sent (the shape only; `isoDate` also checks the calendar). */
+export const dateStr = z.string().regex(DAY_PATTERN);
+
 /** Calendar date `YYYY-MM-DD`; an xlsx date cell (a Date at UTC midnight) is accepted too. */
 export const isoDate = z.unknown().transform((v, ctx) => {
   let s: unknown = v;
   if (v instanceof Date && !Number.isNaN(v.getTime())) s = v.toISOString().slice(0, 10);
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+  if (typeof s !== 'string' || !DAY_PATTERN.test(s)) {
     ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD, got ${show(v)}` });
     return z.NEVER;
   }

@@ -2,7 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { applyAlternative, buildRequest, chooseProduct, discountPct, fieldOf, isCheckable, newLine, toRequest, type Draft } from '../../renderer/quote/check-draft';
 import { localeMarks } from '../../renderer/quote/locale-number';
-import { httpApi, TOKEN_HEADER } from '../../renderer/api';
+import { httpApi } from '../../renderer/api';
+import { TOKEN_HEADER } from '../../shared/http-headers';
 import { FAKE_SUMMARY } from '../fakes/fake-backend';
 
 const draft = (): Draft => ({

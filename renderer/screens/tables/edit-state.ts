@@ -191,5 +191,3 @@ export function placeIssues(issues: readonly EditIssue[], insertIds: ContractEdi
     message: i.message,
   }));
 }
-
-export const issueKey = (table: TableName, rowId: string, column: string | null) => `${table}|${rowId}|${column ?? ''}`;

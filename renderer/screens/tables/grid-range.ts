@@ -33,7 +33,6 @@ export function rangeOf(anchor: Pos, active: Pos): Range {
 }
 
 export const inRange = (r: Range, row: number, col: number) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
-export const cellCount = (r: Range) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
 /** The range kept inside a grid of `rows` × `cols` (after a filter shortened the rows). */
 export function clampRange(r: Range, rows: number, cols: number): Range | null {
