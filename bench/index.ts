@@ -1,7 +1,9 @@
 /**
  * `npm run bench` prints a table of every figure; `npm run bench -- --json` prints ONE JSON object
  * (figure name → value, plus `targets` and `meta`). `--only NAME[,NAME]` runs some benches,
- * `--quick` uses small samples. Benchmarks are never part of `npm test`.
+ * `--quick` uses small samples, `--scale N` makes the big plant and its promises N times larger
+ * (`--scale 10`: 20,000 finished products, 30,000 components, 600 resources, 200,000 promises).
+ * Benchmarks are never part of `npm test`.
  */
 import { loadavg } from 'node:os';
 import { BENCHES } from './benches';
@@ -10,28 +12,38 @@ import { createContext, type Figure } from './registry';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
-const onlyArg = args.find((a, i) => a.startsWith('--only=') || args[i - 1] === '--only');
-const only = onlyArg ? onlyArg.replace(/^--only=/, '').split(',') : null;
-const unknown = args.filter((a, i) => !['--json', '--quick', '--only'].includes(a) && !a.startsWith('--only=') && args[i - 1] !== '--only');
-if (unknown.length) {
-  process.stderr.write(`usage: npm run bench -- [--json] [--quick] [--only ${BENCHES.map((b) => b.name).join(',')}]\n`);
+const valueOf = (flag: string) => {
+  const i = args.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  return i < 0 ? null : args[i]!.startsWith(`${flag}=`) ? args[i]!.slice(flag.length + 1) : (args[i + 1] ?? '');
+};
+const onlyArg = valueOf('--only');
+const only = onlyArg ? onlyArg.split(',') : null;
+const scaleArg = valueOf('--scale');
+const scale = scaleArg === null ? 1 : Number(scaleArg);
+const takesValue = ['--only', '--scale'];
+const unknown = args.filter((a, i) => !['--json', '--quick', ...takesValue].includes(a) && !takesValue.some((f) => a.startsWith(`${f}=`)) && !takesValue.includes(args[i - 1]!));
+if (unknown.length || !Number.isInteger(scale) || scale < 1) {
+  process.stderr.write(`usage: npm run bench -- [--json] [--quick] [--scale N] [--only ${BENCHES.map((b) => b.name).join(',')}]\n`);
   process.exit(2);
 }
 
-const ctx = createContext({ quick });
+const ctx = createContext({ quick, scale });
 const figures: (Figure & { bench: string })[] = [];
 for (const bench of BENCHES) {
   if (only && !only.includes(bench.name)) continue;
   ctx.log(`bench ${bench.name}: ${bench.description}`);
   for (const f of await bench.run(ctx)) figures.push({ ...f, bench: bench.name });
 }
+// Peak resident memory of the whole run (the OS counts kilobytes); the issue's target is for ×10.
+const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+figures.push({ bench: 'run', name: 'peak_rss_mb', value: peakMb, ...(scale >= 10 ? { target: '< 2048', met: peakMb < 2048 } : {}) });
 
 if (json) {
   const out: Record<string, unknown> = {};
   for (const f of figures) out[f.name] = f.value;
   out.targets = Object.fromEntries(figures.filter((f) => f.target).map((f) => [f.name, { target: f.target, met: f.met ?? null }]));
   out.notes = Object.fromEntries(figures.filter((f) => f.note).map((f) => [f.name, f.note]));
-  out.meta = { node: process.version, quick, load_average: loadavg().map((x) => Math.round(x * 100) / 100), date: new Date().toISOString(), platform: `${process.platform}-${process.arch}` };
+  out.meta = { node: process.version, quick, scale, load_average: loadavg().map((x) => Math.round(x * 100) / 100), date: new Date().toISOString(), platform: `${process.platform}-${process.arch}` };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 } else {
   const rows = figures.map((f) => [f.bench, f.name, String(f.value), f.target ? `${f.target} ${f.met === undefined ? '' : f.met ? 'met' : 'NOT MET'}` : '', f.note ?? '']);

@@ -21,6 +21,8 @@ export interface BenchContext {
   fixture<T>(key: string, make: () => T | Promise<T>): Promise<T>;
   /** `--quick`: smaller samples for a fast smoke run. */
   quick: boolean;
+  /** `--scale N`: the big plant and its promises N times larger (products, resources, promises). */
+  scale: number;
 }
 
 export interface Bench {
@@ -34,10 +36,16 @@ export function defineBench(bench: Bench): Bench {
   return bench;
 }
 
-export function createContext(opts: { quick: boolean }): BenchContext {
+/** A count as figure names spell it: 20000 → `20k`, 2500 → `2500`. */
+export function countLabel(n: number): string {
+  return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
+}
+
+export function createContext(opts: { quick: boolean; scale?: number }): BenchContext {
   const fixtures = new Map<string, Promise<unknown>>();
   return {
     quick: opts.quick,
+    scale: opts.scale ?? 1,
     log: (message) => process.stderr.write(`${message}\n`),
     fixture<T>(key: string, make: () => T | Promise<T>): Promise<T> {
       if (!fixtures.has(key)) fixtures.set(key, Promise.resolve().then(make));

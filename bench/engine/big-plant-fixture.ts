@@ -2,11 +2,12 @@
  * The big plant with its promises, shared by the engine benches: 2,000 finished goods, 60
  * resources, 3,000 components, a year's horizon, and 20,000 promises made the way the app makes
  * them: a random single-line request is checked, and if a plan delivers on time its holds are
- * added (an `ok` confirm, or one approved). `--quick` makes 2,000.
+ * added (an `ok` confirm, or one approved). `--quick` makes 2,000; `--scale N` makes the plant
+ * and the promises N times larger.
  */
-import { addHolds, buildModel, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
+import { buildModel, checkAndHold, releaseHolds, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
 import type { CheckRequest, CheckRequestInput } from '../../shared/schemas/check';
-import { bigPlant, bigRequest, type BigPlant } from '../../test/fixtures/big-plant';
+import { BIG_PLANT, bigPlant, bigRequest, type BigPlant } from '../../test/fixtures/big-plant';
 import { Rng } from '../../test/fixtures/rng';
 import type { BenchContext } from '../registry';
 
@@ -14,7 +15,7 @@ export interface BigPromise {
   id: string;
   request: CheckRequest;
   holds: Hold[];
-  result: ReturnType<typeof runCheck>['result'];
+  result: ReturnType<typeof checkAndHold>['result'];
 }
 
 export interface BigFixture {
@@ -39,9 +40,10 @@ export function parseRequest(model: PlantModel, input: CheckRequestInput): Check
 
 export function bigFixture(ctx: BenchContext): Promise<BigFixture> {
   return ctx.fixture('big-plant-with-promises', () => {
-    const target = ctx.quick ? 2_000 : 20_000;
+    const target = (ctx.quick ? 2_000 : 20_000) * ctx.scale;
     const t0 = performance.now();
-    const plant = bigPlant(1);
+    const s = ctx.scale;
+    const plant = bigPlant(1, { ...BIG_PLANT, finished: BIG_PLANT.finished * s, components: BIG_PLANT.components * s, resources: BIG_PLANT.resources * s });
     ctx.log(`  big plant: ${plant.workbook.products.length} products, ${plant.workbook.resources.length} resources, ${plant.horizonDays}-day horizon`);
     const model = buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: DATA_VERSION, holds: [] });
     const rng = new Rng(20_000);
@@ -51,18 +53,22 @@ export function bigFixture(ctx: BenchContext): Promise<BigFixture> {
     while (promises.length < target && attempts < target * 5) {
       attempts++;
       const request = parseRequest(model, bigRequest(plant, rng, 1, { maxQty: 30 }));
-      let checked: ReturnType<typeof runCheck>;
+      let checked: ReturnType<typeof checkAndHold>;
       try {
-        checked = runCheck(model, request);
+        // Checked and held at once (runCheck then addHolds, without copying what the line takes);
+        // alternatives are left out: nobody is offered them here, and they change no hold.
+        checked = checkAndHold(model, request, { alternatives: false });
       } catch (e) {
         errors.push(String(e));
         continue;
       }
       const { result, holds } = checked;
-      if (result.status === 'not_feasible') continue;
-      addHolds(model, holds);
+      if (result.status === 'not_feasible') {
+        releaseHolds(model, holds); // not promised: it holds nothing
+        continue;
+      }
       promises.push({ id: `P-${promises.length + 1}`, request, holds, result });
-      if (promises.length % 5000 === 0) ctx.log(`  ${promises.length} promises (${attempts} checks)`);
+      if (promises.length % (5000 * s) === 0) ctx.log(`  ${promises.length} promises (${attempts} checks)`);
     }
     const setupMs = performance.now() - t0;
     ctx.log(`  ${promises.length} promises from ${attempts} checks in ${(setupMs / 1000).toFixed(1)} s`);

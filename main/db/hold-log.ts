@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { hold } from '../../shared/schemas/hold';
 import type { HoldChanges, HoldDelta } from './store-types';
+import { prepared } from './statements';
 
 /** A logged list of holds, parsed on the way back like every stored row. */
 const loggedHolds = z.array(hold);
@@ -14,19 +15,19 @@ const loggedHolds = z.array(hold);
 const KEEP = 2_000;
 
 export function currentHoldsVersion(db: Database): number {
-  return (db.prepare(`SELECT value FROM meta WHERE key = 'holds_version'`).get() as { value: number }).value;
+  return (prepared(db, `SELECT value FROM meta WHERE key = 'holds_version'`).get() as { value: number }).value;
 }
 
 /** Bumps the holds version; `delta` null means the change cannot be followed incrementally. */
 export function bumpHoldsVersion(db: Database, delta: HoldDelta | null): number {
-  db.prepare(`UPDATE meta SET value = value + 1 WHERE key = 'holds_version'`).run();
+  prepared(db, `UPDATE meta SET value = value + 1 WHERE key = 'holds_version'`).run();
   const version = currentHoldsVersion(db);
-  db.prepare('INSERT OR REPLACE INTO hold_log (version, added_json, released_json) VALUES (?, ?, ?)').run(
+  prepared(db, 'INSERT OR REPLACE INTO hold_log (version, added_json, released_json) VALUES (?, ?, ?)').run(
     version,
     delta && JSON.stringify(delta.added),
     delta && JSON.stringify(delta.released),
   );
-  db.prepare('DELETE FROM hold_log WHERE version <= ?').run(version - KEEP);
+  prepared(db, 'DELETE FROM hold_log WHERE version <= ?').run(version - KEEP);
   return version;
 }
 

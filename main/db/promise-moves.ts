@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { bumpHoldsVersion, currentHoldsVersion } from './hold-log';
 import { SUMMARY_COLUMNS, summaryFromSql } from './promise-rows';
 import { holdsOf, replaceHolds } from './revalidation-rows';
+import { prepared } from './statements';
 import { decideInSqlite } from './sqlite-capacity-lock';
 import { insertSummaries } from './sqlite-people-store';
 import { OPEN_STATUSES, type HoldsChange, type PromiseStatus, type TransitionOptions, type TransitionOutcome } from './store-types';
@@ -13,12 +14,12 @@ import { OPEN_STATUSES, type HoldsChange, type PromiseStatus, type TransitionOpt
 const now = () => new Date().toISOString();
 
 export function nextCounter(db: Database, key: 'promise_number' | 'order_seq'): number {
-  db.prepare('UPDATE meta SET value = value + 1 WHERE key = ?').run(key);
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: number }).value;
+  prepared(db, 'UPDATE meta SET value = value + 1 WHERE key = ?').run(key);
+  return (prepared(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: number }).value;
 }
 
 export function insertEvent(db: Database, id: string, at: string, user: string, from: PromiseStatus | null, to: PromiseStatus, comment: string | null): void {
-  db.prepare('INSERT INTO promise_events (promise_id, at, user, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, user, from, to, comment);
+  prepared(db, 'INSERT INTO promise_events (promise_id, at, user, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, user, from, to, comment);
 }
 
 export function insertApproval(db: Database, id: string, a: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at: string }): void {

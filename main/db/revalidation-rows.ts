@@ -15,24 +15,24 @@ import type { OpenPromise } from './operations-store';
 import { z } from 'zod';
 import { holdFromSql, holdToSql, parseJsonColumn, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
 import { OPEN_STATUSES } from './store-types';
+import { prepared } from './statements';
+import { codesOf, datesOf } from './migrations/0007-replan-facts';
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
 /**
- * What revalidation needs of each stored result, taken out by SQLite's JSON functions rather than
- * by parsing every whole result in JavaScript (most of the cost of replanning 20,000 promises was
- * reading them): the reason codes it was confirmed or submitted with, and the dispatch date of
- * each line's held plan (its chosen plan, or its regular plan). A PostgreSQL store does the same
- * with jsonb_array_elements.
+ * What revalidation needs of each stored result: the reason codes it was confirmed or submitted
+ * with, and the dispatch date of each line's held plan. Migration 0007's triggers keep them in
+ * `promise_replan` beside the result (parsing 20,000 whole results took most of a replan's reading);
+ * a row without them (none is expected) has them taken from its result here. A PostgreSQL store
+ * does the same with jsonb_array_elements.
  */
 const OPEN_PROMISES_SQL = `
   SELECT p.id, p.customer, p.at_risk, p.risk_reasons_json, p.request_json,
-    (SELECT json_group_array(DISTINCT r.value ->> '$.code')
-       FROM json_each(p.result_json, '$.lines') l, json_each(l.value, '$.reasons') r) AS codes_json,
-    (SELECT json_group_array(pl.value ->> '$.dispatch_date')
-       FROM json_each(p.result_json, '$.lines') l, json_each(l.value, '$.plans') pl
-       WHERE pl.value ->> '$.kind' = coalesce(l.value ->> '$.chosen_plan', 'regular') AND pl.value ->> '$.dispatch_date' IS NOT NULL) AS dates_json
-  FROM promises p WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, p.id`;
+    coalesce(f.codes_json, ${codesOf('p.result_json')}) AS codes_json,
+    coalesce(f.dates_json, ${datesOf('p.result_json')}) AS dates_json
+  FROM promises p LEFT JOIN promise_replan f ON f.promise_id = p.id
+  WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, p.id`;
 
 const storedCodes = z.array(z.enum(REASON_CODES));
 const storedDates = z.array(dateStr);
@@ -84,24 +84,36 @@ export function holdsOf(db: Database, id: string): Hold[] {
 }
 
 export function replaceHolds(db: Database, id: string, holds: readonly Hold[]): void {
-  db.prepare('DELETE FROM promise_holds WHERE promise_id = ?').run(id);
-  const insert = db.prepare(
+  holdsWriter(db)(id, holds);
+}
+
+/** `replaceHolds` with its statements prepared once, for writing many promises' holds. */
+function holdsWriter(db: Database): (id: string, holds: readonly Hold[]) => void {
+  const del = prepared(db, 'DELETE FROM promise_holds WHERE promise_id = ?');
+  const insert = prepared(
+    db,
     `INSERT INTO promise_holds (promise_id, line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4)
      VALUES (@promise_id, @line, @type, @sku, @resource_id, @date, @qty, @use, @regular_e4, @overtime_e4)`,
   );
-  for (const h of holds) insert.run(holdToSql(id, h));
+  return (id, holds) => {
+    del.run(id);
+    for (const h of holds) insert.run(holdToSql(id, h));
+  };
 }
 
 /** Writes each outcome's holds and flag, then bumps the holds version (the tables changed). */
-export function applyRevalidation(db: Database, open: readonly PromiseToRevalidate[], outcomes: readonly RevalidationOutcome[]): void {
-  const before = new Map(open.map((p) => [p.id, p.holds]));
-  const setRisk = db.prepare('UPDATE promises SET at_risk = ?, risk_reasons_json = ? WHERE id = ?');
+export function applyRevalidation(db: Database, open: readonly (PromiseToRevalidate | OpenPromise)[], outcomes: readonly RevalidationOutcome[]): void {
+  const before = new Map(open.map((p) => [p.id, p]));
+  const setRisk = prepared(db, 'UPDATE promises SET at_risk = ?, risk_reasons_json = ? WHERE id = ?');
+  const writeHolds = holdsWriter(db);
   for (const o of outcomes) {
     const old = before.get(o.id);
     if (!old) throw new Error(`revalidation returned an outcome for ${o.id}, which is not an open promise`);
-    // Most promises keep their plan after a small change: their hold rows stay as they are.
-    if (!sameHolds(old, o.holds)) replaceHolds(db, o.id, o.holds);
-    setRisk.run(o.atRisk ? 1 : 0, JSON.stringify(o.atRisk ? o.reasons : []), o.id);
+    // Most promises keep their plan and their flag after a small change: their rows stay as they are.
+    if (!sameHolds(old.holds, o.holds)) writeHolds(o.id, o.holds);
+    const reasons = JSON.stringify(o.atRisk ? o.reasons : []);
+    if ('atRisk' in old && old.atRisk === o.atRisk && JSON.stringify(old.riskReasons) === reasons) continue;
+    setRisk.run(o.atRisk ? 1 : 0, reasons, o.id);
   }
   // Every open promise was planned again: followers rebuild rather than replay.
   bumpHoldsVersion(db, null);

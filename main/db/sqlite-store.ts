@@ -8,7 +8,8 @@ import type { Hold } from '../../shared/engine/types';
 import type { Workbook } from '../../shared/schemas/workbook';
 import { dumpDatabase } from './dump';
 import { importFromSql } from './import-rows';
-import { movePromise } from './promise-moves';
+import { insertEvent, movePromise, nextCounter } from './promise-moves';
+import { prepared } from './statements';
 
 export { dataVersionOf } from './import-rows';
 import { SqlitePeopleStore, insertSummaries } from './sqlite-people-store';
@@ -117,8 +118,7 @@ export class SqliteStore implements Store {
   }
 
   private nextCounter(key: 'promise_number' | 'order_seq'): number {
-    this.db.prepare('UPDATE meta SET value = value + 1 WHERE key = ?').run(key);
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: number }).value;
+    return nextCounter(this.db, key);
   }
 
   async loadOpenHolds(): Promise<Hold[]> {
@@ -163,29 +163,28 @@ export class SqliteStore implements Store {
         } else if (holds && holdsVersion !== expected) return { ok: false, conflict: 'holds_changed', holdsVersion };
         const at = p.at ?? now();
         const id = `P-${String(this.nextCounter('promise_number')).padStart(6, '0')}`;
-        this.db
-          .prepare(
-            `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version,
-               created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            id,
-            p.status,
-            p.request.customer,
-            p.request.region,
-            p.request.mode,
-            JSON.stringify(p.request),
-            JSON.stringify(p.result),
-            p.result.as_of,
-            p.result.data_version,
-            at,
-            p.user,
-            p.status === 'awaiting_approval' ? at : null,
-            p.status === 'confirmed' ? at : null,
-            p.status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
-            holds ? this.nextCounter('order_seq') : null,
-          );
+        prepared(
+          this.db,
+          `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version,
+             created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          id,
+          p.status,
+          p.request.customer,
+          p.request.region,
+          p.request.mode,
+          JSON.stringify(p.request),
+          JSON.stringify(p.result),
+          p.result.as_of,
+          p.result.data_version,
+          at,
+          p.user,
+          p.status === 'awaiting_approval' ? at : null,
+          p.status === 'confirmed' ? at : null,
+          p.status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
+          holds ? this.nextCounter('order_seq') : null,
+        );
         this.insertEvent(id, at, p.user, null, p.status, p.comment ?? null);
         if (p.summaries) insertSummaries(this.db, id, p.summaries(id, at), at);
         if (!holds) return { ok: true, id, holdsVersion };
@@ -196,7 +195,7 @@ export class SqliteStore implements Store {
   }
 
   private insertEvent(id: string, at: string, user: string, from: PromiseStatus | null, to: PromiseStatus, comment: string | null): void {
-    this.db.prepare('INSERT INTO promise_events (promise_id, at, user, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, user, from, to, comment);
+    insertEvent(this.db, id, at, user, from, to, comment);
   }
 
   async listPromises(filter: PromiseFilter = {}): Promise<PromiseSummary[]> {

@@ -9,8 +9,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { contract, isChannel, toIssues, type Channel, type Result } from '../../shared/contract';
-import type { WorkbookDialogs } from '../handlers/context';
-import type { SummaryDialogs } from '../handlers/context';
+import type { SessionView } from '../../shared/contract-promises';
+import type { SummaryDialogs, WorkbookDialogs } from '../handlers/context';
 import type { TeamClient } from './team-client';
 
 export interface TeamAnswererOptions {
@@ -21,6 +21,8 @@ export interface TeamAnswererOptions {
 
 export const UNREACHABLE =
   'The team server is not answering: checks, drafts and changes are refused until it does. Nothing you typed is lost; Promise Desk keeps trying.';
+
+const SIGNED_OUT: SessionView = { mode: 'signed_out', user: null, idle_minutes: 0, may: { administer_users: false, edit_operations: false, fulfil: false, approve_for: [] } };
 
 export interface TeamAnswerer {
   answer(channel: string, payload: unknown): Promise<Result<unknown>>;
@@ -48,6 +50,14 @@ export function teamAnswerer(opts: TeamAnswererOptions): TeamAnswerer {
   }
 
   const local: Record<string, (payload: unknown) => Promise<Result<unknown>>> = {
+    async 'session:get'() {
+      const r = await call('session:get', undefined);
+      // Not signed in from here and the server does not answer (the app started while it was
+      // down): signed out is the truth still, and the window offers sign-in and Connection
+      // instead of waiting. Signed in, the window keeps what it shows and is told it is down.
+      if (!r.ok && r.error.code === 'unavailable' && !client.token) return { ok: true, value: SIGNED_OUT };
+      return r;
+    },
     async 'app:info'() {
       // Asked now and then by the window: a ping that also notices the server answering again.
       await call('app:info', undefined);

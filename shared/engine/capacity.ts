@@ -17,9 +17,9 @@ export function freeOvertime(view: View, r: number, d: number): number {
 }
 
 /** Units per horizon day, with or without overtime. */
-export function dailyUnits(view: View, product: ProductInfo, overtime: boolean): Float64Array {
+export function dailyUnits(view: View, product: ProductInfo, overtime: boolean, out?: Float64Array): Float64Array {
   const H = view.model.horizon;
-  const units = new Float64Array(H).fill(product.routing.length ? Infinity : 0);
+  const units = (out ?? new Float64Array(H)).fill(product.routing.length ? Infinity : 0);
   for (const { res: r, hoursE4 } of product.routing) {
     const res = view.model.resources[r]!;
     const { regHeld, otHeld } = view.res(r);

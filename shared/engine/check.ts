@@ -13,6 +13,7 @@ import { e4ToString, formatE8, percentAtLeast, percentString, toE4Big } from '..
 import { computePlan, lineSupply, type PlanCalc } from './plans';
 import { candidateAlternatives, STATUS_RANK, verifiedAlternatives } from './alternatives';
 import { expressReason, overtimeReason, sayDate, shortageReasons } from './reasons';
+import { beginLine } from './line-arrays';
 import type { Hold } from './types';
 import { applyHoldsTo, baseView, scratchView, type View } from './view';
 
@@ -34,9 +35,13 @@ function verify(model: PlantModel, req: CheckRequest, result: CheckResult): Chec
 /**
  * Checks and takes the holds from the model at once, as confirming would (the model changes).
  * The same answer as `runCheck` followed by `addHolds`, without copying what the lines take.
+ * `alternatives: false` (replanning, where nobody is offered them) leaves them out: they change
+ * neither the holds nor any status or reason, and verifying them re-checks the request.
+ * `verdictOnly` (replanning, which keeps only holds, statuses and reasons) also leaves out each
+ * line's plans and the result's warnings: the result is not a full answer then.
  */
-export function checkAndHold(model: PlantModel, req: CheckRequest): { result: CheckResult; holds: Hold[] } {
-  const out = checkOn(baseView(model), req, true);
+export function checkAndHold(model: PlantModel, req: CheckRequest, opts: { alternatives?: boolean; verdictOnly?: boolean } = {}): { result: CheckResult; holds: Hold[] } {
+  const out = checkOn(baseView(model), req, opts.verdictOnly ? false : (opts.alternatives ?? true), !opts.verdictOnly);
   if (!out.result.lines.some((l) => l.alternatives.length > 0)) return out;
   // Alternatives are checked against the plant before this request: give back, check, take again.
   const base = baseView(model);
@@ -46,13 +51,13 @@ export function checkAndHold(model: PlantModel, req: CheckRequest): { result: Ch
   return { result, holds: out.holds };
 }
 
-function checkOn(view: View, req: CheckRequest, alternatives: boolean): { result: CheckResult; holds: Hold[] } {
+function checkOn(view: View, req: CheckRequest, alternatives: boolean, full = true): { result: CheckResult; holds: Hold[] } {
   const model = view.model;
   const order = req.lines.map((l, i) => ({ l, i })).sort((a, b) => (a.l.requested_date < b.l.requested_date ? -1 : a.l.requested_date > b.l.requested_date ? 1 : a.i - b.i));
   const lines: LineResult[] = new Array(req.lines.length);
   const holds: Hold[] = [];
   for (const { i } of order) {
-    const line = checkLine(view, req, i, alternatives);
+    const line = checkLine(view, req, i, alternatives, full);
     lines[i] = line.result;
     applyHoldsTo(view, line.holds, 1);
     holds.push(...line.holds);
@@ -68,14 +73,15 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean): { result
       mode: req.mode,
       status,
       lines,
-      warnings: poolWarnings(model, req),
+      warnings: full ? poolWarnings(model, req) : [],
     },
     holds,
   };
 }
 
-function checkLine(view: View, req: CheckRequest, index: number, alternatives: boolean): { result: LineResult; holds: Hold[] } {
+function checkLine(view: View, req: CheckRequest, index: number, alternatives: boolean, full: boolean): { result: LineResult; holds: Hold[] } {
   const m = view.model;
+  beginLine(m.horizon);
   const line = req.lines[index]!;
   const product = m.products.get(line.sku)!;
   const R = toDay(line.requested_date) - m.asOfDay;
@@ -135,7 +141,7 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
       min_margin_pct: product.minMarginPct,
       status,
       chosen_plan: chosen?.kind ?? null,
-      plans: plans.map((p, i) => planJson(m, p, costs[i]!, revenue)),
+      plans: full ? plans.map((p, i) => planJson(m, p, costs[i]!, revenue)) : [],
       reasons,
       alternatives: status === 'ok' || !alternatives ? [] : candidateAlternatives(m, plans, line.qty, line.requested_date, chosen),
     },
@@ -195,6 +201,8 @@ function poolWarnings(m: PlantModel, req: CheckRequest): DataWarning[] {
   const out: DataWarning[] = [];
   for (const sku of skus) {
     const pool = m.pools[m.poolIndex.get(sku)!]!;
+    // suf[0] is at most every cum[i] before the limit: not below 0, nothing to say (no scan).
+    if (pool.limit === 0 || pool.suf[0]! >= 0) continue;
     for (let i = 0; i < pool.limit; i++) {
       if (pool.cum[i]! < 0) {
         const date = fromDay(m.asOfDay + i);

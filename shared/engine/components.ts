@@ -8,9 +8,9 @@ import { atp } from './pool';
 import type { View } from './view';
 
 /** K[t]: the most units the line may have made by the end of day t (Infinity: no limit). Non-decreasing. */
-export function componentCaps(view: View, product: ProductInfo): Float64Array {
+export function componentCaps(view: View, product: ProductInfo, out?: Float64Array): Float64Array {
   const H = view.model.horizon;
-  const caps = new Float64Array(H).fill(Infinity);
+  const caps = (out ?? new Float64Array(H)).fill(Infinity);
   for (const { pool: p, qty } of product.bom) {
     const pool = view.model.pools[p]!;
     const { suf } = view.pool(p);
@@ -40,8 +40,8 @@ export function bindingComponent(view: View, product: ProductInfo, t: number): {
  * N[d]: the most units that can be made by the end of day d (forward greedy; optimal because
  * K is non-decreasing).
  */
-export function cumulativeMax(units: Float64Array, caps: Float64Array | null): Float64Array {
-  const N = new Float64Array(units.length);
+export function cumulativeMax(units: Float64Array, caps: Float64Array | null, out?: Float64Array): Float64Array {
+  const N = out ?? new Float64Array(units.length);
   let n = 0;
   for (let d = 0; d < units.length; d++) {
     n += units[d]!;

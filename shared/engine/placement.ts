@@ -14,6 +14,7 @@
 import type { ProductInfo } from './plant-model';
 import { freeRegular } from './capacity';
 import { cumulativeMax } from './components';
+import { lineArray } from './line-arrays';
 import type { View } from './view';
 
 export interface ProductionDay {
@@ -23,7 +24,8 @@ export interface ProductionDay {
   hours: { res: number; regular: number; overtime: number }[];
 }
 
-function latestFirst(units: Float64Array, last: number, qty: number, into: Float64Array = new Float64Array(units.length)): Float64Array {
+/** `into` defaults to a zeroed array of the line's own (line-arrays.ts). */
+function latestFirst(units: Float64Array, last: number, qty: number, into: Float64Array = lineArray().fill(0)): Float64Array {
   let rest = qty;
   for (let d = last; d >= 0 && rest > 0; d--) {
     const take = Math.min(units[d]! - into[d]!, rest);
@@ -60,7 +62,7 @@ export function placeProduction(
   if (qty <= 0 || last < 0) return [];
   // The most that regular hours can make in the window, components allowing. Up to that, plain
   // latest-first filling of regular hours is feasible (it makes the least possible early on).
-  const regularMax = cumulativeMax(regular, caps)[last]!;
+  const regularMax = cumulativeMax(regular, caps, lineArray())[last]!;
   let n: Float64Array | null;
   if (qty <= regularMax || !withOvertime) n = latestFirst(regular, last, qty);
   else {

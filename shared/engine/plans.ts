@@ -6,6 +6,7 @@
 import { cumulativeMax, componentCaps } from './components';
 import { dailyUnits } from './capacity';
 import type { Lane, PlantModel, ProductInfo } from './plant-model';
+import { lineArray } from './line-arrays';
 import { placeProduction, type ProductionDay } from './placement';
 import { atp } from './pool';
 import type { View } from './view';
@@ -23,13 +24,21 @@ export interface LineSupply {
 
 export function lineSupply(view: View, product: ProductInfo, overtime: boolean): LineSupply {
   if (product.supply === 'buy') {
-    const zero = new Float64Array(view.model.horizon);
+    const zero = lineArray().fill(0);
     return { product, regular: zero, withOvertime: overtime ? zero : null, caps: zero, made: zero, madeOvertime: overtime ? zero : null };
   }
-  const regular = dailyUnits(view, product, false);
-  const withOvertime = overtime ? dailyUnits(view, product, true) : null;
-  const caps = componentCaps(view, product);
-  return { product, regular, withOvertime, caps, made: cumulativeMax(regular, caps), madeOvertime: withOvertime && cumulativeMax(withOvertime, caps) };
+  // The line's own arrays (line-arrays.ts): they live as long as the line's check.
+  const regular = dailyUnits(view, product, false, lineArray());
+  const withOvertime = overtime ? dailyUnits(view, product, true, lineArray()) : null;
+  const caps = componentCaps(view, product, lineArray());
+  return {
+    product,
+    regular,
+    withOvertime,
+    caps,
+    made: cumulativeMax(regular, caps, lineArray()),
+    madeOvertime: withOvertime && cumulativeMax(withOvertime, caps, lineArray()),
+  };
 }
 
 /** Finished goods the pool can give for dispatch on day i (Infinity: bought in without limit). */

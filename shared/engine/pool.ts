@@ -26,32 +26,40 @@ export interface Pool {
 export function buildPools(wb: Workbook, asOfDay: DayNumber, H: number): { pools: Pool[]; poolIndex: Map<string, number> } {
   const poolIndex = new Map<string, number>();
   const pools: Pool[] = [];
-  const delta = new Map<string, Float64Array>();
-  const after = new Map<string, Map<number, number>>();
+  // One buffer for every pool's days, each pool a view of its part: tens of thousands of small
+  // typed arrays each had their own backing store, which made building and every garbage
+  // collection grow with the plant (issue #15, scaling).
+  const P = wb.products.length;
+  const cumAll = new Float64Array(P * H);
+  const sufAll = new Float64Array(P * (H + 1));
   for (const p of wb.products) {
-    poolIndex.set(p.sku, pools.length);
+    const k = pools.length;
+    poolIndex.set(p.sku, k);
     const buyFrom = p.supply === 'buy' ? (p.lead_time_days ?? 0) : null;
-    pools.push({ sku: p.sku, limit: buyFrom === null ? H : Math.min(buyFrom, H), buyFrom, tail: 0, cum: new Float64Array(H), suf: new Float64Array(H + 1) });
-    delta.set(p.sku, new Float64Array(H));
+    const cum = cumAll.subarray(k * H, (k + 1) * H);
+    const suf = sufAll.subarray(k * (H + 1), (k + 1) * (H + 1));
+    pools.push({ sku: p.sku, limit: buyFrom === null ? H : Math.min(buyFrom, H), buyFrom, tail: 0, cum, suf });
   }
+  // Each pool's changes by day go into `cum` first, then become its running sum.
+  const after = new Map<number, Map<number, number>>();
   const add = (sku: string, date: string, qty: number) => {
+    const k = poolIndex.get(sku)!;
     const i = Math.max(0, toDay(date) - asOfDay);
-    if (i < H) delta.get(sku)![i]! += qty;
+    if (i < H) pools[k]!.cum[i]! += qty;
     else {
-      const m = after.get(sku) ?? new Map<number, number>();
+      const m = after.get(k) ?? new Map<number, number>();
       m.set(i, (m.get(i) ?? 0) + qty);
-      after.set(sku, m);
+      after.set(k, m);
     }
   };
-  for (const r of wb.inventory) delta.get(r.sku)![0]! += r.on_hand;
+  for (const r of wb.inventory) pools[poolIndex.get(r.sku)!]!.cum[0]! += r.on_hand;
   for (const r of wb.receipts) add(r.sku, `${r.date}`, r.qty);
   for (const o of wb.orders) add(o.sku, o.dispatch_date, -o.qty);
 
-  pools.forEach((pool) => {
-    const d = delta.get(pool.sku)!;
-    let run = 0;
-    for (let i = 0; i < H; i++) pool.cum[i] = run += d[i]!;
-    const events = [...(after.get(pool.sku) ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]);
+  pools.forEach((pool, k) => {
+    const cum = pool.cum;
+    for (let i = 1; i < H; i++) cum[i]! += cum[i - 1]!;
+    const events = after.has(k) ? [...after.get(k)!].sort((a, b) => a[0] - b[0]) : [];
     const end = pool.buyFrom === null ? Infinity : pool.buyFrom;
     let t = 0;
     let low = 0;
@@ -66,13 +74,21 @@ export function buildPools(wb: Workbook, asOfDay: DayNumber, H: number): { pools
   return { pools, poolIndex };
 }
 
-/** Recomputes the look-ahead minimum of `cum` into `suf` (O(horizon)). */
-export function recomputeSuffix(pool: Pool, cum: Float64Array, suf: Float64Array): void {
+/**
+ * Recomputes the look-ahead minimum of `cum` into `suf` (O(horizon)). `changedFrom`: `cum` changed
+ * only on days from there on, so below it the walk stops where `suf` comes out as it was.
+ */
+export function recomputeSuffix(pool: Pool, cum: Float64Array, suf: Float64Array, changedFrom = 0): void {
   const H = cum.length;
   const reachesPast = pool.buyFrom === null || pool.buyFrom > H;
   let m = reachesPast && H > 0 ? cum[H - 1]! + pool.tail : Infinity;
   suf[pool.limit] = m;
-  for (let i = pool.limit - 1; i >= 0; i--) suf[i] = m = Math.min(m, cum[i]!);
+  for (let i = pool.limit - 1; i >= 0; i--) {
+    const c = cum[i]!;
+    if (c < m) m = c;
+    if (i < changedFrom && suf[i] === m) return;
+    suf[i] = m;
+  }
 }
 
 /** ATP on day i: Infinity where the item can be bought in without limit. */

@@ -48,9 +48,11 @@ function recheck(model: PlantModel, p: PromiseToRevalidate): RevalidationOutcome
     const reasons: Reason[] = valid.issues.map((i) => ({ code: 'stock_short', message: `It can no longer be planned: ${i.path} ${i.message}.` }));
     return { id: p.id, rechecked: true, result: null, holds: [], atRisk: true, reasons };
   }
-  const { result, holds } = checkAndHold(model, valid.value);
+  // Only the verdict: the holds, each line's status and reasons (the stored result stays the one
+  // the promise was made with; plans and alternatives of 20,000 checks were most of the work).
+  const { result, holds } = checkAndHold(model, valid.value, { verdictOnly: true });
   const reasons = uncovered(result, p.covered);
-  return { id: p.id, rechecked: true, result, holds: holds, atRisk: reasons.length > 0, reasons };
+  return { id: p.id, rechecked: true, result: null, holds: holds, atRisk: reasons.length > 0, reasons };
 }
 
 function uncovered(result: CheckResult, covered: PromiseToRevalidate['covered']): Reason[] {

@@ -26,6 +26,11 @@ export interface RevalidationOutcome {
   id: string;
   /** `false` when every dispatch date had passed and the promise was not checked again. */
   rechecked: boolean;
+  /**
+   * Always null: replanning keeps the new check's verdict only (holds, `atRisk`, `reasons`); the
+   * stored result stays the one the promise was made with. Kept so that stores and tests written
+   * against the full shape still type-check.
+   */
   result: CheckResult | null;
   holds: Hold[];
   atRisk: boolean;

@@ -81,17 +81,23 @@ export function applyHoldsTo(view: View, holds: Iterable<Hold>, sign: 1 | -1): v
   // One pass from the earliest change per pool, however many holds touch it.
   for (const [p, list] of changes) {
     const a = view.mutPool(p);
-    const delta = new Map<number, number>();
-    let first = H;
-    for (let k = 0; k < list.length; k += 2) {
-      delta.set(list[k]!, (delta.get(list[k]!) ?? 0) + list[k + 1]!);
-      first = Math.min(first, list[k]!);
+    const cum = a.cum;
+    let first: number;
+    if (list.length === 2) {
+      first = list[0]!;
+      const q = list[1]!;
+      for (let t = first; t < H; t++) cum[t]! += q;
+    } else {
+      // Pairs (day, change) by day; the running change is added from each day on.
+      const order = Array.from({ length: list.length / 2 }, (_, k) => k).sort((x, y) => list[2 * x]! - list[2 * y]!);
+      first = list[2 * order[0]!]!;
+      let run = 0;
+      let k = 0;
+      for (let t = first; t < H; t++) {
+        while (k < order.length && list[2 * order[k]!] === t) run += list[2 * order[k++]! + 1]!;
+        cum[t]! += run;
+      }
     }
-    let run = 0;
-    for (let t = first; t < H; t++) {
-      run += delta.get(t) ?? 0;
-      a.cum[t]! += run;
-    }
-    recomputeSuffix(model.pools[p]!, a.cum, a.suf);
+    recomputeSuffix(model.pools[p]!, cum, a.suf, first);
   }
 }

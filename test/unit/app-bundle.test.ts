@@ -13,7 +13,8 @@ import { CHANNELS } from '../../shared/contract';
 
 const root = new URL('../..', import.meta.url).pathname;
 /** Left out of the bundle: electron, the native database, and packages that read their own files at run time. */
-const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', 'dejavu-fonts-ttf', 'electron-updater'];
+// The last: unzipper 0.12 (exceljs's, by override) requires it only to read zips from S3, never done here.
+const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit', 'pdfjs-dist', 'dejavu-fonts-ttf', 'electron-updater', '@aws-sdk/client-s3'];
 
 const STUB = String.raw`
 const Module = require('node:module');

@@ -24,7 +24,7 @@ describe('migrations', () => {
     expect(tables(db)).toEqual(
       ['approvals', 'bom', 'calendar_exceptions', 'calendars', 'imports', 'inventory', 'lanes', 'meta', 'orders', 'policy', 'products', 'promise_events', 'promise_holds', 'promises', 'receipts', 'resource_load', 'resources', 'routings',
         'installation_key', 'summaries', 'user_events', 'user_keys', 'users',
-        'table_change_rows', 'table_changes', 'hold_log', 'user_states', 'sign_in_attempts'].sort(),
+        'table_change_rows', 'table_changes', 'hold_log', 'user_states', 'sign_in_attempts', 'promise_replan'].sort(),
     );
     // Every table is STRICT.
     const sqls = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { sql: string }[];

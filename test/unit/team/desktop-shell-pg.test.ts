@@ -70,6 +70,15 @@ describe.skipIf(missing('PostgreSQL', hasPostgres()))('the desktop shell on a te
     expect(await again.call('connection:get')).toMatchObject({ ok: true, value: { mode: 'team', url: server.url } });
     expect(await again.call('app:info')).toMatchObject({ ok: true, value: { runtime: 'electron', team: { url: server.url, reachable: true } } });
 
+    // Started while the chosen server is down: signed out (sign-in and Connection offered), and
+    // signing in says the server is not answering.
+    writeFileSync(join(first.userData, CONNECTION_FILE), JSON.stringify({ mode: 'team', url: 'http://127.0.0.1:1/', fingerprint: null }));
+    const down = await shell(first.userData);
+    expect(await down.call('session:get')).toMatchObject({ ok: true, value: { mode: 'signed_out', user: null } });
+    const refused = await down.call('session:signin', { name: 'sam', passphrase: PASS });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining(UNREACHABLE) } });
+    expect(await down.call('connection:get')).toMatchObject({ ok: true, value: { mode: 'team', url: 'http://127.0.0.1:1/' } });
+
     writeFileSync(join(first.userData, CONNECTION_FILE), '{"mode":"team","url":42}');
     const damaged = await shell(first.userData);
     expect(await damaged.call('connection:get')).toMatchObject({ ok: true, value: { mode: 'unset' } });
