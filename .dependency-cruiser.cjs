@@ -36,8 +36,7 @@ module.exports = {
     },
     {
       name: 'handlers-over-services',
-      // A warning until the desk (main/desk/) gives the handlers their services: then an error.
-      severity: 'warn',
+      severity: 'error',
       comment: 'A handler calls a service of the desk; it never reaches the store underneath.',
       from: { path: '^main/handlers/' },
       to: { path: '^main/db/' },
@@ -55,6 +54,13 @@ module.exports = {
       comment: 'Only main/db/ knows the database: better-sqlite3 and pg are imported there and nowhere else.',
       from: { pathNot: '^(main/db/|test/unit/db/|node_modules/)' },
       to: { path: '^node_modules/(better-sqlite3|pg|@types/better-sqlite3|@types/pg)/' },
+    },
+    {
+      name: 'sqlite-only-in-db',
+      severity: 'error',
+      comment: 'Which store is SQLite is known in main/db/ only: the rest opens one through main/db/open-store.ts and uses the Store interface.',
+      from: { path: PRODUCT, pathNot: '^main/db/' },
+      to: { path: '^main/db/sqlite-' },
     },
     {
       name: 'product-not-on-tests',

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bigPlant, bigRequest } from '../../test/fixtures/big-plant';
 import { Rng } from '../../test/fixtures/rng';
-import { openPromiseDesk } from '../../main/services/open-promise-desk';
+import { openDesk } from '../../main/desk/open-desk';
 import { revalidator } from '../../main/services/revalidator';
 import { workbookSha256 } from '../../main/services/workbook-service';
 import { percentile } from '../stats';
@@ -26,7 +26,7 @@ export interface ConfirmLatency {
 export async function measureConfirmLatency(opts: { confirms: number; lines?: number; log?: (m: string) => void }): Promise<ConfirmLatency> {
   const dir = mkdtempSync(join(tmpdir(), 'confirm-bench-'));
   const plant = bigPlant(1);
-  const desk = await openPromiseDesk({ path: join(dir, 'bench.db'), seedDemo: false, now: () => new Date(`${plant.asOf}T09:00:00Z`) });
+  const desk = await openDesk(join(dir, 'bench.db'), { now: () => new Date(`${plant.asOf}T09:00:00Z`) });
   try {
     await desk.checks.store.importWorkbook(plant.workbook, { source: 'big plant', sha256: workbookSha256(plant.workbook), user: 'bench' }, revalidator(plant.asOf));
     const actor = await desk.people.localActor();

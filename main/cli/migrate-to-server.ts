@@ -3,8 +3,7 @@
  * database (migrated first): tables, users and keys, promises and holds, history and signed
  * summaries. The file is left as it was; a team database that is not empty is refused.
  */
-import { SqliteStore } from '../db/sqlite-store';
-import { TargetNotEmptyError, copySqliteToPostgres } from '../db/postgres/copy-from-sqlite';
+import { TargetNotEmptyError, copyFileToPostgres } from '../db/postgres/copy-from-sqlite';
 import { describeUrl } from '../db/postgres/migrate';
 import { isPostgresUrl, openPostgres } from '../db/postgres/open-postgres';
 import { InputError, parseCommand, usageError } from './args';
@@ -27,28 +26,23 @@ export async function run(argv: readonly string[]): Promise<number> {
   if (!file || isPostgresUrl(file)) throw usageError(spec, "--db names the laptop's database file");
   if (!values.to || !isPostgresUrl(values.to)) throw usageError(spec, '--to names the team database (postgres://…)');
   if (!existsSync(file)) throw new InputError(`There is no database ${file}.`);
-  const source = SqliteStore.open(file);
+  let team;
   try {
-    let team;
-    try {
-      team = await openPostgres(values.to);
-    } catch (e) {
-      throw new InputError(`Cannot open the team database ${describeUrl(values.to)}: ${(e as Error).message}.`);
-    }
-    try {
-      const n = await copySqliteToPostgres(source.db, team.store);
-      out(
-        `Moved ${file} into ${describeUrl(values.to)}: ${n.imports} imports, ${n.promises} promises with ${n.holds} holds, ` +
-          `${n.users} users, ${n.summaries} signed summaries.`,
-      );
-      return 0;
-    } catch (e) {
-      if (e instanceof TargetNotEmptyError) throw new InputError(e.message);
-      throw e;
-    } finally {
-      await team.store.close();
-    }
+    team = await openPostgres(values.to);
+  } catch (e) {
+    throw new InputError(`Cannot open the team database ${describeUrl(values.to)}: ${(e as Error).message}.`);
+  }
+  try {
+    const n = await copyFileToPostgres(file, team.store);
+    out(
+      `Moved ${file} into ${describeUrl(values.to)}: ${n.imports} imports, ${n.promises} promises with ${n.holds} holds, ` +
+        `${n.users} users, ${n.summaries} signed summaries.`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof TargetNotEmptyError) throw new InputError(e.message);
+    throw e;
   } finally {
-    await source.close();
+    await team.store.close();
   }
 }

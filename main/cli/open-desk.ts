@@ -5,27 +5,28 @@
 import { userInfo } from 'node:os';
 import { ForbiddenError } from '../access/authorize';
 import { AuthError, type Actor } from '../people/people-service';
-import { promiseDeskOver, type PromiseDesk } from '../services/open-promise-desk';
+import type { Desk } from '../desk/open-desk';
 import { InputError } from './args';
 import { openForCommand, type CommandOpenOptions } from './open-store';
 import type { StoreValues } from './options';
 import { currentPassphrase } from './passphrase-input';
 
-export async function withDesk<T>(store: StoreValues, fn: (desk: PromiseDesk, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
-  const { service, path } = await openForCommand(store, opts);
+export async function withDesk<T>(where: StoreValues, fn: (desk: Desk, path: string) => Promise<T>, opts: CommandOpenOptions = {}): Promise<T> {
+  const { desk, path } = await openForCommand(where, opts);
   try {
-    return await fn(await promiseDeskOver(service), path);
+    await desk.promises.expireHolds();
+    return await fn(desk, path);
   } catch (e) {
     // Refusals by the people rules and by the role gate: exit 1 with the sentence.
     if (e instanceof AuthError || e instanceof ForbiddenError) throw new InputError(e.message);
     throw e;
   } finally {
-    await service.store.close();
+    await desk.close();
   }
 }
 
 /** Who acts in a command that changes data; refused (exit 1) when that cannot be proved. */
-export async function actingUser(desk: PromiseDesk, userFlag: string | undefined): Promise<Actor> {
+export async function actingUser(desk: Desk, userFlag: string | undefined): Promise<Actor> {
   return desk.people.resolveActor(userFlag, () => currentPassphrase(userFlag ?? ''), cliSource());
 }
 

@@ -5,14 +5,14 @@
  */
 import type { Actor } from '../people/people-service';
 import type { Outcome } from '../services/promise-service';
-import type { PromiseDesk } from '../services/open-promise-desk';
+import type { Desk } from '../desk/open-desk';
 import { parseCommand } from './args';
 import { actingUser, withDesk } from './open-desk';
 import { JSON_OPTION, STORE_OPTIONS, USER_OPTION } from './options';
 import { err, out, outJson } from './output';
 import { timesForPeople } from './times';
 
-export function promiseCommand(name: string, about: string, commentRequired: boolean, act: (desk: PromiseDesk, actor: Actor, id: string, comment: string | undefined) => Promise<Outcome>) {
+export function promiseCommand(name: string, about: string, commentRequired: boolean, act: (desk: Desk, actor: Actor, id: string, comment: string | undefined) => Promise<Outcome>) {
   const spec = {
     usage: `${name} <promise id> ${commentRequired ? '--comment TEXT ' : ''}[options]`,
     about,

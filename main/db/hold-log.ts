@@ -3,10 +3,13 @@
  * (migration 0005), so that the engine's in-memory model can follow along incrementally.
  */
 import type { Database } from 'better-sqlite3';
-import type { Hold } from '../../shared/engine/types';
-import type { HoldChanges, HoldDelta } from './store';
+import { z } from 'zod';
+import { hold } from '../../shared/schemas/hold';
+import type { HoldChanges, HoldDelta } from './store-types';
 import { prepared } from './statements';
 
+/** A logged list of holds, parsed on the way back like every stored row. */
+const loggedHolds = z.array(hold);
 
 /** Entries older than this many versions are dropped; a model that far behind is rebuilt. */
 const KEEP = 2_000;
@@ -41,7 +44,7 @@ export function holdChangesSince(db: Database, since: number): HoldChanges | nul
     const changes: HoldChanges['changes'] = [];
     for (const r of rows) {
       if (r.added_json === null || r.released_json === null) return null;
-      changes.push({ version: r.version, added: JSON.parse(r.added_json) as Hold[], released: JSON.parse(r.released_json) as Hold[] });
+      changes.push({ version: r.version, added: loggedHolds.parse(JSON.parse(r.added_json)), released: loggedHolds.parse(JSON.parse(r.released_json)) });
     }
     return { version, changes };
   })();

@@ -1,7 +1,7 @@
 /** Rows of the `imports` table: every import and every save of edits makes one, naming a data version. */
 import { z } from 'zod';
 import { TABLE_NAMES, type TableName } from '../../shared/schemas/workbook';
-import type { ImportRecord } from './store';
+import type { ImportRecord } from './store-types';
 
 export function dataVersionOf(importId: number, sha256: string): string {
   return `v${importId}-${sha256.slice(0, 8)}`;

@@ -9,7 +9,7 @@ import type { Reason } from '../../shared/schemas/check';
 import type { TableName, Workbook } from '../../shared/schemas/workbook';
 import type { FieldChange, PlainRow, WorkbookDiff } from '../../shared/edits/diff';
 import type { CapacityLock } from './capacity-lock';
-import type { ImportMeta, ImportOutcome, LockConflict, NewPromise, PromiseStatus, Revalidate } from './store';
+import type { ImportMeta, ImportOutcome, LockConflict, NewPromise, PromiseStatus, Revalidate } from './store-types';
 
 /** The tables changed since the version an edit or a preview was made on. */
 export class TablesChangedError extends Error {

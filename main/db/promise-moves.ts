@@ -9,7 +9,7 @@ import { holdsOf, replaceHolds } from './revalidation-rows';
 import { prepared } from './statements';
 import { decideInSqlite } from './sqlite-capacity-lock';
 import { insertSummaries } from './sqlite-people-store';
-import { OPEN_STATUSES, type HoldsChange, type PromiseStatus, type TransitionOptions, type TransitionOutcome } from './store';
+import { OPEN_STATUSES, type HoldsChange, type PromiseStatus, type TransitionOptions, type TransitionOutcome } from './store-types';
 
 const now = () => new Date().toISOString();
 

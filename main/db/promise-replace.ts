@@ -10,7 +10,7 @@ import type { ReplaceOutcome } from './operations-store';
 import { bumpHoldsVersion } from './hold-log';
 import { holdsOf, replaceHolds } from './revalidation-rows';
 import { insertSummaries } from './sqlite-people-store';
-import { OPEN_STATUSES, type NewPromise, type PromiseStatus } from './store';
+import { OPEN_STATUSES, type NewPromise, type PromiseStatus } from './store-types';
 import { isCapacityLock, type CapacityLock } from './capacity-lock';
 import { decideInSqlite } from './sqlite-capacity-lock';
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { checkRequest, checkResult, reason } from '../../shared/schemas/check';
 import { dateStr } from '../../shared/schemas/fields';
 import { hold, type Hold } from '../../shared/schemas/hold';
-import { PROMISE_STATUSES, type Approval, type PromiseEvent, type PromiseSummary } from './store';
+import { PROMISE_STATUSES, type Approval, type PromiseEvent, type PromiseSummary } from './store-types';
 
 const int = z.number().int();
 

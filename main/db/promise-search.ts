@@ -5,28 +5,10 @@
  * and `limit` bounds the rows read back, which go through the shared schemas like any stored row.
  */
 import type { Database } from 'better-sqlite3';
-import type { CheckRequest, CheckResult } from '../../shared/schemas/check';
 import { SUMMARY_COLUMNS, parseStoredRequest, parseStoredResult, summaryFromSql } from './promise-rows';
-import type { PromiseStatus, PromiseSummary } from './store';
+import type { FoundPromise, PromiseSearch } from './store-types';
 
-export interface PromiseSearch {
-  status?: readonly PromiseStatus[];
-  /** Part of the customer's name, any case. */
-  customer?: string;
-  /** A SKU on any line. */
-  product?: string;
-  from?: string;
-  to?: string;
-  /** Which dates `from`/`to` bound: the (UTC) day it was made, or any line's requested delivery date. */
-  dates?: 'created' | 'delivery';
-  atRisk?: boolean;
-  limit?: number;
-}
-
-export interface FoundPromise extends PromiseSummary {
-  request: CheckRequest;
-  result: CheckResult;
-}
+export type { FoundPromise, PromiseSearch } from './store-types';
 
 export const DEFAULT_LIMIT = 200;
 

@@ -14,7 +14,7 @@ import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../share
 import type { OpenPromise } from './operations-store';
 import { z } from 'zod';
 import { holdFromSql, holdToSql, parseJsonColumn, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
-import { OPEN_STATUSES } from './store';
+import { OPEN_STATUSES } from './store-types';
 import { prepared } from './statements';
 import { codesOf, datesOf } from './migrations/0007-replan-facts';
 

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { CapacityLock, HoldsUpdate, LockedDecision } from './capacity-lock';
 import { currentHoldsVersion, holdChangesSince } from './hold-log';
 import { holdFromSql, type HoldSqlRow } from './promise-rows';
-import { OPEN_STATUSES, type LockConflict } from './store';
+import { OPEN_STATUSES, type LockConflict } from './store-types';
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 

@@ -14,8 +14,8 @@ import type { CapacityLock } from './capacity-lock';
 import { insertReplacement } from './promise-replace';
 import { holdFromSql, type HoldSqlRow } from './promise-rows';
 import { applyRevalidation, openPromisesForRevalidation } from './revalidation-rows';
-import { SqliteStore, dataVersionOf } from './sqlite-store';
-import { OPEN_STATUSES, type ImportMeta, type ImportOutcome, type ImportRecord, type NewPromise, type PromiseStatus, type Revalidate, type Store } from './store';
+import { dataVersionOf } from './import-rows';
+import { OPEN_STATUSES, type ImportMeta, type ImportOutcome, type ImportRecord, type NewPromise, type PromiseStatus, type Revalidate } from './store-types';
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -177,23 +177,4 @@ export class SqliteOperationsStore implements OperationsStore {
   async replacePromise(id: string, from: PromiseStatus, replacement: NewPromise, expected: number | CapacityLock): Promise<ReplaceOutcome> {
     return this.db.transaction((): ReplaceOutcome => insertReplacement(this.db, id, from, replacement, expected)).immediate();
   }
-}
-
-/**
- * An import that records its history: through the operations store when the store is SQLite,
- * otherwise the store's own import. The command line's import and the demo seed use it, so every
- * import is in the history, wherever it came from.
- */
-export async function importRecordingHistory(store: Store, workbook: Workbook, meta: ImportMeta, revalidate: Revalidate): Promise<ImportOutcome> {
-  if (store instanceof SqliteStore) {
-    const { change: _change, ...outcome } = await new SqliteOperationsStore(store.db).importWithHistory(workbook, meta, revalidate);
-    return outcome;
-  }
-  const { PostgresStore } = await import('./postgres/pg-store');
-  if (store instanceof PostgresStore) {
-    const { PgOperationsStore } = await import('./postgres/pg-operations-store');
-    const { change: _change, ...outcome } = await new PgOperationsStore(store).importWithHistory(workbook, meta, revalidate);
-    return outcome;
-  }
-  return store.importWorkbook(workbook, meta, revalidate);
 }

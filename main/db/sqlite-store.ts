@@ -12,7 +12,9 @@ import { insertEvent, movePromise, nextCounter } from './promise-moves';
 import { prepared } from './statements';
 
 export { dataVersionOf } from './import-rows';
-import { insertSummaries } from './sqlite-people-store';
+import { SqlitePeopleStore, insertSummaries } from './sqlite-people-store';
+import { SqliteOperationsStore } from './sqlite-operations-store';
+import { searchPromises } from './promise-search';
 import { openDatabase, type OpenOptions } from './open-database';
 import { SUMMARY_COLUMNS, approvalFromSql, eventFromSql, holdFromSql, parseStoredRequest, parseStoredResult, summaryFromSql, type HoldSqlRow } from './promise-rows';
 import { bumpHoldsVersion, currentHoldsVersion, holdChangesSince } from './hold-log';
@@ -27,7 +29,9 @@ import {
   type ImportRecord,
   type NewPromise,
   type PlantSnapshot,
+  type FoundPromise,
   type PromiseFilter,
+  type PromiseSearch,
   type PromiseRecord,
   type PromiseStatus,
   type PromiseSummary,
@@ -45,7 +49,13 @@ const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 const now = () => new Date().toISOString();
 
 export class SqliteStore implements Store {
-  private constructor(readonly db: Database) {}
+  readonly people: SqlitePeopleStore;
+  readonly operations: SqliteOperationsStore;
+
+  private constructor(readonly db: Database) {
+    this.people = new SqlitePeopleStore(db);
+    this.operations = new SqliteOperationsStore(db);
+  }
 
   static open(file: string, opts: OpenOptions = {}): SqliteStore {
     return new SqliteStore(openDatabase(file, opts));
@@ -98,14 +108,6 @@ export class SqliteStore implements Store {
   }
 
   // ---- holds --------------------------------------------------------------------------------
-
-  private holdsOf(id: string): Hold[] {
-    return holdsOf(this.db, id);
-  }
-
-  private replaceHolds(id: string, holds: readonly Hold[]): void {
-    replaceHolds(this.db, id, holds);
-  }
 
   private currentHoldsVersion(): number {
     return currentHoldsVersion(this.db);
@@ -186,7 +188,7 @@ export class SqliteStore implements Store {
         this.insertEvent(id, at, p.user, null, p.status, p.comment ?? null);
         if (p.summaries) insertSummaries(this.db, id, p.summaries(id, at), at);
         if (!holds) return { ok: true, id, holdsVersion };
-        this.replaceHolds(id, p.holds);
+        replaceHolds(this.db, id, p.holds);
         return { ok: true, id, holdsVersion: this.bumpHoldsVersion({ added: p.holds, released: [] }) };
       })
       .immediate();
@@ -212,6 +214,10 @@ export class SqliteStore implements Store {
     return this.db.prepare(sql).all(...params).map(summaryFromSql);
   }
 
+  async searchPromises(q: PromiseSearch = {}): Promise<{ promises: FoundPromise[]; total: number }> {
+    return searchPromises(this.db, q);
+  }
+
   async getPromise(id: string): Promise<PromiseRecord | null> {
     return this.db.transaction((): PromiseRecord | null => {
       const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, request_json, result_json FROM promises WHERE id = ?`).get(id) as
@@ -222,7 +228,7 @@ export class SqliteStore implements Store {
         ...summaryFromSql(row),
         request: parseStoredRequest(id, row.request_json),
         result: parseStoredResult(id, row.result_json),
-        holds: this.holdsOf(id),
+        holds: holdsOf(this.db, id),
         events: this.db.prepare('SELECT at, user, from_status, to_status, comment FROM promise_events WHERE promise_id = ? ORDER BY id').all(id).map(eventFromSql),
         approvals: this.db.prepare('SELECT role, approved_by, at, comment, decision FROM approvals WHERE promise_id = ? ORDER BY id').all(id).map(approvalFromSql),
       };

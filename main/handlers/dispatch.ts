@@ -3,10 +3,10 @@
  * the channel must be in the contract, the payload is parsed with its input schema before
  * anything runs, and every outcome is a Result.
  */
-import { contract, isChannel, toIssues, type Channel, type Result } from '../../shared/contract';
-import type { HandlerContext } from './backend';
+import { contract, isChannel, toIssues, type Result } from '../../shared/contract';
+import type { HandlerContext } from './context';
 import { toAppError } from './errors';
-import { handlers as allHandlers, type Handler, type Handlers } from './index';
+import { handlers as allHandlers, handlerOf, type Handlers } from './index';
 
 export async function dispatch(channel: unknown, payload: unknown, ctx: HandlerContext, handlers: Handlers = allHandlers): Promise<Result<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'unknown_channel', message: `There is no channel ${JSON.stringify(channel)}.` } };
@@ -18,7 +18,7 @@ export async function dispatch(channel: unknown, payload: unknown, ctx: HandlerC
     return { ok: false, error: { code: 'bad_input', message: `Bad input for ${channel}.${where}`, issues } };
   }
   try {
-    const handler = handlers[channel] as Handler<Channel>;
+    const handler = handlerOf(handlers, channel);
     return { ok: true, value: await handler(parsed.data, ctx) };
   } catch (e) {
     return { ok: false, error: toAppError(e) };

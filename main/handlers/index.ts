@@ -1,25 +1,20 @@
 /**
- * Every channel's handler. The type makes this map complete: a channel added to the contract
- * does not compile until its handler is here. Handlers get parsed input only (see dispatch.ts).
+ * Every channel's handler: each domain's file implements its part of the contract. The type makes
+ * this map complete: a channel added to the contract does not compile until its handler is here.
+ * Handlers get parsed input only (see dispatch.ts).
  */
-import type { Channel, Output, ParsedInput } from '../../shared/contract';
-import { appInfo } from './app-info';
-import type { HandlerContext } from './backend';
-import { capacityAround } from './capacity-around';
-import { checkRun } from './check-run';
+import type { Channel } from '../../shared/contract';
+import { checkHandlers } from './check';
+import type { Handler, HandlersOf } from './context';
 import { HandlerError } from './errors';
 import { operationsHandlers } from './operations';
-import { plantSummary } from './plant-summary';
 import { promisesHandlers } from './promises';
 
-export type Handler<C extends Channel> = (input: ParsedInput<C>, ctx: HandlerContext) => Output<C> | Promise<Output<C>>;
-export type Handlers = { [C in Channel]: Handler<C> };
+export type { Handler } from './context';
+export type Handlers = HandlersOf<Channel>;
 
 export const handlers: Handlers = {
-  'app:info': appInfo,
-  'plant:summary': plantSummary,
-  'check:run': checkRun,
-  'capacity:around': capacityAround,
+  ...checkHandlers,
   ...operationsHandlers,
   ...promisesHandlers,
   // The desktop app answers these in its main process (main/team-client/desktop-connection.ts).
@@ -30,3 +25,6 @@ export const handlers: Handlers = {
     throw new HandlerError('unavailable', 'Only the desktop app chooses where its data is.');
   },
 };
+
+/** The handler of a channel, typed for any channel (dispatch has checked the name). */
+export const handlerOf = (all: Handlers, channel: Channel) => all[channel] as Handler<Channel>;

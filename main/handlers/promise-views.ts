@@ -12,7 +12,7 @@ import { approvalsMissing, decisionOf, submitterOf } from '../../shared/rules/ap
 import { permits } from '../../shared/rules/permissions';
 import { isApprovable, reasonCodes } from '../../shared/rules/reason-groups';
 import type { ActorRef } from '../../shared/rules/roles';
-import type { Approval, PromiseEvent, PromiseSummary } from '../db/store';
+import type { Approval, PromiseEvent, PromiseSummary } from '../services/promise-records';
 import type { Summary } from '../summary/summary-types';
 
 type Listed = PromiseSummary & { request: CheckRequest; result: CheckResult };

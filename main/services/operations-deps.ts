@@ -3,6 +3,8 @@
  * cached by data version) and the operations store over the same database.
  */
 import type { OperationsStore } from '../db/operations-store';
+
+export type { ChangeSet } from '../db/operations-store';
 import type { CheckService } from './check-service';
 
 export interface OperationsDeps {

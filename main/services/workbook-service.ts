@@ -4,11 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { authorize, type ActorRef } from '../access/authorize';
-import { SqliteOperationsStore, importRecordingHistory } from '../db/sqlite-operations-store';
-import { SqliteStore } from '../db/sqlite-store';
 import { diffWorkbooks, type WorkbookDiff } from '../../shared/edits/diff';
 import { riskImpactOf, type RiskImpact } from './risk-impact';
-import type { ImportOutcome, Store } from '../db/store';
+import type { ImportMeta, ImportOutcome, Revalidate, Store } from '../db/store';
 import { demoWorkbook } from '../demo/demo-workbook';
 import type { Workbook } from '../../shared/schemas/workbook';
 import type { WorkbookIssue } from '../workbook/issues';
@@ -44,11 +42,16 @@ export type DryRunResult =
 export async function dryRunImport(store: Store, path: string, opts: { asOf: string }): Promise<DryRunResult> {
   const read = await readWorkbook(path);
   if (!read.ok) return read;
-  if (!(store instanceof SqliteStore)) throw new Error('a dry run needs the SQLite store');
   const plant = await store.loadPlant();
   const diff = diffWorkbooks(plant?.workbook ?? null, read.workbook);
-  const impact = await riskImpactOf({ ops: new SqliteOperationsStore(store.db) }, read.workbook, opts.asOf);
+  const impact = await riskImpactOf({ ops: store.operations }, read.workbook, opts.asOf);
   return { ok: true, source: read.source, format: read.format, rowCount: read.rowCount, baseVersion: plant?.dataVersion ?? null, diff, impact };
+}
+
+/** An import recorded in the history like any change of the tables (its change set is not needed here). */
+async function importRecordingHistory(store: Store, workbook: Workbook, meta: ImportMeta, revalidate: Revalidate): Promise<ImportOutcome> {
+  const { change: _change, ...outcome } = await store.operations.importWithHistory(workbook, meta, revalidate);
+  return outcome;
 }
 
 /** A workbook built in code has no file: its hash is that of its canonical JSON. */

@@ -6,9 +6,10 @@
  * the dialogs and how to tell the window, and tests drive it through ipc.ts's `answer`.
  */
 import { join } from 'node:path';
-import { openOperationsBackend, type WorkbookDialogs } from '../handlers/operations-service-backend';
-import { openPromisesBackend, type SummaryDialogs } from '../handlers/promises-service-backend';
-import { openServiceBackend } from '../handlers/service-backend';
+import { deskContexts } from '../desk/desk-context';
+import { openDesk } from '../desk/open-desk';
+import type { SummaryDialogs, WorkbookDialogs } from '../handlers/context';
+import { DeskSession } from '../session/desk-session';
 import { DesktopConnection, type LocalDesk } from '../team-client/desktop-connection';
 import type { Answerer } from './ipc';
 
@@ -29,20 +30,21 @@ export interface DataConnectionOptions {
 
 export const CONNECTION_FILE = 'connection.json';
 
-/** This computer's desk: the check, promise and operations sides over one SQLite file. */
+/** This computer's desk (main/desk/) over its SQLite file, with the one session of this window. */
 async function openLocalDesk(opts: DataConnectionOptions): Promise<LocalDesk> {
   const { database, dialogs } = opts;
-  const asOf = opts.asOf ? { asOf: opts.asOf } : {};
-  const backend = await openServiceBackend(database, asOf);
-  // The signed-in session lives here, in the main process; the operations side asks it who acts.
-  const promises = await openPromisesBackend(database, { ...asOf, ...(dialogs?.summaries ? { dialogs: dialogs.summaries } : {}) });
-  const operations = await openOperationsBackend(database, { ...asOf, ...(dialogs?.workbooks ? { dialogs: dialogs.workbooks } : {}), actor: promises.actor });
+  const desk = await openDesk(database, { seedDemo: true, ...(opts.asOf ? { asOf: opts.asOf } : {}) });
+  // The signed-in session lives here, in the main process: every change names its user.
+  const session = new DeskSession(desk.people);
+  const ctx = deskContexts(desk, {
+    app: { name: 'Promise Desk', version: opts.version, runtime: 'electron', database },
+    ...(dialogs ? { dialogs: { ...(dialogs.workbooks ? { workbook: dialogs.workbooks } : {}), ...(dialogs.summaries ? { summary: dialogs.summaries } : {}) } } : {}),
+  })(session);
   return {
-    ctx: { backend, operations, promises, app: { name: 'Promise Desk', version: opts.version, runtime: 'electron', database } },
+    ctx,
     close: async () => {
-      await operations.close();
-      await promises.close();
-      await backend.close();
+      session.signOut();
+      await desk.close();
     },
   };
 }

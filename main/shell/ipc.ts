@@ -5,7 +5,7 @@
  */
 import { ipcMain } from 'electron';
 import { CHANNELS, type Result } from '../../shared/contract';
-import type { HandlerContext } from '../handlers/backend';
+import type { HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
 import { isTrustedUrl } from './trusted-url';
 

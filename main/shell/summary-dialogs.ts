@@ -4,7 +4,7 @@
  * the renderer sends.
  */
 import { dialog, type BrowserWindow } from 'electron';
-import type { SummaryDialogs } from '../handlers/promises-service-backend';
+import type { SummaryDialogs } from '../handlers/context';
 
 export function summaryDialogs(window: () => BrowserWindow | null): SummaryDialogs {
   return {

@@ -3,7 +3,7 @@
  * names a path, it only asks for a dialog, so it cannot make the app read or write anywhere else.
  */
 import { dialog, type BrowserWindow } from 'electron';
-import type { WorkbookDialogs } from '../handlers/operations-service-backend';
+import type { WorkbookDialogs } from '../handlers/context';
 
 export function workbookDialogs(window: () => BrowserWindow | null): WorkbookDialogs {
   const parent = () => window() ?? undefined;

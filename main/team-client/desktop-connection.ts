@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { contract, toIssues, type Result } from '../../shared/contract';
 import { connectionChoice, type ConnectionView } from '../../shared/contract-connection';
-import type { HandlerContext } from '../handlers/backend';
+import type { HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
 import { followChanges } from './event-stream';
 import { TeamClient } from './team-client';

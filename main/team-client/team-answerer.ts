@@ -10,8 +10,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'n
 import { basename, join } from 'node:path';
 import { contract, isChannel, toIssues, type Channel, type Result } from '../../shared/contract';
 import type { SessionView } from '../../shared/contract-promises';
-import type { WorkbookDialogs } from '../handlers/operations-service-backend';
-import type { SummaryDialogs } from '../handlers/promises-service-backend';
+import type { SummaryDialogs, WorkbookDialogs } from '../handlers/context';
 import type { TeamClient } from './team-client';
 
 export interface TeamAnswererOptions {

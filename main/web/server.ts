@@ -8,9 +8,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DAY_PATTERN } from '../../shared/schemas/fields';
 import { resolveDatabasePath } from '../db/paths';
-import { openOperationsBackend } from '../handlers/operations-service-backend';
-import { openPromisesBackend } from '../handlers/promises-service-backend';
-import { openServiceBackend } from '../handlers/service-backend';
+import { deskContexts } from '../desk/desk-context';
+import { openDesk } from '../desk/open-desk';
+import { DeskSession } from '../session/desk-session';
 import { startWebServer } from './web-server';
 
 const USAGE = 'usage: npm run web [-- --port N --db FILE --as-of YYYY-MM-DD]';
@@ -39,14 +39,18 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const database = resolveDatabasePath(values.db).path;
-  const backend = await openServiceBackend(database, { asOf });
-  // After the check backend, which fills a new database with the demo plant. The session lives
-  // here, server-side, for this run (and its token); the operations side asks it who acts.
-  const promises = await openPromisesBackend(database, { asOf, source: 'web' });
-  const operations = await openOperationsBackend(database, { asOf, actor: promises.actor });
-  const server = await startWebServer({ ctx: { backend, operations, promises, app: { name: 'Promise Desk', version: process.env.npm_package_version ?? '', runtime: 'web', database } }, rendererDir, port });
+  const desk = await openDesk(database, { seedDemo: true, ...(asOf ? { asOf } : {}) });
+  // The session lives here, server-side, for this run (and its token): every change names its user.
+  const session = new DeskSession(desk.people, { source: 'web' });
+  const ctx = deskContexts(desk, { app: { name: 'Promise Desk', version: process.env.npm_package_version ?? '', runtime: 'web', database } })(session);
+  const server = await startWebServer({ ctx, rendererDir, port });
   console.log(`Promise Desk preview (database ${database}):\n${server.url}`);
-  const stop = () => void server.close().then(() => operations.close()).then(() => promises.close()).then(() => backend.close()).then(() => process.exit(0));
+  const stop = () =>
+    void server
+      .close()
+      .then(() => session.signOut())
+      .then(() => desk.close())
+      .then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isChannel } from '../../shared/contract';
-import type { HandlerContext } from '../handlers/backend';
+import type { HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
 import { SECURITY_HEADERS } from '../shell/csp';
 import { TOKEN_HEADER, WINDOW_HEADER } from '../../shared/http-headers';

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servedSqliteDesk, type ServedDesk } from '../../main/web/team/served-desk';
+import { serveDesk, type ServedDesk } from '../../main/web/team/served-desk';
 import { startTeamServer, type TeamServer } from '../../main/web/team/team-server';
 import { FAST } from '../fixtures/promise-plant';
 import { tempDir } from '../unit/db/temp-db';
@@ -25,7 +25,7 @@ const local = (args: string[], user?: string) => cli([...args, '--db', db, ...(u
 
 beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html>');
-  desk = await servedSqliteDesk(db, { asOf: AS_OF, scryptCost: FAST });
+  desk = await serveDesk(db, { asOf: AS_OF, scryptCost: FAST });
   const admin = await desk.people.addUser(null, 'ada', 'admin', PASS);
   const actor = await desk.people.signIn(admin.name, PASS);
   await desk.people.addUser(actor, 'sam', 'sales', PASS);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoRequests } from '../../main/demo/demo-requests';
-import { openPromiseDesk } from '../../main/services/open-promise-desk';
+import { openDesk } from '../../main/desk/open-desk';
 import { hasChromium, launch, screenshot, startPreview, type Preview } from './preview-server';
 
 const AS_OF = '2026-03-04';
@@ -28,7 +28,7 @@ let promiseId = '';
 const SCREENS = ['Check', 'Promises', 'Approvals', 'Tables', 'Import & export', 'Capacity', 'History', 'At risk', 'Users', 'Verify', 'Help'];
 
 async function prepare(db: string): Promise<void> {
-  const desk = await openPromiseDesk({ path: db, seedDemo: true, now: () => new Date(`${AS_OF}T10:00:00`) });
+  const desk = await openDesk(db, { seedDemo: true, now: () => new Date(`${AS_OF}T10:00:00`) });
   try {
     await desk.people.addUser(null, ADA.name, 'admin', ADA.pass);
     const ada = await desk.people.signIn(ADA.name, ADA.pass);

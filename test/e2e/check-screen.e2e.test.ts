@@ -14,7 +14,7 @@ import { startPreview as startSharedPreview, type Preview } from './preview-serv
 import type { CheckRequestInput, CheckResult, LineResult } from '../../shared/schemas/check';
 import { demoRequests } from '../../main/demo/demo-requests';
 import type { CheckService } from '../../main/services/check-service';
-import { openCheckService } from '../../main/services/open-service';
+import { openDesk } from '../../main/desk/open-desk';
 import { missing } from '../support/requires';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -124,7 +124,7 @@ describe.skipIf(missing('Chromium', existsSync(CHROMIUM)))('the Check screen in 
     dir = mkdtempSync(join(tmpdir(), 'pd-e2e-'));
     const db = join(dir, 'demo.db');
     url = await startPreview(db);
-    service = await openCheckService({ path: db, seedDemo: false, now: () => new Date(`${AS_OF}T12:00:00`) });
+    service = (await openDesk(db, { seedDemo: false, now: () => new Date(`${AS_OF}T12:00:00`), expireHolds: false })).checks;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   }, 180_000);
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview as startSharedPreview, type Preview } from './preview-server';
 import type { CheckRequestInput } from '../../shared/schemas/check';
 import { demoRequests } from '../../main/demo/demo-requests';
-import { openPromiseDesk } from '../../main/services/open-promise-desk';
+import { openDesk } from '../../main/desk/open-desk';
 import { missing } from '../support/requires';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -42,7 +42,7 @@ async function startPreview(): Promise<string> {
 async function addUsers(): Promise<void> {
   // On the preview's fixed day, before its noon: a signature is judged by the signer's key and
   // role at its time, and the preview signs at noon of AS_OF.
-  const desk = await openPromiseDesk({ path: db, seedDemo: false, now: () => new Date(`${AS_OF}T00:00:00`) });
+  const desk = await openDesk(db, { seedDemo: false, now: () => new Date(`${AS_OF}T00:00:00`) });
   const p = desk.people;
   await p.addUser(null, 'Ada Admin', 'admin', PASS.ada);
   const ada = await p.signIn('Ada Admin', PASS.ada);

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CheckRequestInput, CheckResult } from '../../shared/schemas/check';
 import { demoRequests } from '../../main/demo/demo-requests';
 import type { CheckService } from '../../main/services/check-service';
-import { openCheckService } from '../../main/services/open-service';
+import { openDesk } from '../../main/desk/open-desk';
 import { hasChromium, launch, screenshot, startPreview, type Preview } from './preview-server';
 
 const AS_OF = '2026-03-04';
@@ -89,7 +89,7 @@ async function settledStatus(page: Page, status: string) {
 describe.skipIf(!hasChromium && !process.env.CI)('the salesperson’s quote in the browser preview', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     preview = await startPreview({ asOf: AS_OF });
-    service = await openCheckService({ path: preview.db, seedDemo: false, now: () => new Date(`${AS_OF}T12:00:00`) });
+    service = (await openDesk(preview.db, { seedDemo: false, now: () => new Date(`${AS_OF}T12:00:00`), expireHolds: false })).checks;
     browser = await launch();
   }, 180_000);
 

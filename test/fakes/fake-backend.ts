@@ -7,7 +7,7 @@
 import { checkRequest, type CheckResult, type LineResult, type Plan, type RequestIssue } from '../../shared/schemas/check';
 import { toIssues, type PlantSummary } from '../../shared/contract';
 import { addDays } from '../../shared/units/days';
-import type { Backend, CheckOutcome } from '../../main/handlers/backend';
+import type { Backend, CheckOutcome } from './fake-ports';
 import { HandlerError } from '../../main/handlers/errors';
 
 export const FAKE_AS_OF = '2026-03-02';

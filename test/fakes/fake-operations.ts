@@ -3,7 +3,7 @@
  * accept, and a log of what was asked. Screen tests that need real behaviour use the real services.
  */
 import type { Output, ParsedInput } from '../../shared/contract';
-import type { OperationsBackend, OpsChannel } from '../../main/handlers/operations-backend';
+import type { OperationsBackend, OpsChannel } from './fake-ports';
 import { HandlerError } from '../../main/handlers/errors';
 /** As fake-backend.ts's FAKE_AS_OF (not imported: fake-backend imports this file). */
 const FAKE_AS_OF = '2026-03-02';

@@ -12,7 +12,7 @@ import type { PromiseDetail, PromiseRow, SessionView, UserView } from '../../sha
 import type { Role } from '../../shared/rules/roles';
 import type { CheckResult } from '../../shared/schemas/check';
 import { HandlerError } from '../../main/handlers/errors';
-import type { PromiseChannel, PromisesBackend } from '../../main/handlers/promises-backend';
+import type { PromiseChannel, PromisesBackend } from './fake-ports';
 import { fakeBackend } from './fake-backend';
 /** As fake-backend.ts's FAKE_AS_OF (not imported at load: fake-backend imports this file). */
 const FAKE_AS_OF = '2026-03-02';

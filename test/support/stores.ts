@@ -9,8 +9,6 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { OperationsStore } from '../../main/db/operations-store';
 import type { PeopleStore } from '../../main/db/people-store';
-import { SqliteOperationsStore } from '../../main/db/sqlite-operations-store';
-import { SqlitePeopleStore } from '../../main/db/sqlite-people-store';
 import { SqliteStore } from '../../main/db/sqlite-store';
 import type { Store } from '../../main/db/store';
 import { freshTeamDatabase, hasPostgres } from './postgres';
@@ -47,8 +45,8 @@ export async function openStoreUnderTest(kind: StoreKind): Promise<StoreUnderTes
     return {
       kind,
       store,
-      people: new SqlitePeopleStore(store.db),
-      operations: new SqliteOperationsStore(store.db),
+      people: store.people,
+      operations: store.operations,
       exec: async (sql) => void store.db.exec(sql),
       setAtRisk: async (id, reasons) => void store.db.prepare('UPDATE promises SET at_risk = 1, risk_reasons_json = ? WHERE id = ?').run(JSON.stringify(reasons), id),
       close: () => store.close(),

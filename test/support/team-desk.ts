@@ -3,8 +3,7 @@
  * number of desks, each with connections of its own (one per seller, as separate seats would be).
  */
 import { PostgresStore } from '../../main/db/postgres/pg-store';
-import { CheckService } from '../../main/services/check-service';
-import { promiseDeskOver, type PromiseDesk } from '../../main/services/open-promise-desk';
+import { deskOver, type Desk as PromiseDesk } from '../../main/desk/open-desk';
 import { importFromPath } from '../../main/services/workbook-service';
 import { FAST, TODAY, type Clock } from '../fixtures/promise-plant';
 import { freshTeamDatabase } from './postgres';
@@ -27,6 +26,6 @@ export async function teamDatabaseWithPlant(plantDir: string): Promise<string> {
 /** A desk (check, people, promise services) on its own small pool of connections. */
 export async function teamDesk(url: string, clock: Clock, max = 2): Promise<PromiseDesk & { store: PostgresStore }> {
   const store = PostgresStore.connect(url, { max });
-  const desk = await promiseDeskOver(new CheckService(store, { now: clock.now }), { now: clock.now, scryptCost: FAST });
+  const desk = await deskOver(store, { now: clock.now, scryptCost: FAST });
   return Object.assign(desk, { store });
 }

@@ -4,7 +4,7 @@
  * test/fixtures/promise-plant.ts) gives 16 regular units by Wednesday; each seller asks for 10.
  */
 import { describe, expect, it } from 'vitest';
-import type { PromiseDesk } from '../../main/services/open-promise-desk';
+import type { Desk as PromiseDesk } from '../../main/desk/open-desk';
 import { hasPostgres } from '../support/postgres';
 import { Clock, request, teamDatabaseWithPlant, teamDesk } from '../support/team-desk';
 import { plantDir } from '../unit/promises/plant';

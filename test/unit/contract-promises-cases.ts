@@ -3,7 +3,7 @@
  * must refuse, with the field the error must name, and one good payload each (answered by the
  * fake port, test/fakes/fake-promises.ts). Nothing a payload says about who acts is accepted.
  */
-import type { PromiseChannel } from '../../main/handlers/promises-backend';
+import type { PromiseChannel } from '../fakes/fake-ports';
 
 const line = { sku: 'PUMP-100', qty: 5, requested_date: '2026-03-20', unit_price: '120' };
 const request = { customer: 'Acme', region: 'DE', lines: [line] };

@@ -5,7 +5,7 @@ import { dispatch } from '../../main/handlers/dispatch';
 import { handlers, type Handlers } from '../../main/handlers/index';
 import { HandlerError } from '../../main/handlers/errors';
 import { fakeBackend, FAKE_AS_OF } from '../fakes/fake-backend';
-import { fakeContext } from '../fakes/fake-context';
+import { fakeContext, type FakeContext } from '../fakes/fake-context';
 import { PROMISE_GOOD, PROMISE_MALFORMED } from './contract-promises-cases';
 
 /** Payloads each channel must refuse, with the field the error must name. */
@@ -100,6 +100,9 @@ const GOOD: Record<Channel, unknown> = {
   'connection:set': { mode: 'local' },
 };
 
+/** Dispatch as the app does, answered by the fakes' handlers. */
+const viaFakes = (channel: unknown, payload: unknown, ctx: FakeContext = fakeContext()) => dispatch(channel, payload, ctx, ctx.fakes);
+
 function spyHandlers(): Handlers {
   const spies = Object.fromEntries(CHANNELS.map((c) => [c, vi.fn(handlers[c])]));
   return spies as unknown as Handlers;
@@ -125,13 +128,13 @@ describe('the contract', () => {
 
   it('leaves where the data is to the desktop app (main/team-client/desktop-connection.ts)', async () => {
     for (const channel of ['connection:get', 'connection:set'] as const) {
-      const r = await dispatch(channel, GOOD[channel], fakeContext());
+      const r = await viaFakes(channel, GOOD[channel], fakeContext());
       expect(!r.ok && r.error.code).toBe('unavailable');
     }
   });
 
   it.each(CHANNELS.filter((c) => !c.startsWith('connection:')))('%s answers a good payload with a value its output schema accepts', async (channel) => {
-    const r = await dispatch(channel, GOOD[channel], fakeContext());
+    const r = await viaFakes(channel, GOOD[channel], fakeContext());
     expect(r).toMatchObject({ ok: true });
     expect(resultSchema(channel).safeParse(r).success).toBe(true);
     if (r.ok) expect(contract[channel].output.safeParse(r.value).success).toBe(true);
@@ -139,13 +142,13 @@ describe('the contract', () => {
 
   it('refuses a channel that is not in the contract', async () => {
     for (const name of ['db:exec', 'constructor', '__proto__', 'toString', 42]) {
-      const r = await dispatch(name, {}, fakeContext());
+      const r = await viaFakes(name, {}, fakeContext());
       expect(r).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     }
   });
 
   it('returns request field errors as invalid_request with their paths', async () => {
-    const r = await dispatch('check:run', { request: { customer: 7, region: 'XX', lines: [{ sku: 'NOPE', qty: 2.5, requested_date: '2026-01-01', unit_price: '1' }] } }, fakeContext());
+    const r = await viaFakes('check:run', { request: { customer: 7, region: 'XX', lines: [{ sku: 'NOPE', qty: 2.5, requested_date: '2026-01-01', unit_price: '1' }] } }, fakeContext());
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('invalid_request');
@@ -163,7 +166,7 @@ describe('the contract', () => {
     expect(log).toHaveBeenCalled();
     log.mockRestore();
 
-    const notFound = await dispatch('capacity:around', { resource_ids: ['OVEN'], from: '2026-03-02', to: '2026-03-03' }, ctx);
+    const notFound = await viaFakes('capacity:around', { resource_ids: ['OVEN'], from: '2026-03-02', to: '2026-03-03' }, ctx);
     expect(notFound).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no resource OVEN.' } });
     expect(new HandlerError('unavailable', 'x').code).toBe('unavailable');
   });
@@ -171,9 +174,9 @@ describe('the contract', () => {
   it('defaults the as-of date to the backend\'s today', async () => {
     const backend = fakeBackend();
     const spy = vi.spyOn(backend, 'check');
-    await dispatch('check:run', GOOD['check:run'], fakeContext(backend));
+    await viaFakes('check:run', GOOD['check:run'], fakeContext(backend));
     expect(spy).toHaveBeenCalledWith(expect.anything(), FAKE_AS_OF);
-    await dispatch('check:run', { ...(GOOD['check:run'] as object), asOf: '2026-03-05' }, fakeContext(backend));
+    await viaFakes('check:run', { ...(GOOD['check:run'] as object), asOf: '2026-03-05' }, fakeContext(backend));
     expect(spy).toHaveBeenLastCalledWith(expect.anything(), '2026-03-05');
   });
 

@@ -286,8 +286,9 @@ describe('app entry', () => {
   it('applies the security rules and registers IPC before the window opens', async () => {
     vi.resetModules();
     const order: string[] = [];
-    vi.doMock('../../main/handlers/service-backend', () => ({
-      openServiceBackend: async (path: string) => (order.push(`backend ${path}`), { ...fakeContext().backend, close: async () => undefined }),
+    // The desk opens after the security rules; its services are not called before the window.
+    vi.doMock('../../main/desk/open-desk', () => ({
+      openDesk: async (path: string) => (order.push(`desk ${path}`), { checks: {}, people: {}, promises: {}, ops: {}, store: {}, where: path, close: async () => undefined }),
     }));
     const session = {
       webRequest: { onHeadersReceived: () => order.push('csp') },
@@ -304,7 +305,7 @@ describe('app entry', () => {
     expect(m.state.appEvents.has('open-file')).toBe(true);
     m.state.ready!();
     await vi.waitFor(() => expect(m.state.windows).toHaveLength(1));
-    expect(order).toEqual(['csp', 'permissions', `backend ${dbPath}`]);
+    expect(order).toEqual(['csp', 'permissions', `desk ${dbPath}`]);
     expect(m.state.handles.size).toBe(CHANNELS.length);
     expect((m.state.windows[0]!.options as { webPreferences: { preload: string } }).webPreferences.preload).toMatch(/preload\.cjs$/);
     // The packaged menu (no developer tools), once the window is there.

@@ -8,6 +8,7 @@
 import type { Database } from 'better-sqlite3';
 import type pg from 'pg';
 import { TABLE_NAMES, TABLES } from '../../../shared/schemas/workbook';
+import { SqliteStore } from '../sqlite-store';
 import { ensurePools, insertRows } from './pg-plant';
 import type { PostgresStore } from './pg-store';
 
@@ -47,6 +48,16 @@ export interface CopySummary {
   holds: number;
   users: number;
   summaries: number;
+}
+
+/** Opens the laptop's file, copies it into `target`, and closes the file (left as it was). */
+export async function copyFileToPostgres(file: string, target: PostgresStore): Promise<CopySummary> {
+  const source = SqliteStore.open(file);
+  try {
+    return await copySqliteToPostgres(source.db, target);
+  } finally {
+    await source.close();
+  }
 }
 
 export async function copySqliteToPostgres(db: Database, target: PostgresStore): Promise<CopySummary> {

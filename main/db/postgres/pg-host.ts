@@ -1,7 +1,7 @@
 /** What the operations and people stores use of the PostgreSQL store they share a pool with. */
 import type pg from 'pg';
 import type { Workbook } from '../../../shared/schemas/workbook';
-import type { ImportMeta, ImportOutcome, Revalidate } from '../store';
+import type { ImportMeta, ImportOutcome, Revalidate } from '../store-types';
 import type { ColumnTypes } from './pg-plant';
 
 export interface PgHost {

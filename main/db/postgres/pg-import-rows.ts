@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { TABLE_NAMES, type TableName } from '../../../shared/schemas/workbook';
 import { dataVersionOf } from '../sqlite-store';
-import type { ImportRecord } from '../store';
+import type { ImportRecord } from '../store-types';
 
 const importRowSchema = z.object({ id: z.number().int(), at: z.string(), source: z.string(), sha256: z.string(), row_counts: z.record(z.string(), z.number().int()), user: z.string() });
 

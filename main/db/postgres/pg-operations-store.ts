@@ -11,7 +11,7 @@ import { TABLE_NAMES, type TableName, type Workbook } from '../../../shared/sche
 import type { CapacityLock } from '../capacity-lock';
 import { changeFromSql } from '../history-rows';
 import { TablesChangedError, type ChangeSet, type HistoryEntry, type HistoryFilter, type HoldingPromise, type OperationsStore, type ReplaceOutcome, type SaveEdits, type SaveOutcome, type TableWrite } from '../operations-store';
-import type { ImportMeta, ImportOutcome, NewPromise, PromiseStatus, Revalidate } from '../store';
+import type { ImportMeta, ImportOutcome, NewPromise, PromiseStatus, Revalidate } from '../store-types';
 import { dataVersionOf } from '../sqlite-store';
 import type { WorkbookDiff } from '../../../shared/edits/diff';
 import { read, transaction } from './connection';

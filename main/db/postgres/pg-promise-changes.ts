@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { isCapacityLock, type CapacityLock, type HoldsUpdate, type LockedDecision } from '../capacity-lock';
 import type { ReplaceOutcome } from '../operations-store';
 import { summaryFromSql } from '../promise-rows';
-import { OPEN_STATUSES, type HoldsChange, type LockConflict, type NewPromise, type PromiseStatus, type RecordOutcome, type TransitionOptions, type TransitionOutcome } from '../store';
+import { OPEN_STATUSES, type HoldsChange, type LockConflict, type NewPromise, type PromiseStatus, type RecordOutcome, type TransitionOptions, type TransitionOutcome } from '../store-types';
 import { dataVersionOf } from '../sqlite-store';
 import {
   PG_SUMMARY_COLUMNS,

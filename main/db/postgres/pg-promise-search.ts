@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import type { CheckRequest, CheckResult } from '../../../shared/schemas/check';
 import { parseStoredRequest, parseStoredResult, summaryFromSql } from '../promise-rows';
-import type { PromiseStatus, PromiseSummary } from '../store';
+import type { PromiseStatus, PromiseSummary } from '../store-types';
 import { PG_SUMMARY_COLUMNS } from './pg-promise-sql';
 
 export interface PgPromiseSearch {

@@ -8,7 +8,7 @@ import type pg from 'pg';
 import type { Hold } from '../../../shared/engine/types';
 import { holdFromSql, type HoldSqlRow } from '../promise-rows';
 import type { SummaryRow } from '../people-store';
-import { OPEN_STATUSES, type HoldChanges, type HoldDelta, type PromiseStatus } from '../store';
+import { OPEN_STATUSES, type HoldChanges, type HoldDelta, type PromiseStatus } from '../store-types';
 
 type Q = pg.ClientBase;
 

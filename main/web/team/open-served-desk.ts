@@ -5,10 +5,9 @@
  */
 import { z } from 'zod';
 import { changeNotices } from '../../db/postgres/change-notices';
-import { isPostgresUrl } from '../../db/postgres/open-postgres';
+import { isPostgresUrl } from '../../db/open-store';
 import { ChangeBus, type ChangeEvent } from '../change-events';
-import { servedPostgresDesk } from './served-postgres';
-import { servedSqliteDesk, type ServedDesk, type ServedDeskOptions } from './served-desk';
+import { serveDesk, type ServedDesk, type ServedDeskOptions } from './served-desk';
 
 export interface OpenedDesk {
   desk: ServedDesk;
@@ -23,11 +22,8 @@ const changeEvent = z.object({ kind: z.enum(['promises', 'tables', 'users']), ch
 
 export async function openServedDesk(db: string, opts: ServedDeskOptions & { seedDemo?: boolean } = {}): Promise<OpenedDesk> {
   const events = new ChangeBus();
-  if (!isPostgresUrl(db)) {
-    const desk = await servedSqliteDesk(db, opts);
-    return { desk, events, tell: () => {}, close: () => desk.close() };
-  }
-  const desk = await servedPostgresDesk(db, opts);
+  const desk = await serveDesk(db, opts);
+  if (!isPostgresUrl(db)) return { desk, events, tell: () => {}, close: () => desk.close() };
   const notices = changeNotices<ChangeEvent>(db, {
     parse: (p) => (changeEvent.safeParse(p).data) ?? null,
     onNotice: (e) => events.publish(e),

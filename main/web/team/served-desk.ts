@@ -1,20 +1,14 @@
 /**
  * What the team server serves: the people service (sessions sign in against it) and, for each
- * session, the handlers' context acting as that session's user. Built here over today's desk
- * (the check, operations and promise services on one store), so the server itself never opens
- * a store.
+ * session, the handlers' context acting as that session's user. Built over the one desk
+ * (main/desk/), so the server itself never opens a store.
  */
-import type { HandlerContext } from '../../handlers/backend';
-import { operationsBackend } from '../../handlers/operations-service-backend';
-import { promisesBackend, sessionActor } from '../../handlers/promises-service-backend';
-import { serviceBackend } from '../../handlers/service-backend';
-import { SqliteOperationsStore } from '../../db/sqlite-operations-store';
-import { SqlitePeopleStore } from '../../db/sqlite-people-store';
-import type { SqliteStore } from '../../db/sqlite-store';
-import { PeopleService } from '../../people/people-service';
+import { isPostgresUrl } from '../../db/open-store';
+import { deskContexts } from '../../desk/desk-context';
+import { openDesk } from '../../desk/open-desk';
+import type { HandlerContext } from '../../handlers/context';
+import type { PeopleService } from '../../people/people-service';
 import type { ScryptCost } from '../../people/passphrase';
-import { openCheckService } from '../../services/open-service';
-import { PromiseService } from '../../services/promise-service';
 import type { DeskSession } from '../../session/desk-session';
 
 export interface ServedDesk {
@@ -47,28 +41,23 @@ export function displayDatabase(db: string): string {
   return db;
 }
 
-/** The desk over a SQLite file (the demo plant is seeded into a new one). */
-export async function servedSqliteDesk(path: string, opts: ServedDeskOptions = {}): Promise<ServedDesk> {
-  const now = opts.asOf ? () => new Date(`${opts.asOf}T12:00:00`) : undefined;
-  const checks = await openCheckService({ path, seedDemo: true, ...(now ? { now } : {}) });
-  const store = checks.store as SqliteStore;
-  const people = new PeopleService(new SqlitePeopleStore(store.db), opts.scryptCost ? { scryptCost: opts.scryptCost } : {});
-  const ops = new SqliteOperationsStore(store.db);
-  const promises = new PromiseService(checks, people, { ops, ...(now ? { now } : {}) });
-  await promises.expireHolds();
-  const backend = serviceBackend(checks);
-  const app = { name: 'Promise Desk', version: opts.version ?? '', runtime: 'team' as const, database: displayDatabase(path) };
-  return {
-    people,
-    database: app.database,
-    contextFor(session) {
-      return {
-        backend,
-        operations: operationsBackend({ checks, ops, promises }, { actor: () => sessionActor(session) }),
-        promises: promisesBackend({ promises, people, session, store }),
-        app,
-      };
-    },
-    close: () => store.close(),
-  };
+/**
+ * The desk a team server serves, at `location`: a PostgreSQL URL (the team database, shared with
+ * the other instances: their holds followed, one lapse job across them) or a SQLite file (one
+ * instance only: for trying the server on a laptop; the demo plant is seeded into a new one).
+ */
+export async function serveDesk(location: string, opts: ServedDeskOptions & { seedDemo?: boolean; maxConnections?: number } = {}): Promise<ServedDesk> {
+  const team = isPostgresUrl(location);
+  const desk = await openDesk(location, {
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
+    ...(opts.scryptCost ? { scryptCost: opts.scryptCost } : {}),
+    seedDemo: team ? opts.seedDemo === true : true,
+    peopleOnRealClock: true,
+    ...(team
+      ? { share: { applicationName: 'promise-desk-server', ...(opts.maxConnections ? { maxConnections: opts.maxConnections } : {}), onError: (e: Error) => console.error(`PostgreSQL: ${e.message}`) } }
+      : {}),
+  });
+  const app = { name: 'Promise Desk', version: opts.version ?? '', runtime: 'team' as const, database: displayDatabase(location) };
+  const contextFor = deskContexts(desk, { app });
+  return { people: desk.people, database: app.database, contextFor, close: () => desk.close() };
 }

@@ -5,7 +5,7 @@
  * (DeskSession's rule), or when the user is disabled or their key replaced; ended sessions are
  * swept every minute. A cap keeps a flood of sign-ins from filling memory.
  */
-import type { HandlerContext } from '../../handlers/backend';
+import type { HandlerContext } from '../../handlers/context';
 import type { DeskSession } from '../../session/desk-session';
 import { newToken, tokenKey } from './session-token';
 

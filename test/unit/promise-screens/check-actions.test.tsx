@@ -15,7 +15,7 @@ import { fakeBackend } from '../../fakes/fake-backend';
 import { fakeApi, fakeContext } from '../../fakes/fake-context';
 import { fakeOperations } from '../../fakes/fake-operations';
 import { fakePromises } from '../../fakes/fake-promises';
-import type { PromisesBackend } from '../../../main/handlers/promises-backend';
+import type { PromisesBackend } from '../../fakes/fake-ports';
 
 vi.mock('../../../renderer/components/bottleneck-chart', () => ({ drawBottleneck: vi.fn(() => () => undefined) }));
 afterEach(() => {

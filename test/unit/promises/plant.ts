@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { SqliteStore } from '../../../main/db/sqlite-store';
-import { CheckService } from '../../../main/services/check-service';
-import { openPromiseDesk, promiseDeskOver, type PromiseDesk } from '../../../main/services/open-promise-desk';
+import { deskOver, openDesk as openDeskAt, type Desk as PromiseDesk } from '../../../main/desk/open-desk';
 import { importFromPath } from '../../../main/services/workbook-service';
 import { Clock, FAST, TODAY, writePromisePlant } from '../../fixtures/promise-plant';
 import { LOCAL_ACTOR } from '../../../shared/rules/roles';
@@ -25,7 +24,7 @@ export type Desk = PromiseDesk & { path: string; clock: Clock };
 
 /** A new database with the plant imported. */
 export async function openDesk(clock = new Clock(), path = dbPath()): Promise<Desk> {
-  const desk = await openPromiseDesk({ path, seedDemo: false, now: clock.now, scryptCost: FAST });
+  const desk = await openDeskAt(path, { now: clock.now, scryptCost: FAST });
   if ((await desk.checks.store.dataVersion()) === null) {
     const r = await importFromPath(desk.checks.store, plantDir, { asOf: TODAY, actor: LOCAL_ACTOR });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -35,5 +34,5 @@ export async function openDesk(clock = new Clock(), path = dbPath()): Promise<De
 
 /** A second connection to the same database file. */
 export async function secondConnection(path: string, clock: Clock): Promise<PromiseDesk> {
-  return promiseDeskOver(new CheckService(SqliteStore.open(path), { now: clock.now }), { now: clock.now, scryptCost: FAST });
+  return deskOver(SqliteStore.open(path), { now: clock.now, scryptCost: FAST });
 }

@@ -5,11 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Channel, ChannelResult, Input } from '../../../shared/contract';
-import type { SqliteStore } from '../../../main/db/sqlite-store';
 import { dispatch } from '../../../main/handlers/dispatch';
-import { promisesBackend } from '../../../main/handlers/promises-service-backend';
 import { DeskSession } from '../../../main/session/desk-session';
-import { fakeContext } from '../../fakes/fake-context';
+import { contextOn } from '../../support/desk';
 import { addTeam, PASS } from './people';
 import { openDesk, request, type Desk } from './plant';
 
@@ -17,8 +15,7 @@ async function setup(opts: { team?: boolean } = {}) {
   const desk = await openDesk();
   if (opts.team !== false) await addTeam(desk);
   const session = new DeskSession(desk.people, { idleMinutes: 15, clock: () => desk.clock.t });
-  const backend = promisesBackend({ promises: desk.promises, people: desk.people, session, store: desk.checks.store as SqliteStore });
-  const ctx = { ...fakeContext(), promises: backend };
+  const ctx = contextOn(desk, { session });
   const call = async <C extends Channel>(channel: C, payload?: Input<C>) => (await dispatch(channel, payload, ctx)) as ChannelResult<C>;
   const value = async <C extends Channel>(channel: C, payload?: Input<C>) => {
     const r = await call(channel, payload);

@@ -3,13 +3,12 @@
  * moment, confirms, and prints the outcome as one JSON line.
  */
 import { SqliteStore } from '../../../main/db/sqlite-store';
-import { CheckService } from '../../../main/services/check-service';
-import { promiseDeskOver } from '../../../main/services/open-promise-desk';
+import { deskOver } from '../../../main/desk/open-desk';
 import { Clock, request } from '../../fixtures/promise-plant';
 
 const [path, startAt, qty] = process.argv.slice(2);
 const clock = new Clock();
-const desk = await promiseDeskOver(new CheckService(SqliteStore.open(path!), { now: clock.now }), { now: clock.now });
+const desk = await deskOver(SqliteStore.open(path!), { now: clock.now });
 const actor = await desk.people.localActor();
 while (Date.now() < Number(startAt)) await new Promise((r) => setTimeout(r, 1));
 const o = await desk.promises.confirm(actor, { request: request(Number(qty)) });

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { PromiseDesk } from '../../../main/services/open-promise-desk';
+import type { Desk as PromiseDesk } from '../../../main/desk/open-desk';
 import { openDesk, request, secondConnection } from './plant';
 
 const run = promisify(execFile);

@@ -3,7 +3,7 @@ import { SqliteStore } from '../../../main/db/sqlite-store';
 import type { Store } from '../../../main/db/store';
 import { demoWorkbook } from '../../../main/demo/demo-workbook';
 import { CheckService } from '../../../main/services/check-service';
-import { openCheckService } from '../../../main/services/open-service';
+import { openDesk } from '../../../main/desk/open-desk';
 import { DEMO_SOURCE, seedDemoIfEmpty } from '../../../main/services/workbook-service';
 import { revalidator } from '../../../main/services/revalidator';
 import type { CheckRequestInput } from '../../../shared/schemas/check';
@@ -35,11 +35,11 @@ describe('CheckService', () => {
     await store.close();
   });
 
-  it('openCheckService fills only when asked to', async () => {
-    const a = await openCheckService({ path: tempDbPath(dir), seedDemo: false });
+  it('the desk fills only when asked to', async () => {
+    const a = (await openDesk(tempDbPath(dir), { seedDemo: false, expireHolds: false })).checks;
     expect(await a.store.dataVersion()).toBeNull();
     await a.store.close();
-    const b = await openCheckService({ path: tempDbPath(dir), seedDemo: true, now: clock });
+    const b = (await openDesk(tempDbPath(dir), { seedDemo: true, now: clock, expireHolds: false })).checks;
     expect(await b.store.dataVersion()).toMatch(/^v1-/);
     await b.store.close();
   });

@@ -98,13 +98,13 @@ describe('promises at risk', () => {
   });
 
   it('signs the new promise’s summaries when re-promised through the app, as every confirmation is', async () => {
-    const { SqlitePeopleStore } = await import('../../../main/db/sqlite-people-store');
-    const { PeopleService } = await import('../../../main/people/people-service');
-    const { operationsBackend } = await import('../../../main/handlers/operations-service-backend');
-    const people = new SqlitePeopleStore(h.store.db);
-    const local = await new PeopleService(people).localActor();
-    const backend = operationsBackend(h, { actor: async () => local });
-    const r = await backend.run('risk:repromise', { id: b, lines: [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '100' }], asOf: AS_OF });
+    const { dispatch } = await import('../../../main/handlers/dispatch');
+    const { contextOn } = await import('../../support/desk');
+    const people = h.store.people;
+    const local = await h.people.localActor();
+    const answer = await dispatch('risk:repromise', { id: b, lines: [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '100' }], asOf: AS_OF }, contextOn(h, { actor: async () => local }));
+    if (!answer.ok) throw new Error(answer.error.message);
+    const r = answer.value as { confirmed: true; id: string; replaces: string } | { confirmed: false };
     expect(r).toMatchObject({ confirmed: true, replaces: b });
     if (!r.confirmed) return;
     for (const copy of ['customer', 'internal'] as const) {

@@ -9,14 +9,14 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_ACTOR } from '../../../main/access/authorize';
-import { operationsBackend } from '../../../main/handlers/operations-service-backend';
+import { operationsHandlers } from '../../../main/handlers/operations';
 import { LeaveDialog } from '../../../renderer/components/leave-dialog';
 import { ApiContext } from '../../../renderer/hooks/use-api';
 import { SessionContext } from '../../../renderer/hooks/use-session';
 import { go } from '../../../renderer/navigation';
 import { TablesScreen } from '../../../renderer/screens/tables/tables-screen';
-import { fakeBackend } from '../../fakes/fake-backend';
-import { fakeApi, fakeContext } from '../../fakes/fake-context';
+import { fakeApi, fakeHandlers } from '../../fakes/fake-context';
+import { contextOn } from '../../support/desk';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { tempDir } from '../db/temp-db';
 
@@ -32,8 +32,7 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const operations = operationsBackend(h, { actor: async () => LOCAL_ACTOR });
-  const api = fakeApi({ ...fakeContext(fakeBackend()), operations });
+  const api = fakeApi(contextOn(h, { actor: async () => LOCAL_ACTOR }), { ...fakeHandlers(), ...operationsHandlers });
   const user = userEvent.setup();
   render(
     <ApiContext.Provider value={api}>

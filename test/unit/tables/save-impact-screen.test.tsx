@@ -8,12 +8,12 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_ACTOR } from '../../../main/access/authorize';
-import { operationsBackend } from '../../../main/handlers/operations-service-backend';
+import { operationsHandlers } from '../../../main/handlers/operations';
 import { ApiContext } from '../../../renderer/hooks/use-api';
 import { SessionContext } from '../../../renderer/hooks/use-session';
 import { TablesScreen } from '../../../renderer/screens/tables/tables-screen';
-import { fakeBackend } from '../../fakes/fake-backend';
-import { fakeApi, fakeContext } from '../../fakes/fake-context';
+import { fakeApi, fakeHandlers } from '../../fakes/fake-context';
+import { contextOn } from '../../support/desk';
 import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, request } from '../../support/plant';
@@ -31,10 +31,10 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const operations = operationsBackend(h, { actor: async () => LOCAL_ACTOR });
+  const api = fakeApi(contextOn(h, { actor: async () => LOCAL_ACTOR }), { ...fakeHandlers(), ...operationsHandlers });
   const user = userEvent.setup();
   render(
-    <ApiContext.Provider value={fakeApi({ ...fakeContext(fakeBackend()), operations })}>
+    <ApiContext.Provider value={api}>
       <SessionContext.Provider value={{ session: null, refresh: () => undefined, set: () => undefined }}>
         <TablesScreen />
       </SessionContext.Provider>

@@ -7,13 +7,13 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_ACTOR } from '../../../main/access/authorize';
-import { operationsBackend } from '../../../main/handlers/operations-service-backend';
+import { operationsHandlers } from '../../../main/handlers/operations';
 import { ApiContext } from '../../../renderer/hooks/use-api';
 import { SessionContext } from '../../../renderer/hooks/use-session';
 import { dispatch } from '../../../main/handlers/dispatch';
 import { TablesScreen } from '../../../renderer/screens/tables/tables-screen';
-import { fakeBackend } from '../../fakes/fake-backend';
-import { fakeApi, fakeContext } from '../../fakes/fake-context';
+import { fakeApi, fakeHandlers } from '../../fakes/fake-context';
+import { contextOn } from '../../support/desk';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { tempDir } from '../db/temp-db';
 
@@ -31,8 +31,7 @@ afterEach(async () => {
 const SALES = { mode: 'signed_in' as const, user: { name: 'sam', role: 'sales' as const }, idle_minutes: 30, may: { administer_users: false, edit_operations: false, fulfil: false, approve_for: [] } };
 
 async function setup(session: typeof SALES | null = null) {
-  const operations = operationsBackend(h, { actor: async () => LOCAL_ACTOR });
-  const api = fakeApi({ ...fakeContext(fakeBackend()), operations });
+  const api = fakeApi(contextOn(h, { actor: async () => LOCAL_ACTOR }), { ...fakeHandlers(), ...operationsHandlers });
   const user = userEvent.setup();
   render(
     <ApiContext.Provider value={api}>
@@ -165,8 +164,8 @@ describe('the table grid', () => {
     expect(within(grid).queryByRole('textbox')).toBeNull();
     expect(screen.getByText(/Only operations and admin change these tables/)).toBeTruthy();
 
-    const sales = operationsBackend(h, { actor: async () => ({ name: 'sam', role: 'sales' }) });
-    const r = await dispatch('tables:save', { base_version: (await h.store.dataVersion())!, edits: [{ table: 'inventory', updates: [], inserts: [{ sku: 'FG', on_hand: '1' }], deletes: [] }] }, { ...fakeContext(fakeBackend()), operations: sales });
+    const sales = contextOn(h, { actor: async () => ({ name: 'sam', role: 'sales' }) });
+    const r = await dispatch('tables:save', { base_version: (await h.store.dataVersion())!, edits: [{ table: 'inventory', updates: [], inserts: [{ sku: 'FG', on_hand: '1' }], deletes: [] }] }, sales);
     expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: 'sam (sales) may not change the operations tables (operations and admin only).' } });
   });
 });

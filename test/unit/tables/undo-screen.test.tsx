@@ -7,14 +7,14 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_ACTOR } from '../../../main/access/authorize';
-import { operationsBackend } from '../../../main/handlers/operations-service-backend';
+import { operationsHandlers } from '../../../main/handlers/operations';
 import { saveTableEdits } from '../../../main/services/table-edit-service';
 import { rowToCells } from '../../../shared/edits/cells';
 import { ApiContext } from '../../../renderer/hooks/use-api';
 import { SessionContext } from '../../../renderer/hooks/use-session';
 import { HistoryScreen } from '../../../renderer/screens/history/history-screen';
-import { fakeBackend } from '../../fakes/fake-backend';
-import { fakeApi, fakeContext } from '../../fakes/fake-context';
+import { fakeApi, fakeHandlers } from '../../fakes/fake-context';
+import { contextOn } from '../../support/desk';
 import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, request } from '../../support/plant';
@@ -40,9 +40,9 @@ describe('undo a change from History', () => {
     if (!cut.ok) throw new Error('refused');
 
     const user = userEvent.setup();
-    const operations = operationsBackend(h, { actor: async () => LOCAL_ACTOR });
+    const api = fakeApi(contextOn(h, { actor: async () => LOCAL_ACTOR }), { ...fakeHandlers(), ...operationsHandlers });
     render(
-      <ApiContext.Provider value={fakeApi({ ...fakeContext(fakeBackend()), operations })}>
+      <ApiContext.Provider value={api}>
         <SessionContext.Provider value={{ session: null, refresh: () => undefined, set: () => undefined }}>
           <HistoryScreen />
         </SessionContext.Provider>

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesktopConnection } from '../../../main/team-client/desktop-connection';
 import { UNREACHABLE } from '../../../main/team-client/team-answerer';
-import { servedSqliteDesk, type ServedDesk } from '../../../main/web/team/served-desk';
+import { serveDesk, type ServedDesk } from '../../../main/web/team/served-desk';
 import { startTeamServer, type TeamServer } from '../../../main/web/team/team-server';
 import { DeskSession } from '../../../main/session/desk-session';
 import { FAST } from '../../fixtures/promise-plant';
@@ -24,7 +24,7 @@ let server: TeamServer;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pd-desktop-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html>');
-  desk = await servedSqliteDesk(join(dir, 'team.db'), { asOf: '2026-03-02', scryptCost: FAST });
+  desk = await serveDesk(join(dir, 'team.db'), { asOf: '2026-03-02', scryptCost: FAST });
   const admin = await desk.people.addUser(null, 'ada', 'admin', PASS);
   await desk.people.addUser(await desk.people.signIn(admin.name, PASS), 'sam', 'sales', PASS);
   server = await startTeamServer({ desk, rendererDir: dir, port: 0 });
@@ -38,7 +38,7 @@ afterAll(async () => {
 function connection(settings = join(dir, `connection-${Math.random()}.json`)) {
   let notices = 0;
   let localOpened = 0;
-  const local = servedSqliteDesk(join(dir, 'local.db'), { asOf: '2026-03-02', scryptCost: FAST });
+  const local = serveDesk(join(dir, 'local.db'), { asOf: '2026-03-02', scryptCost: FAST });
   const c = new DesktopConnection({
     settingsFile: settings,
     openLocal: async () => {

@@ -15,7 +15,7 @@ import { followChanges } from '../../../main/team-client/event-stream';
 import { TeamClient } from '../../../main/team-client/team-client';
 import type { ChangeEvent } from '../../../main/web/change-events';
 import { CHANNEL_ACCESS } from '../../../main/web/team/channel-access';
-import { servedSqliteDesk, type ServedDesk } from '../../../main/web/team/served-desk';
+import { serveDesk, type ServedDesk } from '../../../main/web/team/served-desk';
 import { NO_ADMIN_YET, startTeamServer, type TeamServer } from '../../../main/web/team/team-server';
 import { readTlsIdentity } from '../../../main/web/team/tls-identity';
 import { FAST } from '../../fixtures/promise-plant';
@@ -53,7 +53,7 @@ async function signedIn(name: string): Promise<TeamClient> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pd-team-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Promise Desk</title>');
-  desk = await servedSqliteDesk(join(dir, 'team.db'), { asOf: AS_OF, scryptCost: FAST });
+  desk = await serveDesk(join(dir, 'team.db'), { asOf: AS_OF, scryptCost: FAST });
   server = await startTeamServer({ desk, rendererDir: dir, port: 0 });
 });
 afterAll(async () => {
