@@ -72,7 +72,9 @@ export class DeskSession {
       if (e.problem === 'disabled') return { signed_in: false, problem: 'disabled', message: `${name} is disabled and can no longer sign in; ask an admin.`, retry_after_s: null, tries_left: null };
       const { wait, failures } = await this.throttle(name);
       if (e.problem === 'throttled') {
-        return { signed_in: false, problem: 'throttled', message: `Too many wrong passphrases for ${name}: wait ${wait} s before trying again.`, retry_after_s: wait, tries_left: null };
+        // Refused means a wait was left when the attempt was counted: at least a second to say.
+        const w = Math.max(1, wait);
+        return { signed_in: false, problem: 'throttled', message: `Too many sign-in attempts for ${name}: wait ${w} s before trying again.`, retry_after_s: w, tries_left: null };
       }
       // An unknown name and a wrong passphrase read the same, so the screen does not tell who exists.
       const left = Math.max(0, FREE_ATTEMPTS - failures);

@@ -129,7 +129,7 @@ export function fakePromises(opts: FakePromisesOptions = {}): PromisesBackend & 
     'session:get': () => view(),
     'session:signin': (i) => {
       const u = users.get(i.name);
-      if (failures >= 3) return { signed_in: false, problem: 'throttled', message: `Too many wrong passphrases for ${i.name}: wait 2 s before trying again.`, retry_after_s: 2, tries_left: null };
+      if (failures >= 3) return { signed_in: false, problem: 'throttled', message: `Too many sign-in attempts for ${i.name}: wait 2 s before trying again.`, retry_after_s: 2, tries_left: null };
       if (!u || FAKE_PASS[i.name] !== i.passphrase) {
         failures++;
         return failures >= 3
