@@ -9,7 +9,7 @@ import { holdsOf, replaceHolds } from './revalidation-rows';
 import { prepared } from './statements';
 import { decideInSqlite } from './sqlite-capacity-lock';
 import { insertSummaries } from './sqlite-people-store';
-import { OPEN_STATUSES, type HoldsChange, type PromiseStatus, type TransitionOptions, type TransitionOutcome } from './store-types';
+import { OPEN_STATUSES, type HoldsChange, type NewPromise, type PromiseStatus, type TransitionOptions, type TransitionOutcome } from './store-types';
 
 const now = () => new Date().toISOString();
 
@@ -20,6 +20,40 @@ export function nextCounter(db: Database, key: 'promise_number' | 'order_seq'): 
 
 export function insertEvent(db: Database, id: string, at: string, user: string, from: PromiseStatus | null, to: PromiseStatus, comment: string | null): void {
   prepared(db, 'INSERT INTO promise_events (promise_id, at, user, from_status, to_status, comment) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, user, from, to, comment);
+}
+
+/**
+ * The one writer of a new promise's row, its first event and its signed summaries (a new promise
+ * and a re-promise alike); holds and the hold log are the caller's. Returns the new id.
+ */
+export function insertPromise(db: Database, p: NewPromise, at: string, comment: string | null): string {
+  const holds = p.status !== 'draft';
+  const id = `P-${String(nextCounter(db, 'promise_number')).padStart(6, '0')}`;
+  prepared(
+    db,
+    `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version,
+       created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    p.status,
+    p.request.customer,
+    p.request.region,
+    p.request.mode,
+    JSON.stringify(p.request),
+    JSON.stringify(p.result),
+    p.result.as_of,
+    p.result.data_version,
+    at,
+    p.user,
+    p.status === 'awaiting_approval' ? at : null,
+    p.status === 'confirmed' ? at : null,
+    p.status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
+    holds ? nextCounter(db, 'order_seq') : null,
+  );
+  insertEvent(db, id, at, p.user, null, p.status, comment);
+  if (p.summaries) insertSummaries(db, id, p.summaries(id, at), at);
+  return id;
 }
 
 export function insertApproval(db: Database, id: string, a: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at: string }): void {

@@ -8,11 +8,10 @@ import type { Hold } from '../../shared/engine/types';
 import type { Workbook } from '../../shared/schemas/workbook';
 import { dumpDatabase } from './dump';
 import { importFromSql } from './import-rows';
-import { insertEvent, movePromise, nextCounter } from './promise-moves';
-import { prepared } from './statements';
+import { insertPromise, movePromise } from './promise-moves';
 
 export { dataVersionOf } from './import-rows';
-import { SqlitePeopleStore, insertSummaries } from './sqlite-people-store';
+import { SqlitePeopleStore } from './sqlite-people-store';
 import { SqliteOperationsStore } from './sqlite-operations-store';
 import { searchPromises } from './promise-search';
 import { openDatabase, type OpenOptions } from './open-database';
@@ -117,10 +116,6 @@ export class SqliteStore implements Store {
     return bumpHoldsVersion(this.db, delta);
   }
 
-  private nextCounter(key: 'promise_number' | 'order_seq'): number {
-    return nextCounter(this.db, key);
-  }
-
   async loadOpenHolds(): Promise<Hold[]> {
     const rows = this.db
       .prepare(
@@ -161,41 +156,12 @@ export class SqliteStore implements Store {
           if (!d.ok) return { ok: false, conflict: d.conflict, holdsVersion: d.version };
           p = { ...p, holds: d.decision.holds, result: d.decision.result };
         } else if (holds && holdsVersion !== expected) return { ok: false, conflict: 'holds_changed', holdsVersion };
-        const at = p.at ?? now();
-        const id = `P-${String(this.nextCounter('promise_number')).padStart(6, '0')}`;
-        prepared(
-          this.db,
-          `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version,
-             created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(
-          id,
-          p.status,
-          p.request.customer,
-          p.request.region,
-          p.request.mode,
-          JSON.stringify(p.request),
-          JSON.stringify(p.result),
-          p.result.as_of,
-          p.result.data_version,
-          at,
-          p.user,
-          p.status === 'awaiting_approval' ? at : null,
-          p.status === 'confirmed' ? at : null,
-          p.status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
-          holds ? this.nextCounter('order_seq') : null,
-        );
-        this.insertEvent(id, at, p.user, null, p.status, p.comment ?? null);
-        if (p.summaries) insertSummaries(this.db, id, p.summaries(id, at), at);
+        const id = insertPromise(this.db, p, p.at ?? now(), p.comment ?? null);
         if (!holds) return { ok: true, id, holdsVersion };
         replaceHolds(this.db, id, p.holds);
         return { ok: true, id, holdsVersion: this.bumpHoldsVersion({ added: p.holds, released: [] }) };
       })
       .immediate();
-  }
-
-  private insertEvent(id: string, at: string, user: string, from: PromiseStatus | null, to: PromiseStatus, comment: string | null): void {
-    insertEvent(this.db, id, at, user, from, to, comment);
   }
 
   async listPromises(filter: PromiseFilter = {}): Promise<PromiseSummary[]> {
