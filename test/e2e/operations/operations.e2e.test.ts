@@ -9,73 +9,39 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workbookToCsv } from '../../../main/workbook/export-workbook';
-import { AS_OF, plant } from '../../support/plant';
-import { prepareOpsDatabase } from './ops-database';
-import { hasChromium, launch, screenshot, startPreview, type Preview } from '../preview-server';
+import { plant } from '../../support/plant';
+import { editWeekdayHours, fact, navTo, openOpsBrowser, showCell, type OpsBrowser } from './ops-browser';
+import { hasChromium, screenshot } from '../preview-server';
 import { missing } from '../../support/requires';
 
-let preview: Preview;
-let browser: Browser;
+let ops: OpsBrowser;
 let page: Page;
-const errors: string[] = [];
-
-const nav = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) });
-
-async function showCell(resource: string, day: string) {
-  await nav('Capacity').click();
-  await page.getByLabel('Resource', { exact: true }).selectOption({ label: resource });
-  await page.getByLabel('Day', { exact: true }).selectOption({ label: day });
-  return page.getByRole('region', { name: new RegExp(`^${resource.replace(/[()]/g, '.')}`) });
-}
-
-async function fact(region: ReturnType<Page['getByRole']>, term: string): Promise<string> {
-  return (await region.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').textContent()) ?? '';
-}
-
 let ids: string[] = [];
 let exported = '';
+const nav = (name: string) => navTo(page, name);
 
 describe.skipIf(missing('Chromium', hasChromium))('operations workspace in the browser', () => {
   beforeAll(async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const db = join(mkdtempSync(join(tmpdir(), 'promise-desk-ops-')), 'ops.db');
-    ids = await prepareOpsDatabase(db);
-    preview = await startPreview({ asOf: AS_OF, db });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(preview.url);
+    ops = await openOpsBrowser('ops', { acceptDownloads: true });
+    ({ page, ids } = ops);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  afterAll(() => ops?.close());
 
   it('a cut in a resource’s hours changes the heatmap and puts the later promise at risk', async () => {
     await nav('At risk').click();
     await expect.poll(() => page.getByText('No promise is at risk').count()).toBe(1);
 
-    let cell = await showCell('Machine, 8 h (M8)', 'Mar 5, 2026');
+    let cell = await showCell(page, 'Machine, 8 h (M8)', 'Mar 5, 2026');
     await expect.poll(() => fact(cell, 'Calendar hours')).toBe('8');
     expect(await fact(cell, 'Held by promises')).toBe('8');
     await expect.poll(() => cell.getByRole('row').count()).toBe(2); // header + the one promise holding Thursday
     await screenshot(page, 'ops-1-capacity-before');
 
-    await nav('Tables').click();
-    await page.getByLabel('Table', { exact: true }).selectOption('calendars');
-    const grid = page.getByRole('grid', { name: 'calendars table' });
-    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri']) {
-      await grid.getByRole('gridcell', { name: new RegExp(`^${day}, row 1: `) }).dblclick();
-      const input = grid.getByRole('textbox', { name: `Edit ${day}, row 1` });
-      await input.fill('6');
-      await input.press('Enter');
-    }
+    const grid = await editWeekdayHours(page, '6');
     await expect.poll(() => grid.getByRole('gridcell', { name: /^fri, row 1: / }).textContent()).toBe('6');
     await screenshot(page, 'ops-2-grid-edited');
     await page.getByRole('button', { name: 'Save 1 change' }).click();
@@ -90,7 +56,7 @@ describe.skipIf(missing('Chromium', hasChromium))('operations workspace in the b
     expect(await saved.textContent()).toContain(`2 open promises were checked again; 1 is now at risk (${ids[1]}).`);
     await expect.poll(() => nav('At risk').textContent()).toBe('At risk 1 promise');
 
-    cell = await showCell('Machine, 8 h (M8)', 'Mar 5, 2026');
+    cell = await showCell(page, 'Machine, 8 h (M8)', 'Mar 5, 2026');
     await expect.poll(() => fact(cell, 'Calendar hours')).toBe('6');
     await screenshot(page, 'ops-3-capacity-after');
 
@@ -107,7 +73,7 @@ describe.skipIf(missing('Chromium', hasChromium))('operations workspace in the b
     await page.getByRole('table', { name: 'Changes, newest first' }).waitFor();
     const historyRows = await page.getByRole('row').count();
 
-    const folder = join(preview.dir, 'bad-plant');
+    const folder = join(ops.preview.dir, 'bad-plant');
     mkdirSync(folder);
     const files = workbookToCsv(plant());
     files.set('resources.csv', 'resource_id,name,calendar_id,cost_per_hour\nM8,a,WD8,30\nM75,b,WD75,-1\nOFF,c,ZERO,10\n');
@@ -131,7 +97,7 @@ describe.skipIf(missing('Chromium', hasChromium))('operations workspace in the b
   it('exports the tables as .xlsx and imports them again, unchanged', async () => {
     await nav('Import & export').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the tables as .xlsx' }).click()]);
-    const file = join(preview.dir, download.suggestedFilename());
+    const file = join(ops.preview.dir, download.suggestedFilename());
     expect(file).toMatch(/promise-desk-v\d+-[0-9a-f]{8}\.xlsx$/);
     await download.saveAs(file);
     exported = file;
@@ -153,7 +119,7 @@ describe.skipIf(missing('Chromium', hasChromium))('operations workspace in the b
     await row.waitFor();
     expect((await row.getByRole('cell').allTextContents()).slice(2, 5)).toEqual(['0', '0', '0']);
     await screenshot(page, 'ops-7-history');
-    expect(errors).toEqual([]);
+    expect(ops.errors).toEqual([]);
   }, 120_000);
 
   it('previews a workbook dropped anywhere on the window', async () => {
@@ -175,7 +141,7 @@ describe.skipIf(missing('Chromium', hasChromium))('operations workspace in the b
     expect(await nav('Import & export').getAttribute('aria-current')).toBe('page');
     expect(await page.getByText(/^Compared with the current tables/).textContent()).toMatch(/0 rows added, 0 changed, 0 removed\.$/);
     await page.getByRole('button', { name: 'Cancel' }).click();
-    expect(errors).toEqual([]);
+    expect(ops.errors).toEqual([]);
   }, 60_000);
 
   it('re-promises the at-risk promise with a smaller quantity, checked and confirmed', async () => {
@@ -193,6 +159,6 @@ describe.skipIf(missing('Chromium', hasChromium))('operations workspace in the b
     expect(await done.textContent()).toContain(`replaces ${ids[1]}, which is cancelled.`);
     await page.getByText('No promise is at risk').waitFor();
     await expect.poll(() => nav('At risk').textContent()).toBe('At risk');
-    expect(errors).toEqual([]);
+    expect(ops.errors).toEqual([]);
   }, 60_000);
 });

@@ -8,61 +8,33 @@
  *     longer be at risk, and after the undo the hours and the at-risk list are as before.
  *  3. A workbook folder as German Excel saves it (semicolons, decimal commas, BOM, CRLF) imports.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workbookToCsv } from '../../../main/workbook/export-workbook';
 import { germanize } from '../../support/german-csv';
-import { AS_OF, plant } from '../../support/plant';
+import { plant } from '../../support/plant';
 import { missing } from '../../support/requires';
-import { hasChromium, launch, screenshot, startPreview, type Preview } from '../preview-server';
-import { prepareOpsDatabase } from './ops-database';
+import { hasChromium, screenshot } from '../preview-server';
+import { editWeekdayHours, fact, navTo, openOpsBrowser, showCell, type OpsBrowser } from './ops-browser';
 
-let preview: Preview;
-let browser: Browser;
+let ops: OpsBrowser;
 let page: Page;
 let ids: string[] = [];
-const errors: string[] = [];
-
-const nav = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) });
-
-async function calendarHours(day: string): Promise<string> {
-  await nav('Capacity').click();
-  await page.getByLabel('Resource', { exact: true }).selectOption({ label: 'Machine, 8 h (M8)' });
-  await page.getByLabel('Day', { exact: true }).selectOption({ label: day });
-  const cell = page.getByRole('region', { name: /^Machine, 8 h .M8./ });
-  return (await cell.locator('dt', { hasText: 'Calendar hours' }).locator('xpath=following-sibling::dd[1]').textContent()) ?? '';
-}
+const nav = (name: string) => navTo(page, name);
+const calendarHours = async (day: string) => fact(await showCell(page, 'Machine, 8 h (M8)', day), 'Calendar hours');
 
 describe.skipIf(missing('Chromium', hasChromium))('a planner changes their mind, in the browser', () => {
   beforeAll(async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'promise-desk-undo-')), 'ops.db');
-    ids = await prepareOpsDatabase(db);
-    preview = await startPreview({ asOf: AS_OF, db });
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(preview.url);
+    ops = await openOpsBrowser('undo');
+    ({ page, ids } = ops);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.stop();
-  });
+  afterAll(() => ops?.close());
 
   it('shows the damage before saving; Go back saves nothing and keeps the edits', async () => {
-    await nav('Tables').click();
-    await page.getByLabel('Table', { exact: true }).selectOption('calendars');
-    const grid = page.getByRole('grid', { name: 'calendars table' });
-    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri']) {
-      await grid.getByRole('gridcell', { name: new RegExp(`^${day}, row 1: `) }).dblclick();
-      const input = grid.getByRole('textbox', { name: `Edit ${day}, row 1` });
-      await input.fill('6');
-      await input.press('Enter');
-    }
+    const grid = await editWeekdayHours(page, '6');
     await page.getByRole('button', { name: 'Save 1 change' }).click();
     const impact = page.getByRole('region', { name: /Before you go on/ });
     await impact.waitFor();
@@ -105,7 +77,7 @@ describe.skipIf(missing('Chromium', hasChromium))('a planner changes their mind,
   }, 120_000);
 
   it('imports a workbook folder as German Excel saves it', async () => {
-    const folder = join(preview.dir, 'german-plant');
+    const folder = join(ops.preview.dir, 'german-plant');
     mkdirSync(folder);
     const files = workbookToCsv(plant());
     // One change the German file must carry exactly: the machine's hour costs 30.5 (written "30,5").
@@ -128,6 +100,6 @@ describe.skipIf(missing('Chromium', hasChromium))('a planner changes their mind,
     await page.getByLabel('Table', { exact: true }).selectOption('resources');
     const grid = page.getByRole('grid', { name: 'resources table' });
     await expect.poll(() => grid.getByRole('gridcell', { name: /^cost_per_hour, row 1: / }).textContent()).toBe('30.5');
-    expect(errors).toEqual([]);
+    expect(ops.errors).toEqual([]);
   }, 120_000);
 });
