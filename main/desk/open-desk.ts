@@ -93,8 +93,10 @@ async function deskOn(opened: OpenedStore, opts: DeskOptions): Promise<Desk> {
     // Other instances' holds: the model catches up as soon as they commit, not at the next check.
     const follower = await opened.shared.followHolds(() => void checks.model(checks.today()).catch(() => undefined), onError);
     stops.push(() => follower.stop());
-    // With a fixed "today" the services expire by that day instead, as on a laptop.
-    if (!opts.asOf) stops.push(opened.shared.startExpiryJob(5_000, onError));
+    // A server builds its model before it answers: the first seller does not wait for it.
+    await checks.model(checks.today());
+    // On the desk's clock: a server on a fixed day (a demo, the bench) expires by that day.
+    stops.push(opened.shared.startExpiryJob(5_000, onError, now));
   }
   return {
     checks,

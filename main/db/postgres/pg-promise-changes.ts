@@ -10,7 +10,7 @@ import { isCapacityLock, type CapacityLock, type HoldsUpdate, type LockedDecisio
 import type { ReplaceOutcome } from '../operations-store';
 import { summaryFromSql } from '../promise-rows';
 import { OPEN_STATUSES, type HoldsChange, type LockConflict, type NewPromise, type PromiseStatus, type RecordOutcome, type TransitionOptions, type TransitionOutcome } from '../store-types';
-import { dataVersionOf } from '../sqlite-store';
+import { dataVersionOf } from '../import-rows';
 import {
   PG_SUMMARY_COLUMNS,
   bumpHoldsVersion,
@@ -18,6 +18,7 @@ import {
   holdsOf,
   insertApproval,
   insertEvent,
+  insertHolds,
   insertSummaries,
   lockPlantShared,
   lockPools,
@@ -44,30 +45,39 @@ type Decided = { ok: true; decision: LockedDecision; version: number } | { ok: f
 /** Locks the pools, brings the caller's model up to date (one snapshot) and lets it decide. */
 async function decideUnderLock(c: Q, lock: CapacityLock): Promise<Decided> {
   await lockPools(c, [...lock.pools].sort());
-  if ((await latestDataVersion(c)) !== lock.dataVersion) return { ok: false, conflict: 'plant_changed', version: -1 };
   let update: HoldsUpdate | null = null;
   if (!lock.allHolds) {
+    // The usual case: one statement gives the tables' version and the holds since the model's.
     const log = await holdChangesSince(c, lock.since);
+    if (log && log.dataVersion !== lock.dataVersion) return { ok: false, conflict: 'plant_changed', version: log.version };
     if (log) update = { version: log.version, changes: log.changes };
   }
-  if (!update) update = await openHoldsWithVersion(c, typeof lock.allHolds === 'object' ? lock.allHolds.except : null);
+  if (!update) {
+    if ((await latestDataVersion(c)) !== lock.dataVersion) return { ok: false, conflict: 'plant_changed', version: -1 };
+    update = await openHoldsWithVersion(c, typeof lock.allHolds === 'object' ? lock.allHolds.except : null);
+  }
   const decision = lock.decide(update);
   return decision ? { ok: true, decision, version: update.version } : { ok: false, conflict: 'refused', version: update.version };
 }
 
-async function nextPromiseId(c: Q): Promise<string> {
-  const n = (await c.query<{ n: number }>(`SELECT nextval('promise_number') AS n`)).rows[0]!.n;
-  return `P-${String(n).padStart(6, '0')}`;
-}
-
-async function insertPromiseRow(c: Q, id: string, p: NewPromise, status: PromiseStatus, at: string, result: NewPromise['result']): Promise<void> {
+/**
+ * Inserts a new promise and its first event in ONE statement and answers its number: `P-` and
+ * the next value of the sequence, at least six digits (`P-000042`, `P-1234567`). Every statement
+ * saved is a round trip less inside the transaction, where the pools stay locked.
+ */
+async function insertNewPromise(c: Q, p: NewPromise, status: PromiseStatus, at: string, result: NewPromise['result'], comment: string | null): Promise<string> {
   const holds = status !== 'draft';
-  await c.query(
-    `INSERT INTO promises (id, status, customer, region, mode, request, result, as_of, data_version,
-       created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $15::boolean THEN nextval('order_seq') END)`,
+  const r = await c.query<{ id: string }>(
+    `WITH n AS (SELECT 'P-' || lpad(x::text, greatest(6, length(x::text)), '0') AS id FROM nextval('promise_number') AS x),
+     p AS (
+       INSERT INTO promises (id, status, customer, region, mode, request, result, as_of, data_version,
+         created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
+       SELECT n.id, $1::text, $2::text, $3::text, $4::text, $5::jsonb, $6::jsonb, $7::date, $8::text, $9::timestamptz, $10::text,
+         $11::timestamptz, $12::timestamptz, $13::timestamptz, CASE WHEN $14::boolean THEN nextval('order_seq') END FROM n
+       RETURNING id)
+     INSERT INTO promise_events (promise_id, at, actor, from_status, to_status, comment)
+     SELECT p.id, $9::timestamptz, $10::text, NULL, $1::text, $15::text FROM p RETURNING promise_id AS id`,
     [
-      id,
       status,
       p.request.customer,
       p.request.region,
@@ -82,8 +92,10 @@ async function insertPromiseRow(c: Q, id: string, p: NewPromise, status: Promise
       status === 'confirmed' ? at : null,
       status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
       holds,
+      comment,
     ],
   );
+  return r.rows[0]!.id;
 }
 
 export async function recordPromiseIn(c: Q, p: NewPromise, expected: number | CapacityLock): Promise<RecordOutcome> {
@@ -100,12 +112,10 @@ export async function recordPromiseIn(c: Q, p: NewPromise, expected: number | Ca
     if (version !== expected) return { ok: false, conflict: 'holds_changed', holdsVersion: version };
   }
   const at = p.at ?? now();
-  const id = await nextPromiseId(c);
-  await insertPromiseRow(c, id, p, p.status, at, result);
-  await insertEvent(c, id, at, p.user, null, p.status, p.comment ?? null);
+  const id = await insertNewPromise(c, p, p.status, at, result, p.comment ?? null);
   if (p.summaries) await insertSummaries(c, id, p.summaries(id, at), at);
   if (!holding) return { ok: true, id, holdsVersion: (await c.query<{ version: number }>('SELECT version FROM hold_version WHERE id = 1')).rows[0]!.version };
-  await replaceHolds(c, id, holds);
+  await insertHolds(c, holds.map((hold) => ({ id, hold })));
   return { ok: true, id, holdsVersion: await bumpHoldsVersion(c, { added: holds, released: [] }) };
 }
 
@@ -182,10 +192,8 @@ export async function replacePromiseIn(c: Q, oldId: string, from: PromiseStatus,
     return { ok: false, conflict: 'holds_changed', status: row.status };
   }
   const at = p.at ?? now();
-  const id = await nextPromiseId(c);
-  await insertPromiseRow(c, id, p, p.status, at, result);
-  await replaceHolds(c, id, holds);
-  await insertEvent(c, id, at, p.user, null, p.status, `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
+  const id = await insertNewPromise(c, p, p.status, at, result, `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
+  await insertHolds(c, holds.map((hold) => ({ id, hold })));
   if (p.summaries) await insertSummaries(c, id, p.summaries(id, at), at);
   await c.query(`UPDATE promises SET status = 'cancelled', at_risk = false, risk_reasons = '[]' WHERE id = $1`, [oldId]);
   const released = await holdsOf(c, oldId);

@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import type { Hold } from '../../../shared/engine/types';
+import { dataVersionOf } from '../import-rows';
 import { holdFromSql, type HoldSqlRow } from '../promise-rows';
 import type { SummaryRow } from '../people-store';
 import { OPEN_STATUSES, type HoldChanges, type HoldDelta, type PromiseStatus } from '../store-types';
@@ -43,16 +44,20 @@ export async function lockPools(c: Q, pools: readonly string[]): Promise<void> {
     kinds.push(p.slice(0, i));
     ids.push(p.slice(i + 1));
   }
-  // A pool the plant does not know yet (a row is made for every resource and SKU at import).
+  const lock = () =>
+    c.query(
+      `SELECT 1 FROM capacity_pools WHERE (kind, pool_id) IN (SELECT k, i COLLATE "C" FROM unnest($1::text[], $2::text[]) AS u (k, i))
+       ORDER BY kind, pool_id FOR UPDATE`,
+      [kinds, ids],
+    );
+  // Import makes a row for every resource and SKU, so the rows are nearly always there: one
+  // statement. A pool the plant does not know yet gets its row, and the set is locked again.
+  if ((await lock()).rowCount === pools.length) return;
   await c.query(
     `INSERT INTO capacity_pools (kind, pool_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
     [kinds, ids],
   );
-  await c.query(
-    `SELECT 1 FROM capacity_pools WHERE (kind, pool_id) IN (SELECT k, i COLLATE "C" FROM unnest($1::text[], $2::text[]) AS u (k, i))
-     ORDER BY kind, pool_id FOR UPDATE`,
-    [kinds, ids],
-  );
+  await lock();
 }
 
 export async function currentHoldsVersion(c: Q | pg.Pool): Promise<number> {
@@ -64,12 +69,14 @@ export async function currentHoldsVersion(c: Q | pg.Pool): Promise<number> {
  * a transaction: the version row is locked from here to the commit, which keeps the log contiguous.
  */
 export async function bumpHoldsVersion(c: Q, delta: HoldDelta | null): Promise<number> {
-  const version = (await c.query<{ version: number }>('UPDATE hold_version SET version = version + 1 WHERE id = 1 RETURNING version')).rows[0]!.version;
-  await c.query('INSERT INTO hold_log (version, added, released) VALUES ($1, $2, $3)', [
-    version,
-    delta && JSON.stringify(delta.added),
-    delta && JSON.stringify(delta.released),
-  ]);
+  // One statement: the version row stays locked until the commit, so every round trip counts.
+  const version = (
+    await c.query<{ version: number }>(
+      `WITH v AS (UPDATE hold_version SET version = version + 1 WHERE id = 1 RETURNING version)
+       INSERT INTO hold_log (version, added, released) SELECT version, $1::jsonb, $2::jsonb FROM v RETURNING version`,
+      [delta && JSON.stringify(delta.added), delta && JSON.stringify(delta.released)],
+    )
+  ).rows[0]!.version;
   if (version % 100 === 0) await c.query('DELETE FROM hold_log WHERE version <= $1', [version - KEEP]);
   return version;
 }
@@ -83,12 +90,16 @@ function toHoldRow(h: unknown): HoldSqlRow {
 
 /** The changes after `since` and the version, read in ONE statement (one snapshot); null: rebuild. */
 export async function holdChangesSince(c: Q | pg.Pool, since: number): Promise<HoldChanges | null> {
-  const r = await c.query<{ current: number; version: number | null; added: unknown; released: unknown }>(
-    `SELECT v.version AS current, l.version, l.added, l.released
-     FROM hold_version v LEFT JOIN hold_log l ON l.version > $1 WHERE v.id = 1 ORDER BY l.version`,
+  const r = await c.query<{ current: number; version: number | null; added: unknown; released: unknown; import_id: number | null; sha256: string | null }>(
+    `SELECT v.version AS current, l.version, l.added, l.released, i.id AS import_id, i.sha256
+     FROM hold_version v
+     LEFT JOIN (SELECT id, sha256 FROM imports ORDER BY id DESC LIMIT 1) i ON true
+     LEFT JOIN hold_log l ON l.version > $1
+     WHERE v.id = 1 ORDER BY l.version`,
     [since],
   );
-  const current = r.rows[0]!.current;
+  const first = r.rows[0]!;
+  const current = first.current;
   const rows = r.rows.filter((x) => x.version !== null);
   if (rows.length !== current - since) return null;
   const changes: HoldChanges['changes'] = [];
@@ -96,7 +107,7 @@ export async function holdChangesSince(c: Q | pg.Pool, since: number): Promise<H
     if (row.added === null || row.released === null) return null;
     changes.push({ version: row.version!, added: holdDeltaRow(row.added), released: holdDeltaRow(row.released) });
   }
-  return { version: current, changes };
+  return { version: current, dataVersion: first.import_id === null ? null : dataVersionOf(first.import_id, first.sha256!), changes };
 }
 
 /** Every open hold and the holds version, in ONE statement (a confirm in between cannot count twice). */
@@ -153,14 +164,15 @@ export async function insertApproval(c: Q, id: string, a: { role: string; user: 
   await c.query('INSERT INTO approvals (promise_id, role, approved_by, at, comment, decision) VALUES ($1, $2, $3, $4, $5, $6)', [id, a.role, a.user, a.at, a.comment ?? null, a.decision]);
 }
 
+/** Both copies in one statement (a promise's summaries are written while its pools are locked). */
 export async function insertSummaries(c: Q, promiseId: string, rows: readonly SummaryRow[], at: string): Promise<void> {
-  for (const r of rows) {
-    await c.query(
-      `INSERT INTO summaries (promise_id, copy, json, signed_by, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (promise_id, copy) DO UPDATE SET json = excluded.json, signed_by = excluded.signed_by, created_at = excluded.created_at`,
-      [promiseId, r.copy, r.json, r.signedBy, at],
-    );
-  }
+  if (rows.length === 0) return;
+  await c.query(
+    `INSERT INTO summaries (promise_id, copy, json, signed_by, created_at)
+     SELECT $1::text, u.copy, u.json, u.signed_by, $5::timestamptz FROM unnest($2::text[], $3::text[], $4::text[]) AS u (copy, json, signed_by)
+     ON CONFLICT (promise_id, copy) DO UPDATE SET json = excluded.json, signed_by = excluded.signed_by, created_at = excluded.created_at`,
+    [promiseId, rows.map((r) => r.copy), rows.map((r) => r.json), rows.map((r) => r.signedBy), at],
+  );
 }
 
 /** A change already applied under `key` (its COMMIT was in doubt when the connection was lost). */

@@ -70,9 +70,13 @@ export class PostgresStore implements Store, PgHost {
   /** A change that is applied at most once, even when its COMMIT was in doubt and it is retried. */
   change<T extends { ok: boolean }>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const key = randomUUID();
+    let attempts = 0;
     return transaction(this.pool, async (c) => {
-      const done = await appliedOutcome<T>(c, key);
-      if (done !== undefined) return done;
+      // A fresh key cannot have been applied: only a retry asks (one round trip less per change).
+      if (attempts++ > 0) {
+        const done = await appliedOutcome<T>(c, key);
+        if (done !== undefined) return done;
+      }
       const out = await fn(c);
       if (out.ok) await recordApplied(c, key, out);
       return out;
@@ -252,10 +256,10 @@ export class PostgresStore implements Store, PgHost {
    * makes them share the work). While it runs, `expireHolds` from checks and lists does nothing:
    * a hold a few seconds past its expiry still counts, which never over-books.
    */
-  startExpiryJob(everyMs = 5_000, onError: ErrorSink = () => {}): () => void {
+  startExpiryJob(everyMs = 5_000, onError: ErrorSink = () => {}, clock: () => Date = () => new Date()): () => void {
     this.expiryJob = true;
     const timer = setInterval(() => {
-      if (!this.closed) this.expireDue(now()).catch(onError);
+      if (!this.closed) this.expireDue(clock().toISOString()).catch(onError);
     }, everyMs);
     timer.unref();
     return () => {
