@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import type { Hold } from '../../../shared/engine/types';
 import { dataVersionOf } from '../import-rows';
+import { lastThenCommit, type ChangeTx } from './connection';
 import { holdFromSql, type HoldSqlRow } from '../promise-rows';
 import type { SummaryRow } from '../people-store';
 import { OPEN_STATUSES, type HoldChanges, type HoldDelta, type PromiseStatus } from '../store-types';
@@ -65,20 +66,40 @@ export async function currentHoldsVersion(c: Q | pg.Pool): Promise<number> {
 }
 
 /**
- * Bumps the holds version and logs what changed (`delta` null: followers rebuild). Called last in
- * a transaction: the version row is locked from here to the commit, which keeps the log contiguous.
+ * How a change ends with the bump: its transaction, its outcome but for the new holds version,
+ * and the new promise's signed summaries (written by the same statement).
  */
-export async function bumpHoldsVersion(c: Q, delta: HoldDelta | null): Promise<number> {
-  // One statement: the version row stays locked until the commit, so every round trip counts.
-  const version = (
-    await c.query<{ version: number }>(
-      `WITH v AS (UPDATE hold_version SET version = version + 1 WHERE id = 1 RETURNING version)
-       INSERT INTO hold_log (version, added, released) SELECT version, $1::jsonb, $2::jsonb FROM v RETURNING version`,
-      [delta && JSON.stringify(delta.added), delta && JSON.stringify(delta.released)],
-    )
-  ).rows[0]!.version;
-  if (version % 100 === 0) await c.query('DELETE FROM hold_log WHERE version <= $1', [version - KEEP]);
-  return version;
+export interface Finish {
+  tx: ChangeTx;
+  outcome: Record<string, unknown>;
+  summaries?: { promiseId: string; rows: readonly SummaryRow[]; at: string };
+}
+
+/**
+ * Bumps the holds version and logs what changed (`delta` null: followers rebuild), and trims the
+ * log to its last `KEEP` entries. Called last in a transaction: the version row is locked from
+ * here to the commit, which keeps the log contiguous. With `finish` it commits the transaction.
+ */
+export async function bumpHoldsVersion(c: Q, delta: HoldDelta | null, finish?: Finish): Promise<number> {
+  const params = new Params();
+  const parts = [
+    `v AS (UPDATE hold_version SET version = version + 1 WHERE id = 1 RETURNING version)`,
+    `l AS (INSERT INTO hold_log (version, added, released)
+       SELECT version, ${params.add(delta && JSON.stringify(delta.added))}::jsonb, ${params.add(delta && JSON.stringify(delta.released))}::jsonb FROM v)`,
+    `d AS (DELETE FROM hold_log WHERE (SELECT version FROM v) % 100 = 0 AND version <= (SELECT version FROM v) - ${params.add(KEEP)})`,
+  ];
+  if (!finish) return (await c.query<{ version: number }>(`WITH ${parts.join(',\n')} SELECT version FROM v`, params.values)).rows[0]!.version;
+  // The change's last statement: it writes the summaries, records the change's key with its
+  // outcome and commits, so the version row, which every change of holds waits for, and the
+  // pools are held for one round trip from here.
+  if (finish.summaries?.rows.length) parts.push(`s AS (${insertSummariesSql(params, finish.summaries.promiseId, finish.summaries.rows, finish.summaries.at)})`);
+  parts.push(
+    `a AS (INSERT INTO applied_changes (idempotency_key, outcome)
+       SELECT ${params.add(finish.tx.key)}, ${params.add(JSON.stringify(finish.outcome))}::jsonb || jsonb_build_object('holdsVersion', version) FROM v)`,
+  );
+  const r = await lastThenCommit<{ version: number }>(c, finish.tx, `WITH ${parts.join(',\n')} SELECT version FROM v`, params.values);
+  finish.tx.applied = true;
+  return r.rows[0]!.version;
 }
 
 const holdDeltaRow = (v: unknown): Hold[] => (v as unknown[]).map((h) => holdFromSql(toHoldRow(h)));
@@ -129,6 +150,38 @@ export async function holdsOf(c: Q, id: string): Promise<Hold[]> {
   return r.rows.map(holdFromSql);
 }
 
+/** Parameters of one statement, numbered as they are added (statements built of parts). */
+export class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    return `$${this.values.push(v)}`;
+  }
+}
+
+/**
+ * `INSERT` of one promise's holds, in their order, for the promise named by the SQL expression
+ * `promiseId` (a parameter, or the id a statement's `WITH` part made).
+ */
+export function insertHoldsSql(params: Params, promiseId: string, holds: readonly Hold[]): string {
+  const col = <T>(f: (h: Hold) => T) => holds.map(f);
+  return `INSERT INTO promise_holds (promise_id, line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4)
+     SELECT ${promiseId}, u.line, u.type, u.sku, u.resource_id, u.date, u.qty, u.use, u.regular_e4, u.overtime_e4
+     FROM unnest(${params.add(col((h) => h.line))}::int[], ${params.add(col((h) => h.type))}::text[], ${params.add(col((h) => (h.type === 'goods' ? h.sku : null)))}::text[],
+       ${params.add(col((h) => (h.type === 'hours' ? h.resource_id : null)))}::text[], ${params.add(col((h) => h.date))}::date[], ${params.add(col((h) => (h.type === 'goods' ? h.qty : null)))}::bigint[],
+       ${params.add(col((h) => (h.type === 'goods' ? h.use : null)))}::text[], ${params.add(col((h) => (h.type === 'hours' ? h.regular_e4 : null)))}::bigint[],
+       ${params.add(col((h) => (h.type === 'hours' ? h.overtime_e4 : null)))}::bigint[])
+       WITH ORDINALITY AS u (line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4, n)
+     ORDER BY u.n`;
+}
+
+/** `INSERT` of a promise's signed summaries (both copies), replacing any it had. */
+export function insertSummariesSql(params: Params, promiseId: string, rows: readonly SummaryRow[], at: string): string {
+  return `INSERT INTO summaries (promise_id, copy, json, signed_by, created_at)
+     SELECT ${params.add(promiseId)}::text, u.copy, u.json, u.signed_by, ${params.add(at)}::timestamptz
+     FROM unnest(${params.add(rows.map((r) => r.copy))}::text[], ${params.add(rows.map((r) => r.json))}::text[], ${params.add(rows.map((r) => r.signedBy))}::text[]) AS u (copy, json, signed_by)
+     ON CONFLICT (promise_id, copy) DO UPDATE SET json = excluded.json, signed_by = excluded.signed_by, created_at = excluded.created_at`;
+}
+
 /** Writes holds of many promises in one statement. */
 export async function insertHolds(c: Q, rows: readonly { id: string; hold: Hold }[]): Promise<void> {
   if (rows.length === 0) return;
@@ -167,12 +220,8 @@ export async function insertApproval(c: Q, id: string, a: { role: string; user: 
 /** Both copies in one statement (a promise's summaries are written while its pools are locked). */
 export async function insertSummaries(c: Q, promiseId: string, rows: readonly SummaryRow[], at: string): Promise<void> {
   if (rows.length === 0) return;
-  await c.query(
-    `INSERT INTO summaries (promise_id, copy, json, signed_by, created_at)
-     SELECT $1::text, u.copy, u.json, u.signed_by, $5::timestamptz FROM unnest($2::text[], $3::text[], $4::text[]) AS u (copy, json, signed_by)
-     ON CONFLICT (promise_id, copy) DO UPDATE SET json = excluded.json, signed_by = excluded.signed_by, created_at = excluded.created_at`,
-    [promiseId, rows.map((r) => r.copy), rows.map((r) => r.json), rows.map((r) => r.signedBy), at],
-  );
+  const params = new Params();
+  await c.query(insertSummariesSql(params, promiseId, rows, at), params.values);
 }
 
 /** A change already applied under `key` (its COMMIT was in doubt when the connection was lost). */
