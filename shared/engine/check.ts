@@ -203,10 +203,10 @@ function poolWarnings(m: PlantModel, req: CheckRequest): DataWarning[] {
     const pool = m.pools[m.poolIndex.get(sku)!]!;
     // suf[0] is at most every cum[i] before the limit: not below 0, nothing to say (no scan).
     if (pool.limit === 0 || pool.suf[0]! >= 0) continue;
-    for (let i = 0; i < pool.limit; i++) {
-      if (pool.cum[i]! < 0) {
-        const date = fromDay(m.asOfDay + i);
-        out.push({ code: 'pool_over_committed', sku, date, message: `${sku} is over-committed: from ${sayDate(date)} its orders and promises exceed its stock and receipts by ${-pool.cum[i]!}.` });
+    for (let j = 0; j < pool.days.length && pool.days[j]! < pool.limit; j++) {
+      if (pool.cum[j]! < 0) {
+        const date = fromDay(m.asOfDay + pool.days[j]!);
+        out.push({ code: 'pool_over_committed', sku, date, message: `${sku} is over-committed: from ${sayDate(date)} its orders and promises exceed its stock and receipts by ${-pool.cum[j]!}.` });
         break;
       }
     }

@@ -13,11 +13,13 @@ export function componentCaps(view: View, product: ProductInfo, out?: Float64Arr
   const caps = (out ?? new Float64Array(H)).fill(Infinity);
   for (const { pool: p, qty } of product.bom) {
     const pool = view.model.pools[p]!;
-    const { suf } = view.pool(p);
+    const { days, suf } = view.pool(p);
     const end = Math.min(pool.limit, H);
-    for (let t = 0; t < end; t++) {
-      const k = Math.floor(atp(pool, suf, t) / qty);
-      if (k < caps[t]!) caps[t] = k;
+    // Step by step: ATP is the same on every day of a step (before the limit).
+    for (let j = 0; j < days.length && days[j]! < end; j++) {
+      const k = Math.floor(Math.max(0, suf[j]!) / qty);
+      const to = j + 1 < days.length ? Math.min(days[j + 1]!, end) : end;
+      for (let t = days[j]!; t < to; t++) if (k < caps[t]!) caps[t] = k;
     }
   }
   return caps;
@@ -30,7 +32,7 @@ export function bindingComponent(view: View, product: ProductInfo, t: number): {
   for (const c of product.bom) {
     const pool = view.model.pools[c.pool]!;
     if (t >= pool.limit) continue;
-    const k = Math.floor(atp(pool, view.pool(c.pool).suf, t) / c.qty);
+    const k = Math.floor(atp(pool, view.pool(c.pool), t) / c.qty);
     if (k < bestK) [best, bestK] = [c, k];
   }
   return best;

@@ -8,7 +8,7 @@ import { dailyUnits } from './capacity';
 import type { Lane, PlantModel, ProductInfo } from './plant-model';
 import { lineArray } from './line-arrays';
 import { placeProduction, type ProductionDay } from './placement';
-import { atp } from './pool';
+import { atp, cumAt } from './pool';
 import type { View } from './view';
 
 /** Everything about a line's supply that does not depend on the lane. */
@@ -43,7 +43,7 @@ export function lineSupply(view: View, product: ProductInfo, overtime: boolean):
 
 /** Finished goods the pool can give for dispatch on day i (Infinity: bought in without limit). */
 export function finishedAtp(view: View, product: ProductInfo, i: number): number {
-  return atp(view.model.pools[product.pool]!, view.pool(product.pool).suf, i);
+  return atp(view.model.pools[product.pool]!, view.pool(product.pool), i);
 }
 
 /** Units that can be dispatched on day i: finished goods plus what can be made by i − lead time. */
@@ -96,7 +96,7 @@ export function computePlan(view: View, s: LineSupply, kind: PlanCalc['kind'], l
   const stock = finishedAtp(view, s.product, placed);
   if (s.product.supply === 'buy') {
     const pool = model.pools[s.product.pool]!;
-    const onHand = placed < pool.limit ? qty : Math.max(0, Math.min(qty, view.pool(s.product.pool).cum[placed]!));
+    const onHand = placed < pool.limit ? qty : Math.max(0, Math.min(qty, cumAt(view.pool(s.product.pool), placed)));
     plan.fromStock = onHand;
     plan.boughtIn = qty - onHand;
     return plan;

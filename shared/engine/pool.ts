@@ -5,11 +5,26 @@
  *
  * Events dated before A count on A. Events after the horizon only matter through the lowest
  * point they bring the cumulative to (`tail`), which is all the look-ahead needs of them.
+ *
+ * The cumulative is kept as steps, not one number per day: a pool changes on a few dozen days of
+ * the horizon (its receipts, orders and holds), and a day array per pool made the model of a plant
+ * ten times larger 300 MB, its build and every hold applied walk whole horizons, and a plant's
+ * cost grow faster than its size (issue #15, scaling). Same values on every day as before.
  */
 import type { Workbook } from '../schemas/workbook';
 import { toDay, type DayNumber } from '../units/days';
 
-export interface Pool {
+/** A pool's changing state: the steps of its cumulative, and their look-ahead minima. */
+export interface PoolArrays {
+  /** First day of each step, increasing; days[0] = 0. A step lasts until the next one starts (or the horizon ends). */
+  days: number[];
+  /** Cumulative supply − demand at the end of every day of the step (workbook and holds). */
+  cum: number[];
+  /** For a step starting before `limit`: the least of `cum` from it on before `limit`, and `end` (see `lookAheadEnd`). */
+  suf: number[];
+}
+
+export interface Pool extends PoolArrays {
   sku: string;
   /** Days 0 … limit − 1 are ATP-limited; from `limit` on the pool is unlimited (bought in), if `buyFrom` is set. */
   limit: number;
@@ -17,82 +32,125 @@ export interface Pool {
   buyFrom: number | null;
   /** Lowest cumulative change after the horizon (≤ 0) within the look-ahead; 0 when it does not reach past it. */
   tail: number;
-  /** Cumulative supply − demand at the end of each day (workbook and holds). */
-  cum: Float64Array;
-  /** suf[i] = min(cum[i … limit − 1], end) where end = cum[H − 1] + tail if the look-ahead reaches past the horizon. */
-  suf: Float64Array;
+  horizon: number;
 }
 
 export function buildPools(wb: Workbook, asOfDay: DayNumber, H: number): { pools: Pool[]; poolIndex: Map<string, number> } {
   const poolIndex = new Map<string, number>();
   const pools: Pool[] = [];
-  // One buffer for every pool's days, each pool a view of its part: tens of thousands of small
-  // typed arrays each had their own backing store, which made building and every garbage
-  // collection grow with the plant (issue #15, scaling).
-  const P = wb.products.length;
-  const cumAll = new Float64Array(P * H);
-  const sufAll = new Float64Array(P * (H + 1));
   for (const p of wb.products) {
-    const k = pools.length;
-    poolIndex.set(p.sku, k);
+    poolIndex.set(p.sku, pools.length);
     const buyFrom = p.supply === 'buy' ? (p.lead_time_days ?? 0) : null;
-    const cum = cumAll.subarray(k * H, (k + 1) * H);
-    const suf = sufAll.subarray(k * (H + 1), (k + 1) * (H + 1));
-    pools.push({ sku: p.sku, limit: buyFrom === null ? H : Math.min(buyFrom, H), buyFrom, tail: 0, cum, suf });
+    pools.push({ sku: p.sku, limit: buyFrom === null ? H : Math.min(buyFrom, H), buyFrom, tail: 0, horizon: H, days: [0], cum: [0], suf: [0] });
   }
-  // Each pool's changes by day go into `cum` first, then become its running sum.
-  const after = new Map<number, Map<number, number>>();
-  const add = (sku: string, date: string, qty: number) => {
-    const k = poolIndex.get(sku)!;
-    const i = Math.max(0, toDay(date) - asOfDay);
-    if (i < H) pools[k]!.cum[i]! += qty;
-    else {
-      const m = after.get(k) ?? new Map<number, number>();
-      m.set(i, (m.get(i) ?? 0) + qty);
-      after.set(k, m);
-    }
+  // Each pool's changes as (day, change) pairs; those after the horizon only for the tail.
+  const changes = new Map<number, number[]>();
+  const after = new Map<number, number[]>();
+  const add = (k: number, i: number, qty: number) => {
+    const into = i < H ? changes : after;
+    const list = into.get(k);
+    if (list) list.push(i, qty);
+    else into.set(k, [i, qty]);
   };
-  for (const r of wb.inventory) pools[poolIndex.get(r.sku)!]!.cum[0]! += r.on_hand;
-  for (const r of wb.receipts) add(r.sku, `${r.date}`, r.qty);
-  for (const o of wb.orders) add(o.sku, o.dispatch_date, -o.qty);
+  for (const r of wb.inventory) add(poolIndex.get(r.sku)!, 0, r.on_hand);
+  for (const r of wb.receipts) add(poolIndex.get(r.sku)!, Math.max(0, toDay(`${r.date}`) - asOfDay), r.qty);
+  for (const o of wb.orders) add(poolIndex.get(o.sku)!, Math.max(0, toDay(o.dispatch_date) - asOfDay), -o.qty);
 
   pools.forEach((pool, k) => {
-    const cum = pool.cum;
-    for (let i = 1; i < H; i++) cum[i]! += cum[i - 1]!;
-    const events = after.has(k) ? [...after.get(k)!].sort((a, b) => a[0] - b[0]) : [];
-    const end = pool.buyFrom === null ? Infinity : pool.buyFrom;
-    let t = 0;
-    let low = 0;
-    for (const [day, q] of events) {
-      if (day >= end) break;
-      t += q;
-      low = Math.min(low, t);
+    const list = after.get(k);
+    if (list) {
+      const events = pairsByDay(list);
+      const end = pool.buyFrom === null ? Infinity : pool.buyFrom;
+      let t = 0;
+      let low = 0;
+      // A day's changes count together: the lowest point is taken at the end of a day.
+      for (let e = 0; e < events.length && events[e]![0] < end; e++) {
+        t += events[e]![1];
+        if (e + 1 === events.length || events[e + 1]![0] !== events[e]![0]) low = Math.min(low, t);
+      }
+      pool.tail = low;
     }
-    pool.tail = low;
-    recomputeSuffix(pool, pool.cum, pool.suf);
+    applyChanges(pool, pool, changes.get(k) ?? []);
   });
   return { pools, poolIndex };
 }
 
+/** (day, change) pairs of a flat list, sorted by day (stable). */
+function pairsByDay(list: readonly number[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let k = 0; k < list.length; k += 2) pairs.push([list[k]!, list[k + 1]!]);
+  return pairs.sort((a, b) => a[0] - b[0]);
+}
+
 /**
- * Recomputes the look-ahead minimum of `cum` into `suf` (O(horizon)). `changedFrom`: `cum` changed
- * only on days from there on, so below it the walk stops where `suf` comes out as it was.
+ * Adds each change (flat `day, change` pairs, days within the horizon) to the cumulative from its
+ * day on, and works out the look-ahead again. New arrays: a scratch view may share the old ones.
+ * Steps whose value equals the step before are merged, so holds given back leave no trace.
  */
-export function recomputeSuffix(pool: Pool, cum: Float64Array, suf: Float64Array, changedFrom = 0): void {
-  const H = cum.length;
-  const reachesPast = pool.buyFrom === null || pool.buyFrom > H;
-  let m = reachesPast && H > 0 ? cum[H - 1]! + pool.tail : Infinity;
-  suf[pool.limit] = m;
-  for (let i = pool.limit - 1; i >= 0; i--) {
-    const c = cum[i]!;
-    if (c < m) m = c;
-    if (i < changedFrom && suf[i] === m) return;
-    suf[i] = m;
+export function applyChanges(pool: Pool, into: PoolArrays, list: readonly number[]): void {
+  const { days, cum } = into;
+  const events = list.length === 2 ? [[list[0]!, list[1]!] as [number, number]] : pairsByDay(list);
+  const nd: number[] = [];
+  const nc: number[] = [];
+  let run = 0;
+  let j = 0;
+  let e = 0;
+  while (j < days.length || e < events.length) {
+    // The next day where either the old steps or the changes start something.
+    const day = Math.min(j < days.length ? days[j]! : Infinity, e < events.length ? events[e]![0] : Infinity);
+    let base: number;
+    if (j < days.length && days[j] === day) base = cum[j++]!;
+    else base = cum[j - 1]!; // an event inside an old step (never before day 0: days[0] = 0)
+    while (e < events.length && events[e]![0] === day) run += events[e++]![1];
+    const value = base + run;
+    if (nc.length > 0 && nc[nc.length - 1] === value) continue;
+    nd.push(day);
+    nc.push(value);
   }
+  into.days = nd;
+  into.cum = nc;
+  into.suf = lookAhead(pool, nd, nc);
+}
+
+/** Where the look-ahead ends: the lowest point after the horizon, or Infinity when it stops before. */
+export function lookAheadEnd(pool: Pool, cum: readonly number[]): number {
+  const reachesPast = pool.buyFrom === null || pool.buyFrom > pool.horizon;
+  return reachesPast ? cum[cum.length - 1]! + pool.tail : Infinity;
+}
+
+function lookAhead(pool: Pool, days: readonly number[], cum: readonly number[]): number[] {
+  const suf = new Array<number>(cum.length);
+  let m = lookAheadEnd(pool, cum);
+  for (let j = cum.length - 1; j >= 0; j--) {
+    if (days[j]! >= pool.limit) {
+      suf[j] = m; // past the limit: never read (atp answers from the limit on)
+      continue;
+    }
+    if (cum[j]! < m) m = cum[j]!;
+    suf[j] = m;
+  }
+  return suf;
+}
+
+/** The step day i falls in: the last with days[step] ≤ i. */
+export function stepOf(days: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = days.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (days[mid]! <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Cumulative supply − demand at the end of day i. */
+export function cumAt(a: PoolArrays, i: number): number {
+  return a.cum[stepOf(a.days, i)]!;
 }
 
 /** ATP on day i: Infinity where the item can be bought in without limit. */
-export function atp(pool: Pool, suf: Float64Array, i: number): number {
-  if (i >= pool.limit) return pool.buyFrom !== null ? Infinity : Math.max(0, suf[pool.limit]!);
-  return Math.max(0, suf[i]!);
+export function atp(pool: Pool, a: PoolArrays, i: number): number {
+  if (i >= pool.limit) return pool.buyFrom !== null ? Infinity : Math.max(0, lookAheadEnd(pool, a.cum));
+  return Math.max(0, a.suf[stepOf(a.days, i)]!);
 }

@@ -112,7 +112,7 @@ function componentReason(view: View, supply: LineSupply, overtime: boolean, last
   for (let d = 0; d <= last; d++) if ((d ? cum[d - 1]! : 0) + units[d]! > supply.caps[d]!) clipped = d;
   const c = bindingComponent(view, supply.product, clipped)!;
   const pool = m.pools[c.pool]!;
-  const have = atp(pool, view.pool(c.pool).suf, clipped);
+  const have = atp(pool, view.pool(c.pool), clipped);
   const from = pool.buyFrom !== null && pool.buyFrom < m.horizon ? ` until more can be bought in from ${sayDate(dateOf(m, pool.buyFrom))}` : '';
   return {
     code: 'component_short',

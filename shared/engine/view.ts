@@ -6,17 +6,14 @@
  */
 import { toDay } from '../units/days';
 import type { PlantModel } from './plant-model';
-import { recomputeSuffix } from './pool';
+import { applyChanges, type PoolArrays } from './pool';
 import type { Hold } from './types';
 
 export interface ResArrays {
   regHeld: Float64Array;
   otHeld: Float64Array;
 }
-export interface PoolArrays {
-  cum: Float64Array;
-  suf: Float64Array;
-}
+export type { PoolArrays };
 
 export interface View {
   model: PlantModel;
@@ -46,7 +43,8 @@ export function scratchView(model: PlantModel): View {
     },
     mutPool(i) {
       let c = poolCopies.get(i);
-      if (!c) poolCopies.set(i, (c = { cum: model.pools[i]!.cum.slice(), suf: model.pools[i]!.suf.slice() }));
+      // The arrays are shared: a change replaces them (applyChanges), never writes into them.
+      if (!c) poolCopies.set(i, (c = { days: model.pools[i]!.days, cum: model.pools[i]!.cum, suf: model.pools[i]!.suf }));
       return c;
     },
   };
@@ -78,26 +76,6 @@ export function applyHoldsTo(view: View, holds: Iterable<Hold>, sign: 1 | -1): v
       else changes.set(p, [i, -sign * h.qty]);
     }
   }
-  // One pass from the earliest change per pool, however many holds touch it.
-  for (const [p, list] of changes) {
-    const a = view.mutPool(p);
-    const cum = a.cum;
-    let first: number;
-    if (list.length === 2) {
-      first = list[0]!;
-      const q = list[1]!;
-      for (let t = first; t < H; t++) cum[t]! += q;
-    } else {
-      // Pairs (day, change) by day; the running change is added from each day on.
-      const order = Array.from({ length: list.length / 2 }, (_, k) => k).sort((x, y) => list[2 * x]! - list[2 * y]!);
-      first = list[2 * order[0]!]!;
-      let run = 0;
-      let k = 0;
-      for (let t = first; t < H; t++) {
-        while (k < order.length && list[2 * order[k]!] === t) run += list[2 * order[k++]! + 1]!;
-        cum[t]! += run;
-      }
-    }
-    recomputeSuffix(model.pools[p]!, cum, a.suf, first);
-  }
+  // One pass over the pool's steps, however many holds touch it.
+  for (const [p, list] of changes) applyChanges(model.pools[p]!, view.mutPool(p), list);
 }
