@@ -10,6 +10,11 @@ export interface HoldDelta {
 export interface HoldChanges {
   /** The holds version now. */
   version: number;
+  /**
+   * The tables' data version read in the same snapshot: a model built on other tables must be
+   * rebuilt whatever the log says (one read tells a follower both).
+   */
+  dataVersion: string | null;
   /** The changes after the asked version, in order. */
   changes: (HoldDelta & { version: number })[];
 }

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { hold } from '../../shared/schemas/hold';
 import type { HoldChanges, HoldDelta } from './store-types';
+import { dataVersionOf } from './import-rows';
 import { prepared } from './statements';
 
 /** A logged list of holds, parsed on the way back like every stored row. */
@@ -46,6 +47,7 @@ export function holdChangesSince(db: Database, since: number): HoldChanges | nul
       if (r.added_json === null || r.released_json === null) return null;
       changes.push({ version: r.version, added: loggedHolds.parse(JSON.parse(r.added_json)), released: loggedHolds.parse(JSON.parse(r.released_json)) });
     }
-    return { version, changes };
+    const last = prepared(db, 'SELECT id, sha256 FROM imports ORDER BY id DESC LIMIT 1').get() as { id: number; sha256: string } | undefined;
+    return { version, dataVersion: last ? dataVersionOf(last.id, last.sha256) : null, changes };
   })();
 }

@@ -14,8 +14,8 @@ export type ErrorSink = (e: Error) => void;
 export interface SharedParts {
   /** Calls `onChange` whenever another process commits a change of holds; stop() ends it. */
   followHolds(onChange: () => void, onError: ErrorSink): Promise<{ stop(): Promise<void> }>;
-  /** Releases lapsed holds every `everyMs`, one job across processes; returns its stop. */
-  startExpiryJob(everyMs: number, onError: ErrorSink): () => void;
+  /** Releases lapsed holds every `everyMs` by the clock `now`, one job across processes; returns its stop. */
+  startExpiryJob(everyMs: number, onError: ErrorSink, now?: () => Date): () => void;
 }
 
 export interface OpenedStore {
@@ -53,7 +53,7 @@ export async function openStore(location: string, opts: OpenStoreOptions = {}): 
         follower.subscribe(onChange);
         return { stop: () => follower.stop() };
       },
-      startExpiryJob: (everyMs, onError) => db.store.startExpiryJob(everyMs, onError),
+      startExpiryJob: (everyMs, onError, now) => db.store.startExpiryJob(everyMs, onError, now),
     },
   };
 }

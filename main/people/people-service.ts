@@ -73,6 +73,7 @@ export class PeopleService {
   private readonly cost: ScryptCost;
   /** A hash to verify against for unknown names, so they take as long as known ones. */
   private dummyHash: Promise<string> | null = null;
+  private usersExist = false;
 
   constructor(
     readonly store: PeopleStore,
@@ -84,7 +85,11 @@ export class PeopleService {
   }
 
   async singleUserMode(): Promise<boolean> {
-    return (await this.store.userCount()) === 0;
+    // Users are never deleted: once there is one, the answer stays "no", and
+    // a server asks on every change, so it is not asked again.
+    if (this.usersExist) return false;
+    this.usersExist = (await this.store.userCount()) > 0;
+    return !this.usersExist;
   }
 
   /** The single-user mode actor; refused once users exist. */

@@ -33,9 +33,21 @@ export interface CheckServiceOptions {
   now?: () => Date;
 }
 
+interface CachedModel {
+  plant: PlantSnapshot;
+  asOf: string;
+  holdsVersion: number;
+  model: PlantModel;
+}
+
+type ModelNow = { model: PlantModel; holdsVersion: number };
+
 export class CheckService {
   private plant: PlantSnapshot | null = null;
-  private cached: { dataVersion: string; asOf: string; holdsVersion: number; model: PlantModel } | null = null;
+  private cached: CachedModel | null = null;
+  /** The refresh running now, and the one that will run after it (see `refreshed`). */
+  private running: { asOf: string; run: Promise<ModelNow | null> } | null = null;
+  private queued: { asOf: string; run: Promise<ModelNow | null> } | null = null;
   private readonly now: () => Date;
   readonly user: string;
 
@@ -65,22 +77,55 @@ export class CheckService {
    * reflects. Built once per data version and day; after that it follows the store's hold log
    * (promises confirmed, released, expired — by this process or another) incrementally.
    */
-  async model(asOf: string): Promise<{ model: PlantModel; holdsVersion: number } | null> {
+  async model(asOf: string): Promise<ModelNow | null> {
     await this.store.expireHolds(this.now().toISOString());
-    const plant = await this.loadPlant();
-    if (!plant) return null;
+    return this.refreshed(asOf);
+  }
+
+  /**
+   * A refresh that starts after this call. On a server every check, every confirm and every
+   * other instance's notice asks for one; one runs at a time, and the calls made while it runs
+   * share the next one, so fifty sellers cost two reads of the hold log, not fifty.
+   */
+  private refreshed(asOf: string): Promise<ModelNow | null> {
+    if (!this.running) return this.startRefresh(asOf);
+    if (this.running.asOf !== asOf) return this.refresh(asOf);
+    if (this.queued?.asOf === asOf) return this.queued.run;
+    const run = this.running.run
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.startRefresh(asOf);
+      });
+    this.queued = { asOf, run };
+    return run;
+  }
+
+  private startRefresh(asOf: string): Promise<ModelNow | null> {
+    const run = this.refresh(asOf).finally(() => {
+      if (this.running?.run === run) this.running = null;
+    });
+    this.running = { asOf, run };
+    return run;
+  }
+
+  private async refresh(asOf: string): Promise<ModelNow | null> {
     const c = this.cached;
-    if (c && c.dataVersion === plant.dataVersion && c.asOf === asOf) {
+    if (c && c.asOf === asOf) {
+      // One read says both whether the tables changed and which holds did.
       const log = await this.store.holdChangesSince(c.holdsVersion);
-      if (log) {
-        this.catchUp(c, plant, { version: log.version, changes: log.changes });
+      if (log && log.dataVersion === c.plant.dataVersion) {
+        this.catchUp(c, { version: log.version, changes: log.changes });
         return { model: c.model, holdsVersion: c.holdsVersion };
       }
     }
+    const plant = await this.loadPlant();
+    if (!plant) return null;
     // The holds and their version in one snapshot: a confirm in between is never counted twice.
+    // An import between the two reads is seen at the next refresh (the log's data version).
     const { version: holdsVersion, holds } = await this.store.openHoldsWithVersion();
     const model = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds });
-    this.cached = { dataVersion: plant.dataVersion, asOf, holdsVersion, model };
+    this.cached = { plant, asOf, holdsVersion, model };
     return { model, holdsVersion };
   }
 
@@ -89,9 +134,9 @@ export class CheckService {
    * transaction retried after a lost connection, or two changes of this process at once, never
    * count a hold twice.
    */
-  private catchUp(c: NonNullable<CheckService['cached']>, plant: PlantSnapshot, update: HoldsUpdate): void {
+  private catchUp(c: CachedModel, update: HoldsUpdate): void {
     if (update.holds) {
-      c.model = buildModel(plant.workbook, { asOf: c.asOf, dataVersion: plant.dataVersion, holds: update.holds });
+      c.model = buildModel(c.plant.workbook, { asOf: c.asOf, dataVersion: c.plant.dataVersion, holds: update.holds });
       c.holdsVersion = update.version;
       return;
     }
@@ -109,19 +154,20 @@ export class CheckService {
    * again on it; `accept` says whether that answer allows the change.
    */
   async lockFor(request: CheckRequest, asOf: string, accept: (r: CheckResult) => boolean): Promise<LockHandle | null> {
-    const m = await this.model(asOf);
+    // The model as the check before left it: inside the lock it is brought up to date anyway,
+    // and a change of the tables meanwhile is refused there (`plant_changed`) and checked again.
+    if (this.cached?.asOf !== asOf && !(await this.model(asOf))) return null;
     const c = this.cached;
-    const plant = this.plant;
-    if (!m || !c || !plant) return null;
+    if (!c) return null;
     let decided: LockedDecision | null = null;
     const lock: CapacityLock = {
-      pools: poolsRead(m.model, request),
-      dataVersion: c.dataVersion,
+      pools: poolsRead(c.model, request),
+      dataVersion: c.plant.dataVersion,
       get since() {
         return c.holdsVersion;
       },
       decide: (update) => {
-        this.catchUp(c, plant, update);
+        this.catchUp(c, update);
         decided = runCheck(c.model, request);
         return accept(decided.result) ? decided : null;
       },
@@ -170,9 +216,13 @@ export class CheckService {
     return { ok: true, result, request: v.value, holds, holdsVersion };
   }
 
-  /** Checks a request (any JSON value: it is validated here); holds nothing. */
-  async check(request: unknown, asOf: string = this.today()): Promise<CheckedRequest> {
-    const m = await this.model(asOf);
+  /**
+   * Checks a request (any JSON value: it is validated here); holds nothing. `asItIs`: on the
+   * model as it is, without asking the store what changed (a change checks again inside its lock).
+   */
+  async check(request: unknown, asOf: string = this.today(), opts: { asItIs?: boolean } = {}): Promise<CheckedRequest> {
+    const c = this.cached;
+    const m = opts.asItIs && c?.asOf === asOf ? { model: c.model, holdsVersion: c.holdsVersion } : await this.model(asOf);
     if (!m) return { ok: false, kind: 'no_plant', message: NO_PLANT_MESSAGE };
     const v = validateRequest(m.model, request);
     if (!v.ok) return { ok: false, kind: 'request', issues: v.issues };
@@ -181,8 +231,8 @@ export class CheckService {
   }
 
   /** A check for a promise or a draft: as `check`, and a customer is required (`promise-check.md`). */
-  async checkToRecord(request: unknown, asOf: string = this.today()): Promise<CheckedRequest> {
-    const c = await this.check(request, asOf);
+  async checkToRecord(request: unknown, asOf: string = this.today(), opts: { asItIs?: boolean } = {}): Promise<CheckedRequest> {
+    const c = await this.check(request, asOf, opts);
     if (!c.ok) return c;
     const issues = customerIssues(c.request);
     return issues.length ? { ok: false, kind: 'request', issues } : c;

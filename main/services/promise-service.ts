@@ -130,7 +130,9 @@ export class PromiseService {
     const day = asOf ?? this.checks.today();
     // Only a change of the tables meanwhile starts over; capacity is decided once, inside the lock.
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const c = await this.checks.checkToRecord(request, day);
+      // The first look is on the model as it is (a notice of another's change brings it up to
+      // date within milliseconds, and inside the lock it is brought up to date anyway).
+      const c = await this.checks.checkToRecord(request, day, { asItIs: attempt === 0 });
       if (!c.ok) return checkRefusal(c);
       if (c.result.status !== wanted) return statusRefusal(c.result, to);
       const h = await this.checks.lockFor(c.request, day, (r) => r.status === wanted);

@@ -82,6 +82,31 @@ export function isRetryable(e: unknown): boolean {
   return LOST.test(err?.message ?? '');
 }
 
+/** A transaction as `transaction` runs it: which attempt, and whether its last statement committed it. */
+export interface Tx {
+  attempt: number;
+  committed: boolean;
+}
+
+/** A change's transaction (`PostgresStore.change`): its idempotency key, and whether its last statement recorded it. */
+export interface ChangeTx extends Tx {
+  key: string;
+  applied: boolean;
+}
+
+/**
+ * The transaction's last statement and its COMMIT, sent back to back: COMMIT waits in the
+ * client's queue and goes out the moment the statement answers, not when this process's busy
+ * event loop comes round to it. For a statement that locks what every writer needs (the holds
+ * version row): the lock is held for one round trip. Nothing may run in the transaction after it.
+ */
+export async function lastThenCommit<R extends pg.QueryResultRow>(c: pg.ClientBase, tx: Tx, sql: string, params: unknown[]): Promise<pg.QueryResult<R>> {
+  tx.committed = true;
+  // Both awaited together: a lost connection rejects both, and neither rejection goes unhandled.
+  const [result] = await Promise.all([c.query<R>(sql, params), c.query('COMMIT')]);
+  return result;
+}
+
 export interface TransactionOptions {
   /** Give up after this long of retrying (a restarting server takes a few seconds). */
   retryForMs?: number;
@@ -93,15 +118,16 @@ export interface TransactionOptions {
  * passed; any other error rolls back and is thrown. `fn` must be safe to run again: writes that
  * may have committed before the connection was lost carry an idempotency key.
  */
-export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
+export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient, tx: Tx) => Promise<T>, opts: TransactionOptions = {}): Promise<T> {
   const deadline = Date.now() + (opts.retryForMs ?? 20_000);
   for (let attempt = 0; ; attempt++) {
     let client: pg.PoolClient | null = null;
     try {
       client = await pool.connect();
       await client.query('BEGIN');
-      const out = await fn(client);
-      await client.query('COMMIT');
+      const tx: Tx = { attempt, committed: false };
+      const out = await fn(client, tx);
+      if (!tx.committed) await client.query('COMMIT');
       client.release();
       return out;
     } catch (e) {

@@ -208,6 +208,6 @@ export class PgOperationsStore implements OperationsStore {
   }
 
   async replacePromise(id: string, from: PromiseStatus, replacement: NewPromise, expected: number | CapacityLock): Promise<ReplaceOutcome> {
-    return this.store.change((c) => replacePromiseIn(c, id, from, replacement, expected));
+    return this.store.change((c, tx) => replacePromiseIn(c, id, from, replacement, expected, tx));
   }
 }

@@ -6,11 +6,13 @@
  * to date; without one, the expected holds version is compared with the version row locked.
  */
 import type pg from 'pg';
+import type { Hold } from '../../../shared/engine/types';
+import type { ChangeTx } from './connection';
 import { isCapacityLock, type CapacityLock, type HoldsUpdate, type LockedDecision } from '../capacity-lock';
 import type { ReplaceOutcome } from '../operations-store';
 import { summaryFromSql } from '../promise-rows';
 import { OPEN_STATUSES, type HoldsChange, type LockConflict, type NewPromise, type PromiseStatus, type RecordOutcome, type TransitionOptions, type TransitionOutcome } from '../store-types';
-import { dataVersionOf } from '../sqlite-store';
+import { dataVersionOf } from '../import-rows';
 import {
   PG_SUMMARY_COLUMNS,
   bumpHoldsVersion,
@@ -18,10 +20,12 @@ import {
   holdsOf,
   insertApproval,
   insertEvent,
+  insertHoldsSql,
   insertSummaries,
   lockPlantShared,
   lockPools,
   openHoldsWithVersion,
+  Params,
   replaceHolds,
 } from './pg-promise-sql';
 
@@ -44,49 +48,55 @@ type Decided = { ok: true; decision: LockedDecision; version: number } | { ok: f
 /** Locks the pools, brings the caller's model up to date (one snapshot) and lets it decide. */
 async function decideUnderLock(c: Q, lock: CapacityLock): Promise<Decided> {
   await lockPools(c, [...lock.pools].sort());
-  if ((await latestDataVersion(c)) !== lock.dataVersion) return { ok: false, conflict: 'plant_changed', version: -1 };
   let update: HoldsUpdate | null = null;
   if (!lock.allHolds) {
+    // The usual case: one statement gives the tables' version and the holds since the model's.
     const log = await holdChangesSince(c, lock.since);
+    if (log && log.dataVersion !== lock.dataVersion) return { ok: false, conflict: 'plant_changed', version: log.version };
     if (log) update = { version: log.version, changes: log.changes };
   }
-  if (!update) update = await openHoldsWithVersion(c, typeof lock.allHolds === 'object' ? lock.allHolds.except : null);
+  if (!update) {
+    if ((await latestDataVersion(c)) !== lock.dataVersion) return { ok: false, conflict: 'plant_changed', version: -1 };
+    update = await openHoldsWithVersion(c, typeof lock.allHolds === 'object' ? lock.allHolds.except : null);
+  }
   const decision = lock.decide(update);
   return decision ? { ok: true, decision, version: update.version } : { ok: false, conflict: 'refused', version: update.version };
 }
 
-async function nextPromiseId(c: Q): Promise<string> {
-  const n = (await c.query<{ n: number }>(`SELECT nextval('promise_number') AS n`)).rows[0]!.n;
-  return `P-${String(n).padStart(6, '0')}`;
-}
-
-async function insertPromiseRow(c: Q, id: string, p: NewPromise, status: PromiseStatus, at: string, result: NewPromise['result']): Promise<void> {
-  const holds = status !== 'draft';
-  await c.query(
-    `INSERT INTO promises (id, status, customer, region, mode, request, result, as_of, data_version,
-       created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $15::boolean THEN nextval('order_seq') END)`,
-    [
-      id,
-      status,
-      p.request.customer,
-      p.request.region,
-      p.request.mode,
-      JSON.stringify(p.request),
-      JSON.stringify(result),
-      result.as_of,
-      result.data_version,
-      at,
-      p.user,
-      status === 'awaiting_approval' ? at : null,
-      status === 'confirmed' ? at : null,
-      status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null,
-      holds,
-    ],
+/**
+ * Inserts a new promise, its first event and its holds in ONE statement and answers its number:
+ * `P-` and the next value of the sequence, at least six digits (`P-000042`, `P-1234567`). Every
+ * statement saved is a round trip less inside the transaction, where the pools stay locked.
+ */
+async function insertNewPromise(c: Q, p: NewPromise, at: string, result: NewPromise['result'], holds: readonly Hold[], comment: string | null): Promise<string> {
+  const status = p.status;
+  const params = new Params();
+  const $ = (v: unknown) => params.add(v);
+  const atP = $(at);
+  const userP = $(p.user);
+  const statusP = $(status);
+  const r = await c.query<{ id: string }>(
+    `WITH n AS (SELECT 'P-' || lpad(x::text, greatest(6, length(x::text)), '0') AS id FROM nextval('promise_number') AS x),
+     p AS (
+       INSERT INTO promises (id, status, customer, region, mode, request, result, as_of, data_version,
+         created_at, created_by, submitted_at, confirmed_at, hold_expires_at, order_seq)
+       SELECT n.id, ${statusP}::text, ${$(p.request.customer)}::text, ${$(p.request.region)}::text, ${$(p.request.mode)}::text,
+         ${$(JSON.stringify(p.request))}::jsonb, ${$(JSON.stringify(result))}::jsonb, ${$(result.as_of)}::date, ${$(result.data_version)}::text,
+         ${atP}::timestamptz, ${userP}::text, ${$(status === 'awaiting_approval' ? at : null)}::timestamptz, ${$(status === 'confirmed' ? at : null)}::timestamptz,
+         ${$(status === 'awaiting_approval' ? (p.holdExpiresAt ?? null) : null)}::timestamptz,
+         CASE WHEN ${$(status !== 'draft')}::boolean THEN nextval('order_seq') END
+       FROM n
+       RETURNING id),
+     e AS (INSERT INTO promise_events (promise_id, at, actor, from_status, to_status, comment)
+       SELECT p.id, ${atP}::timestamptz, ${userP}::text, NULL, ${statusP}::text, ${$(comment)}::text FROM p),
+     h AS (${insertHoldsSql(params, '(SELECT id FROM p)', holds)})
+     SELECT id FROM p`,
+    params.values,
   );
+  return r.rows[0]!.id;
 }
 
-export async function recordPromiseIn(c: Q, p: NewPromise, expected: number | CapacityLock): Promise<RecordOutcome> {
+export async function recordPromiseIn(c: Q, p: NewPromise, expected: number | CapacityLock, tx?: ChangeTx): Promise<RecordOutcome> {
   await lockPlantShared(c);
   const holding = p.status !== 'draft';
   let holds = p.holds;
@@ -100,13 +110,14 @@ export async function recordPromiseIn(c: Q, p: NewPromise, expected: number | Ca
     if (version !== expected) return { ok: false, conflict: 'holds_changed', holdsVersion: version };
   }
   const at = p.at ?? now();
-  const id = await nextPromiseId(c);
-  await insertPromiseRow(c, id, p, p.status, at, result);
-  await insertEvent(c, id, at, p.user, null, p.status, p.comment ?? null);
-  if (p.summaries) await insertSummaries(c, id, p.summaries(id, at), at);
-  if (!holding) return { ok: true, id, holdsVersion: (await c.query<{ version: number }>('SELECT version FROM hold_version WHERE id = 1')).rows[0]!.version };
-  await replaceHolds(c, id, holds);
-  return { ok: true, id, holdsVersion: await bumpHoldsVersion(c, { added: holds, released: [] }) };
+  const id = await insertNewPromise(c, p, at, result, holding ? holds : [], p.comment ?? null);
+  const summaries = p.summaries ? { promiseId: id, rows: p.summaries(id, at), at } : undefined;
+  const added = { added: holds, released: [] };
+  // In a change, the last statement writes the summaries, bumps the version and commits.
+  if (holding && tx) return { ok: true, id, holdsVersion: await bumpHoldsVersion(c, added, { tx, outcome: { ok: true, id }, ...(summaries ? { summaries } : {}) }) };
+  if (summaries) await insertSummaries(c, id, summaries.rows, at);
+  if (holding) return { ok: true, id, holdsVersion: await bumpHoldsVersion(c, added) };
+  return { ok: true, id, holdsVersion: (await c.query<{ version: number }>('SELECT version FROM hold_version WHERE id = 1')).rows[0]!.version };
 }
 
 export async function transitionIn(
@@ -119,6 +130,7 @@ export async function transitionIn(
   holdsChange: HoldsChange,
   opts: TransitionOptions,
   plantLocked = false,
+  tx?: ChangeTx,
 ): Promise<TransitionOutcome> {
   if (!plantLocked) await lockPlantShared(c);
   const row = (await c.query<{ status: PromiseStatus; order_seq: number | null }>('SELECT status, order_seq FROM promises WHERE id = $1 FOR UPDATE', [id])).rows[0];
@@ -153,20 +165,22 @@ export async function transitionIn(
   await insertEvent(c, id, at, user, from, to, comment);
   if (opts.approval) await insertApproval(c, id, { ...opts.approval, user, at });
   if (opts.summaries) await insertSummaries(c, id, opts.summaries(id, at), at);
+  // Read before the bump, which may commit (the bump does not change the promise's row).
+  const summary = summaryFromSql((await c.query(`SELECT ${PG_SUMMARY_COLUMNS} FROM promises WHERE id = $1`, [id])).rows[0]);
+  const finish = tx && { tx, outcome: { ok: true, promise: summary } };
   if (holdsChange.kind !== 'keep') {
     const next = holdsChange.kind === 'replace' ? holdsChange.holds : [];
     await replaceHolds(c, id, next);
-    holdsVersion = await bumpHoldsVersion(c, { added: OPEN_STATUSES.includes(to) ? next : [], released: before });
+    holdsVersion = await bumpHoldsVersion(c, { added: OPEN_STATUSES.includes(to) ? next : [], released: before }, finish);
   } else if (OPEN_STATUSES.includes(from) !== OPEN_STATUSES.includes(to)) {
     const held = await holdsOf(c, id);
-    holdsVersion = await bumpHoldsVersion(c, OPEN_STATUSES.includes(to) ? { added: held, released: [] } : { added: [], released: held });
+    holdsVersion = await bumpHoldsVersion(c, OPEN_STATUSES.includes(to) ? { added: held, released: [] } : { added: [], released: held }, finish);
   }
-  const summary = summaryFromSql((await c.query(`SELECT ${PG_SUMMARY_COLUMNS} FROM promises WHERE id = $1`, [id])).rows[0]);
   return { ok: true, promise: summary, holdsVersion: holdsVersion ?? (await version()) };
 }
 
 /** Records `p` (confirmed, or submitted for approval) and cancels `oldId`, releasing its holds: a re-promise. */
-export async function replacePromiseIn(c: Q, oldId: string, from: PromiseStatus, p: NewPromise, expected: number | CapacityLock): Promise<ReplaceOutcome> {
+export async function replacePromiseIn(c: Q, oldId: string, from: PromiseStatus, p: NewPromise, expected: number | CapacityLock, tx?: ChangeTx): Promise<ReplaceOutcome> {
   await lockPlantShared(c);
   const row = (await c.query<{ status: PromiseStatus }>('SELECT status FROM promises WHERE id = $1 FOR UPDATE', [oldId])).rows[0];
   if (!row) return { ok: false, conflict: 'not_found', status: null };
@@ -182,14 +196,11 @@ export async function replacePromiseIn(c: Q, oldId: string, from: PromiseStatus,
     return { ok: false, conflict: 'holds_changed', status: row.status };
   }
   const at = p.at ?? now();
-  const id = await nextPromiseId(c);
-  await insertPromiseRow(c, id, p, p.status, at, result);
-  await replaceHolds(c, id, holds);
-  await insertEvent(c, id, at, p.user, null, p.status, `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
+  const id = await insertNewPromise(c, p, at, result, holds, `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
   if (p.summaries) await insertSummaries(c, id, p.summaries(id, at), at);
   await c.query(`UPDATE promises SET status = 'cancelled', at_risk = false, risk_reasons = '[]' WHERE id = $1`, [oldId]);
   const released = await holdsOf(c, oldId);
   await replaceHolds(c, oldId, []);
   await insertEvent(c, oldId, at, p.user, from, 'cancelled', `re-promised as ${id}`);
-  return { ok: true, id, holdsVersion: await bumpHoldsVersion(c, { added: holds, released }) };
+  return { ok: true, id, holdsVersion: await bumpHoldsVersion(c, { added: holds, released }, tx && { tx, outcome: { ok: true, id } }) };
 }

@@ -6,6 +6,8 @@
  */
 import type pg from 'pg';
 import type { Hold } from '../../../shared/engine/types';
+import { dataVersionOf } from '../import-rows';
+import { lastThenCommit, type ChangeTx } from './connection';
 import { holdFromSql, type HoldSqlRow } from '../promise-rows';
 import type { SummaryRow } from '../people-store';
 import { OPEN_STATUSES, type HoldChanges, type HoldDelta, type PromiseStatus } from '../store-types';
@@ -43,16 +45,20 @@ export async function lockPools(c: Q, pools: readonly string[]): Promise<void> {
     kinds.push(p.slice(0, i));
     ids.push(p.slice(i + 1));
   }
-  // A pool the plant does not know yet (a row is made for every resource and SKU at import).
+  const lock = () =>
+    c.query(
+      `SELECT 1 FROM capacity_pools WHERE (kind, pool_id) IN (SELECT k, i COLLATE "C" FROM unnest($1::text[], $2::text[]) AS u (k, i))
+       ORDER BY kind, pool_id FOR UPDATE`,
+      [kinds, ids],
+    );
+  // Import makes a row for every resource and SKU, so the rows are nearly always there: one
+  // statement. A pool the plant does not know yet gets its row, and the set is locked again.
+  if ((await lock()).rowCount === pools.length) return;
   await c.query(
     `INSERT INTO capacity_pools (kind, pool_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
     [kinds, ids],
   );
-  await c.query(
-    `SELECT 1 FROM capacity_pools WHERE (kind, pool_id) IN (SELECT k, i COLLATE "C" FROM unnest($1::text[], $2::text[]) AS u (k, i))
-     ORDER BY kind, pool_id FOR UPDATE`,
-    [kinds, ids],
-  );
+  await lock();
 }
 
 export async function currentHoldsVersion(c: Q | pg.Pool): Promise<number> {
@@ -60,18 +66,40 @@ export async function currentHoldsVersion(c: Q | pg.Pool): Promise<number> {
 }
 
 /**
- * Bumps the holds version and logs what changed (`delta` null: followers rebuild). Called last in
- * a transaction: the version row is locked from here to the commit, which keeps the log contiguous.
+ * How a change ends with the bump: its transaction, its outcome but for the new holds version,
+ * and the new promise's signed summaries (written by the same statement).
  */
-export async function bumpHoldsVersion(c: Q, delta: HoldDelta | null): Promise<number> {
-  const version = (await c.query<{ version: number }>('UPDATE hold_version SET version = version + 1 WHERE id = 1 RETURNING version')).rows[0]!.version;
-  await c.query('INSERT INTO hold_log (version, added, released) VALUES ($1, $2, $3)', [
-    version,
-    delta && JSON.stringify(delta.added),
-    delta && JSON.stringify(delta.released),
-  ]);
-  if (version % 100 === 0) await c.query('DELETE FROM hold_log WHERE version <= $1', [version - KEEP]);
-  return version;
+export interface Finish {
+  tx: ChangeTx;
+  outcome: Record<string, unknown>;
+  summaries?: { promiseId: string; rows: readonly SummaryRow[]; at: string };
+}
+
+/**
+ * Bumps the holds version and logs what changed (`delta` null: followers rebuild), and trims the
+ * log to its last `KEEP` entries. Called last in a transaction: the version row is locked from
+ * here to the commit, which keeps the log contiguous. With `finish` it commits the transaction.
+ */
+export async function bumpHoldsVersion(c: Q, delta: HoldDelta | null, finish?: Finish): Promise<number> {
+  const params = new Params();
+  const parts = [
+    `v AS (UPDATE hold_version SET version = version + 1 WHERE id = 1 RETURNING version)`,
+    `l AS (INSERT INTO hold_log (version, added, released)
+       SELECT version, ${params.add(delta && JSON.stringify(delta.added))}::jsonb, ${params.add(delta && JSON.stringify(delta.released))}::jsonb FROM v)`,
+    `d AS (DELETE FROM hold_log WHERE (SELECT version FROM v) % 100 = 0 AND version <= (SELECT version FROM v) - ${params.add(KEEP)})`,
+  ];
+  if (!finish) return (await c.query<{ version: number }>(`WITH ${parts.join(',\n')} SELECT version FROM v`, params.values)).rows[0]!.version;
+  // The change's last statement: it writes the summaries, records the change's key with its
+  // outcome and commits, so the version row, which every change of holds waits for, and the
+  // pools are held for one round trip from here.
+  if (finish.summaries?.rows.length) parts.push(`s AS (${insertSummariesSql(params, finish.summaries.promiseId, finish.summaries.rows, finish.summaries.at)})`);
+  parts.push(
+    `a AS (INSERT INTO applied_changes (idempotency_key, outcome)
+       SELECT ${params.add(finish.tx.key)}, ${params.add(JSON.stringify(finish.outcome))}::jsonb || jsonb_build_object('holdsVersion', version) FROM v)`,
+  );
+  const r = await lastThenCommit<{ version: number }>(c, finish.tx, `WITH ${parts.join(',\n')} SELECT version FROM v`, params.values);
+  finish.tx.applied = true;
+  return r.rows[0]!.version;
 }
 
 const holdDeltaRow = (v: unknown): Hold[] => (v as unknown[]).map((h) => holdFromSql(toHoldRow(h)));
@@ -83,12 +111,16 @@ function toHoldRow(h: unknown): HoldSqlRow {
 
 /** The changes after `since` and the version, read in ONE statement (one snapshot); null: rebuild. */
 export async function holdChangesSince(c: Q | pg.Pool, since: number): Promise<HoldChanges | null> {
-  const r = await c.query<{ current: number; version: number | null; added: unknown; released: unknown }>(
-    `SELECT v.version AS current, l.version, l.added, l.released
-     FROM hold_version v LEFT JOIN hold_log l ON l.version > $1 WHERE v.id = 1 ORDER BY l.version`,
+  const r = await c.query<{ current: number; version: number | null; added: unknown; released: unknown; import_id: number | null; sha256: string | null }>(
+    `SELECT v.version AS current, l.version, l.added, l.released, i.id AS import_id, i.sha256
+     FROM hold_version v
+     LEFT JOIN (SELECT id, sha256 FROM imports ORDER BY id DESC LIMIT 1) i ON true
+     LEFT JOIN hold_log l ON l.version > $1
+     WHERE v.id = 1 ORDER BY l.version`,
     [since],
   );
-  const current = r.rows[0]!.current;
+  const first = r.rows[0]!;
+  const current = first.current;
   const rows = r.rows.filter((x) => x.version !== null);
   if (rows.length !== current - since) return null;
   const changes: HoldChanges['changes'] = [];
@@ -96,7 +128,7 @@ export async function holdChangesSince(c: Q | pg.Pool, since: number): Promise<H
     if (row.added === null || row.released === null) return null;
     changes.push({ version: row.version!, added: holdDeltaRow(row.added), released: holdDeltaRow(row.released) });
   }
-  return { version: current, changes };
+  return { version: current, dataVersion: first.import_id === null ? null : dataVersionOf(first.import_id, first.sha256!), changes };
 }
 
 /** Every open hold and the holds version, in ONE statement (a confirm in between cannot count twice). */
@@ -116,6 +148,38 @@ export async function openHoldsWithVersion(c: Q | pg.Pool, except: string | null
 export async function holdsOf(c: Q, id: string): Promise<Hold[]> {
   const r = await c.query<HoldSqlRow>(`SELECT ${HOLD_COLUMNS} FROM promise_holds h WHERE h.promise_id = $1 ORDER BY h.id`, [id]);
   return r.rows.map(holdFromSql);
+}
+
+/** Parameters of one statement, numbered as they are added (statements built of parts). */
+export class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    return `$${this.values.push(v)}`;
+  }
+}
+
+/**
+ * `INSERT` of one promise's holds, in their order, for the promise named by the SQL expression
+ * `promiseId` (a parameter, or the id a statement's `WITH` part made).
+ */
+export function insertHoldsSql(params: Params, promiseId: string, holds: readonly Hold[]): string {
+  const col = <T>(f: (h: Hold) => T) => holds.map(f);
+  return `INSERT INTO promise_holds (promise_id, line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4)
+     SELECT ${promiseId}, u.line, u.type, u.sku, u.resource_id, u.date, u.qty, u.use, u.regular_e4, u.overtime_e4
+     FROM unnest(${params.add(col((h) => h.line))}::int[], ${params.add(col((h) => h.type))}::text[], ${params.add(col((h) => (h.type === 'goods' ? h.sku : null)))}::text[],
+       ${params.add(col((h) => (h.type === 'hours' ? h.resource_id : null)))}::text[], ${params.add(col((h) => h.date))}::date[], ${params.add(col((h) => (h.type === 'goods' ? h.qty : null)))}::bigint[],
+       ${params.add(col((h) => (h.type === 'goods' ? h.use : null)))}::text[], ${params.add(col((h) => (h.type === 'hours' ? h.regular_e4 : null)))}::bigint[],
+       ${params.add(col((h) => (h.type === 'hours' ? h.overtime_e4 : null)))}::bigint[])
+       WITH ORDINALITY AS u (line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4, n)
+     ORDER BY u.n`;
+}
+
+/** `INSERT` of a promise's signed summaries (both copies), replacing any it had. */
+export function insertSummariesSql(params: Params, promiseId: string, rows: readonly SummaryRow[], at: string): string {
+  return `INSERT INTO summaries (promise_id, copy, json, signed_by, created_at)
+     SELECT ${params.add(promiseId)}::text, u.copy, u.json, u.signed_by, ${params.add(at)}::timestamptz
+     FROM unnest(${params.add(rows.map((r) => r.copy))}::text[], ${params.add(rows.map((r) => r.json))}::text[], ${params.add(rows.map((r) => r.signedBy))}::text[]) AS u (copy, json, signed_by)
+     ON CONFLICT (promise_id, copy) DO UPDATE SET json = excluded.json, signed_by = excluded.signed_by, created_at = excluded.created_at`;
 }
 
 /** Writes holds of many promises in one statement. */
@@ -153,14 +217,11 @@ export async function insertApproval(c: Q, id: string, a: { role: string; user: 
   await c.query('INSERT INTO approvals (promise_id, role, approved_by, at, comment, decision) VALUES ($1, $2, $3, $4, $5, $6)', [id, a.role, a.user, a.at, a.comment ?? null, a.decision]);
 }
 
+/** Both copies in one statement (a promise's summaries are written while its pools are locked). */
 export async function insertSummaries(c: Q, promiseId: string, rows: readonly SummaryRow[], at: string): Promise<void> {
-  for (const r of rows) {
-    await c.query(
-      `INSERT INTO summaries (promise_id, copy, json, signed_by, created_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (promise_id, copy) DO UPDATE SET json = excluded.json, signed_by = excluded.signed_by, created_at = excluded.created_at`,
-      [promiseId, r.copy, r.json, r.signedBy, at],
-    );
-  }
+  if (rows.length === 0) return;
+  const params = new Params();
+  await c.query(insertSummariesSql(params, promiseId, rows, at), params.values);
 }
 
 /** A change already applied under `key` (its COMMIT was in doubt when the connection was lost). */

@@ -31,7 +31,7 @@ import type {
 } from '../store';
 import { IMPORT_COLUMNS, importFromPg } from './pg-import-rows';
 import type { PgHost } from './pg-host';
-import { createPool, read, transaction, type ConnectOptions, type ErrorSink } from './connection';
+import { createPool, read, transaction, type ChangeTx, type ConnectOptions, type ErrorSink } from './connection';
 import { dumpPostgres } from './pg-dump';
 import { PgOperationsStore } from './pg-operations-store';
 import { PgPeopleStore } from './pg-people-store';
@@ -67,14 +67,21 @@ export class PostgresStore implements Store, PgHost {
     return transaction(this.pool, fn);
   }
 
-  /** A change that is applied at most once, even when its COMMIT was in doubt and it is retried. */
-  change<T extends { ok: boolean }>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  /**
+   * A change that is applied at most once, even when its COMMIT was in doubt and it is retried.
+   * `fn` may record the key itself in its last statement and commit with it (`ChangeTx`).
+   */
+  change<T extends { ok: boolean }>(fn: (c: pg.PoolClient, tx: ChangeTx) => Promise<T>): Promise<T> {
     const key = randomUUID();
-    return transaction(this.pool, async (c) => {
-      const done = await appliedOutcome<T>(c, key);
-      if (done !== undefined) return done;
-      const out = await fn(c);
-      if (out.ok) await recordApplied(c, key, out);
+    return transaction(this.pool, async (c, tx) => {
+      // A fresh key cannot have been applied: only a retry asks (one round trip less per change).
+      if (tx.attempt > 0) {
+        const done = await appliedOutcome<T>(c, key);
+        if (done !== undefined) return done;
+      }
+      const change: ChangeTx = Object.assign(tx, { key, applied: false });
+      const out = await fn(c, change);
+      if (out.ok && !change.applied) await recordApplied(c, key, out);
       return out;
     });
   }
@@ -156,7 +163,7 @@ export class PostgresStore implements Store, PgHost {
   // ---- promises -----------------------------------------------------------------------------
 
   async recordPromise(p: NewPromise, expected: number | CapacityLock): Promise<RecordOutcome> {
-    return this.change((c) => recordPromiseIn(c, p, expected));
+    return this.change((c, tx) => recordPromiseIn(c, p, expected, tx));
   }
 
   async listPromises(filter: PromiseFilter = {}): Promise<PromiseSummary[]> {
@@ -207,7 +214,7 @@ export class PostgresStore implements Store, PgHost {
     holdsChange: HoldsChange,
     opts: TransitionOptions = {},
   ): Promise<TransitionOutcome> {
-    return this.change((c) => transitionIn(c, id, from, to, user, comment, holdsChange, opts));
+    return this.change((c, tx) => transitionIn(c, id, from, to, user, comment, holdsChange, opts, false, tx));
   }
 
   async recordApproval(id: string, approval: { role: string; user: string; decision: 'approved' | 'rejected'; comment?: string | null; at?: string }): Promise<void> {
@@ -252,10 +259,10 @@ export class PostgresStore implements Store, PgHost {
    * makes them share the work). While it runs, `expireHolds` from checks and lists does nothing:
    * a hold a few seconds past its expiry still counts, which never over-books.
    */
-  startExpiryJob(everyMs = 5_000, onError: ErrorSink = () => {}): () => void {
+  startExpiryJob(everyMs = 5_000, onError: ErrorSink = () => {}, clock: () => Date = () => new Date()): () => void {
     this.expiryJob = true;
     const timer = setInterval(() => {
-      if (!this.closed) this.expireDue(now()).catch(onError);
+      if (!this.closed) this.expireDue(clock().toISOString()).catch(onError);
     }, everyMs);
     timer.unref();
     return () => {

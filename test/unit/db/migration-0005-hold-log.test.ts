@@ -13,12 +13,13 @@ describe('migration 0005 hold log', () => {
     expect(migrate(db, MIGRATIONS, 5)).toEqual([5]);
     expect(schemaVersion(db)).toBe(5);
     expect(holdChangesSince(db, 6)).toBeNull(); // version 7 has no log entry
-    expect(holdChangesSince(db, 7)).toEqual({ version: 7, changes: [] });
+    expect(holdChangesSince(db, 7)).toEqual({ version: 7, dataVersion: null, changes: [] });
 
     expect(bumpHoldsVersion(db, { added: [hold], released: [] })).toBe(8);
     expect(bumpHoldsVersion(db, { added: [], released: [hold] })).toBe(9);
     expect(holdChangesSince(db, 7)).toEqual({
       version: 9,
+      dataVersion: null,
       changes: [
         { version: 8, added: [hold], released: [] },
         { version: 9, added: [], released: [hold] },

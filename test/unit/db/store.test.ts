@@ -106,6 +106,31 @@ describe('promises and holds', () => {
     expect(p?.events).toEqual([{ at: p!.createdAt, user: 'ana', from: null, to: 'confirmed', comment: null }]);
   });
 
+  it('tells a follower the tables\' data version with the holds since its own, in one read', async () => {
+    const c = await checked(30);
+    const v0 = await store.holdsVersion();
+    await store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: 'ana' }, c.holdsVersion);
+    expect(await store.holdChangesSince(v0)).toEqual({ version: v0 + 1, dataVersion: 'v1-abcdef01', changes: [{ version: v0 + 1, added: c.holds, released: [] }] });
+    await store.importWorkbook(wb, { ...meta, sha256: '12345678ff' }, none);
+    // An import is a rebuild marker: no incremental catch-up across it, and the new version is told.
+    expect(await store.holdChangesSince(v0 + 1)).toBeNull();
+    const now = await store.holdsVersion();
+    expect(await store.holdChangesSince(now)).toEqual({ version: now, dataVersion: 'v2-12345678', changes: [] });
+  });
+
+  it('numbers promises with at least six digits, and past 999,999 with more', async () => {
+    await t.exec(kind === 'sqlite' ? "UPDATE meta SET value = 999998 WHERE key = 'promise_number'" : "SELECT setval('promise_number', 999998)");
+    const ids = [];
+    for (const qty of [1, 1]) {
+      const c = await checked(qty);
+      const r = await store.recordPromise({ status: 'confirmed', request: c.request, result: c.result, holds: c.holds, user: 'ana' }, c.holdsVersion);
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      ids.push(r.id);
+    }
+    expect(ids).toEqual(['P-999999', 'P-1000000']);
+    expect((await store.getPromise('P-1000000'))?.events).toEqual([expect.objectContaining({ from: null, to: 'confirmed', user: 'ana' })]);
+  });
+
   it('refuses a promise checked against holds that changed meanwhile, and writes nothing', async () => {
     const first = await checked(10);
     const second = await checked(10);
