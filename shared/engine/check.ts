@@ -29,7 +29,7 @@ export function runCheck(model: PlantModel, req: CheckRequest): { result: CheckR
 function verify(model: PlantModel, req: CheckRequest, result: CheckResult): CheckResult {
   if (!result.lines.some((l) => l.alternatives.length > 0)) return result;
   const budget = { lines: ALTERNATIVE_BUDGET_LINES };
-  return verifiedAlternatives(req, result, (r) => checkOn(scratchView(model), r, false).result, budget);
+  return verifiedAlternatives(req, result, (r) => checkOn(scratchView(model), r, false, 'dates').result, budget);
 }
 
 /**
@@ -41,7 +41,7 @@ function verify(model: PlantModel, req: CheckRequest, result: CheckResult): Chec
  * line's plans and the result's warnings: the result is not a full answer then.
  */
 export function checkAndHold(model: PlantModel, req: CheckRequest, opts: { alternatives?: boolean; verdictOnly?: boolean } = {}): { result: CheckResult; holds: Hold[] } {
-  const out = checkOn(baseView(model), req, opts.verdictOnly ? false : (opts.alternatives ?? true), !opts.verdictOnly);
+  const out = checkOn(baseView(model), req, opts.verdictOnly ? false : (opts.alternatives ?? true), opts.verdictOnly ? 'verdict' : 'full');
   if (!out.result.lines.some((l) => l.alternatives.length > 0)) return out;
   // Alternatives are checked against the plant before this request: give back, check, take again.
   const base = baseView(model);
@@ -51,13 +51,23 @@ export function checkAndHold(model: PlantModel, req: CheckRequest, opts: { alter
   return { result, holds: out.holds };
 }
 
-function checkOn(view: View, req: CheckRequest, alternatives: boolean, full = true): { result: CheckResult; holds: Hold[] } {
+/**
+ * How much of an answer a check works out. `full`: everything. `verdict` (replanning): holds, each
+ * line's status and reasons; no plans, no warnings. `dates` (the re-checks behind alternatives,
+ * which read only statuses and plan dates): holds, statuses, and plans with their kinds, dates and
+ * quantities but no production days or costs; no reasons for a line that is not feasible (they
+ * were a third of a re-check and do not change its status), no warnings. Neither is a full answer.
+ */
+type Detail = 'full' | 'verdict' | 'dates';
+
+function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: Detail = 'full'): { result: CheckResult; holds: Hold[] } {
+  const full = detail === 'full';
   const model = view.model;
   const order = req.lines.map((l, i) => ({ l, i })).sort((a, b) => (a.l.requested_date < b.l.requested_date ? -1 : a.l.requested_date > b.l.requested_date ? 1 : a.i - b.i));
   const lines: LineResult[] = new Array(req.lines.length);
   const holds: Hold[] = [];
   for (const { i } of order) {
-    const line = checkLine(view, req, i, alternatives, full);
+    const line = checkLine(view, req, i, alternatives, detail);
     lines[i] = line.result;
     applyHoldsTo(view, line.holds, 1);
     holds.push(...line.holds);
@@ -79,7 +89,8 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean, full = tr
   };
 }
 
-function checkLine(view: View, req: CheckRequest, index: number, alternatives: boolean, full: boolean): { result: LineResult; holds: Hold[] } {
+function checkLine(view: View, req: CheckRequest, index: number, alternatives: boolean, detail: Detail): { result: LineResult; holds: Hold[] } {
+  const full = detail === 'full';
   const m = view.model;
   beginLine(m.horizon);
   const line = req.lines[index]!;
@@ -108,7 +119,7 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
   let status: Status;
   if (!chosen) {
     status = 'not_feasible';
-    reasons.push(...shortageReasons({ view, supply, qty: line.qty, requested: line.requested_date, region: req.region }, plans[0]!));
+    if (detail !== 'dates') reasons.push(...shortageReasons({ view, supply, qty: line.qty, requested: line.requested_date, region: req.region }, plans[0]!));
   } else {
     const cost = costs[chosenIndex]!;
     const marginOk = percentAtLeast(revenue - cost.total, revenue, toE4Big(product.minMarginPct));
@@ -142,7 +153,7 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
       min_margin_pct: product.minMarginPct,
       status,
       chosen_plan: chosen?.kind ?? null,
-      plans: full ? plans.map((p, i) => planJson(m, p, costs[i]!, revenue)) : [],
+      plans: full ? plans.map((p, i) => planJson(m, p, costs[i]!, revenue)) : detail === 'dates' ? plans.map((p) => planDates(m, p)) : [],
       reasons,
       alternatives: status === 'ok' || !alternatives ? [] : candidateAlternatives(m, plans, line.qty, line.requested_date, chosen),
     },
@@ -175,6 +186,29 @@ function planJson(m: PlantModel, p: PlanCalc, cost: CostE8 | null, revenue: bigi
     cost: cost && { goods: formatE8(cost.goods), overtime: formatE8(cost.overtime), shipping: formatE8(cost.shipping), total: formatE8(cost.total) },
     revenue: formatE8(revenue),
     margin_pct: cost && percentString(revenue - cost.total, revenue),
+  };
+}
+
+/** A plan's kind, dates and quantities only (`dates` detail): no production days, no costs. */
+function planDates(m: PlantModel, p: PlanCalc): Plan {
+  const date = (i: number | null) => (i === null ? null : fromDay(m.asOfDay + i));
+  return {
+    kind: p.kind,
+    mode: p.lane.mode,
+    overtime: p.overtime,
+    latest_dispatch_date: date(p.latest),
+    available_by_requested_date: p.available === Infinity ? null : p.available,
+    earliest_delivery_date: p.earliest === null ? null : fromDay(m.asOfDay + p.earliest + p.lane.transit),
+    dispatch_date: date(p.placed),
+    delivery_date: p.placed === null ? null : fromDay(m.asOfDay + p.placed + p.lane.transit),
+    on_time: p.onTime,
+    from_stock: p.fromStock,
+    bought_in: p.boughtIn,
+    produced: [],
+    overtime_hours: '0',
+    cost: null,
+    revenue: '0',
+    margin_pct: null,
   };
 }
 
