@@ -5,8 +5,8 @@
  * added (an `ok` confirm, or one approved). `--quick` makes 2,000; `--scale N` makes the plant
  * and the promises N times larger.
  */
-import { buildModel, checkAndHold, releaseHolds, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
-import type { CheckRequest, CheckRequestInput } from '../../shared/schemas/check';
+import { buildModel, checkAndHold, dispatchDatesOf, releaseHolds, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
+import type { CheckRequest, CheckRequestInput, CheckResult, ReasonCode } from '../../shared/schemas/check';
 import { BIG_PLANT, bigPlant, bigRequest, type BigPlant } from '../../test/fixtures/big-plant';
 import { Rng } from '../../test/fixtures/rng';
 import type { BenchContext } from '../registry';
@@ -15,7 +15,14 @@ export interface BigPromise {
   id: string;
   request: CheckRequest;
   holds: Hold[];
-  result: ReturnType<typeof checkAndHold>['result'];
+  /**
+   * The check result as JSON text (`JSON.parse` gives it back), as a store keeps it. As objects,
+   * 200,000 results (`--scale 10`) were a gigabyte the collector walked during every figure.
+   */
+  resultJson: string;
+  /** What replanning needs of the result: the reason codes it was confirmed with, its lines' dispatch dates. */
+  covered: ReasonCode[];
+  dispatchDates: string[];
 }
 
 export interface BigFixture {
@@ -67,7 +74,14 @@ export function bigFixture(ctx: BenchContext): Promise<BigFixture> {
         releaseHolds(model, holds); // not promised: it holds nothing
         continue;
       }
-      promises.push({ id: `P-${promises.length + 1}`, request, holds, result });
+      promises.push({
+        id: `P-${promises.length + 1}`,
+        request,
+        holds,
+        resultJson: JSON.stringify(result),
+        covered: [...new Set(result.lines.flatMap((l) => l.reasons.map((r) => r.code)))],
+        dispatchDates: dispatchDatesOf(result),
+      });
       if (promises.length % (5000 * s) === 0) ctx.log(`  ${promises.length} promises (${attempts} checks)`);
     }
     const setupMs = performance.now() - t0;
@@ -75,4 +89,9 @@ export function bigFixture(ctx: BenchContext): Promise<BigFixture> {
     if (errors.length) ctx.log(`  the engine threw on ${errors.length} checks (skipped): ${errors[0]}`);
     return { plant, promises, allHolds: promises.flatMap((p) => p.holds), model, setupMs, attempts, errors };
   });
+}
+
+/** A promise's check result, as it was made. */
+export function resultOf(p: BigPromise): CheckResult {
+  return JSON.parse(p.resultJson) as CheckResult;
 }

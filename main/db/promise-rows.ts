@@ -37,7 +37,7 @@ const count = (v: unknown): v is number => Number.isSafeInteger(v) && (v as numb
  * are; anything else goes through the schema, which says what is wrong. Replanning reads every
  * open hold (130,000 on the big plant): the schema for each took a quarter of a second.
  */
-export function holdFromSql(r: HoldSqlRow): Hold {
+export function holdFromSql(r: Omit<HoldSqlRow, 'promise_id'>): Hold {
   if (count(r.line) && typeof r.date === 'string' && DATE.test(r.date)) {
     if (r.type === 'goods' && typeof r.sku === 'string' && count(r.qty) && (r.use === 'finished' || r.use === 'component'))
       return { type: 'goods', line: r.line, sku: r.sku, date: r.date, qty: r.qty, use: r.use };

@@ -97,9 +97,10 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
 
   const priceE4 = toE4Big(line.unit_price);
   const revenue = priceE4 * BigInt(line.qty) * 10_000n;
-  const costs = plans.map((p) => planCost(m, product, p, line.qty));
   const chosenIndex = plans.findIndex((p) => p.onTime);
   const chosen = plans[chosenIndex];
+  // Every plan's cost is shown in a full answer; a verdict needs only the chosen plan's (its margin).
+  const costs = full ? plans.map((p) => planCost(m, product, p, line.qty)) : plans.map((p, i) => (i === chosenIndex ? planCost(m, product, p, line.qty) : null));
   const listE4 = toE4Big(product.listPrice!);
   const discountOk = (listE4 - priceE4) * 1_000_000n <= toE4Big(m.policy.max_discount_pct) * listE4;
 

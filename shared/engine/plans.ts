@@ -4,7 +4,7 @@
  * possible) and what it costs.
  */
 import { cumulativeMax, componentCaps } from './components';
-import { dailyUnits } from './capacity';
+import { dailyUnits, dailyUnitsBoth } from './capacity';
 import type { Lane, PlantModel, ProductInfo } from './plant-model';
 import { lineArray } from './line-arrays';
 import { placeProduction, type ProductionDay } from './placement';
@@ -28,8 +28,10 @@ export function lineSupply(view: View, product: ProductInfo, overtime: boolean):
     return { product, regular: zero, withOvertime: overtime ? zero : null, caps: zero, made: zero, madeOvertime: overtime ? zero : null };
   }
   // The line's own arrays (line-arrays.ts): they live as long as the line's check.
-  const regular = dailyUnits(view, product, false, lineArray());
-  const withOvertime = overtime ? dailyUnits(view, product, true, lineArray()) : null;
+  const regular = lineArray();
+  const withOvertime = overtime ? lineArray() : null;
+  if (withOvertime) dailyUnitsBoth(view, product, regular, withOvertime);
+  else dailyUnits(view, product, false, regular);
   const caps = componentCaps(view, product, lineArray());
   return {
     product,

@@ -59,14 +59,14 @@ export function buildPools(wb: Workbook, asOfDay: DayNumber, H: number): { pools
   pools.forEach((pool, k) => {
     const list = after.get(k);
     if (list) {
-      const events = pairsByDay(list);
+      const order = orderByDay(list) ?? Array.from({ length: list.length / 2 }, (_, e) => e);
       const end = pool.buyFrom === null ? Infinity : pool.buyFrom;
       let t = 0;
       let low = 0;
       // A day's changes count together: the lowest point is taken at the end of a day.
-      for (let e = 0; e < events.length && events[e]![0] < end; e++) {
-        t += events[e]![1];
-        if (e + 1 === events.length || events[e + 1]![0] !== events[e]![0]) low = Math.min(low, t);
+      for (let e = 0; e < order.length && list[2 * order[e]!]! < end; e++) {
+        t += list[2 * order[e]! + 1]!;
+        if (e + 1 === order.length || list[2 * order[e + 1]!] !== list[2 * order[e]!]) low = Math.min(low, t);
       }
       pool.tail = low;
     }
@@ -75,41 +75,55 @@ export function buildPools(wb: Workbook, asOfDay: DayNumber, H: number): { pools
   return { pools, poolIndex };
 }
 
-/** (day, change) pairs of a flat list, sorted by day (stable). */
-function pairsByDay(list: readonly number[]): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (let k = 0; k < list.length; k += 2) pairs.push([list[k]!, list[k + 1]!]);
-  return pairs.sort((a, b) => a[0] - b[0]);
+/** Indices of the pairs of a flat `day, change` list in order of day (stable); null when already in order. */
+function orderByDay(list: readonly number[]): number[] | null {
+  let sorted = true;
+  for (let k = 2; k < list.length && sorted; k += 2) if (list[k]! < list[k - 2]!) sorted = false;
+  if (sorted) return null;
+  return Array.from({ length: list.length / 2 }, (_, k) => k).sort((x, y) => list[2 * x]! - list[2 * y]!);
 }
+
+// The merge is written here first and then copied into the pool's own arrays: a pool's arrays
+// live as long as the model, and new ones for every hold (200,000 promises on the ×10 plant)
+// were promoted garbage that made the collector walk the whole heap again and again.
+const mergedDays: number[] = [];
+const mergedCum: number[] = [];
 
 /**
  * Adds each change (flat `day, change` pairs, days within the horizon) to the cumulative from its
- * day on, and works out the look-ahead again. New arrays: a scratch view may share the old ones.
- * Steps whose value equals the step before are merged, so holds given back leave no trace.
+ * day on, and works out the look-ahead again, in `into`'s own arrays (a scratch view copies them
+ * first). Steps whose value equals the step before are merged, so holds given back leave no trace.
  */
 export function applyChanges(pool: Pool, into: PoolArrays, list: readonly number[]): void {
   const { days, cum } = into;
-  const events = list.length === 2 ? [[list[0]!, list[1]!] as [number, number]] : pairsByDay(list);
-  const nd: number[] = [];
-  const nc: number[] = [];
+  const order = orderByDay(list);
+  const n = list.length / 2;
+  const dayAt = (e: number) => list[2 * (order ? order[e]! : e)]!;
+  const changeAt = (e: number) => list[2 * (order ? order[e]! : e) + 1]!;
+  let size = 0;
   let run = 0;
   let j = 0;
   let e = 0;
-  while (j < days.length || e < events.length) {
+  while (j < days.length || e < n) {
     // The next day where either the old steps or the changes start something.
-    const day = Math.min(j < days.length ? days[j]! : Infinity, e < events.length ? events[e]![0] : Infinity);
+    const day = Math.min(j < days.length ? days[j]! : Infinity, e < n ? dayAt(e) : Infinity);
     let base: number;
     if (j < days.length && days[j] === day) base = cum[j++]!;
-    else base = cum[j - 1]!; // an event inside an old step (never before day 0: days[0] = 0)
-    while (e < events.length && events[e]![0] === day) run += events[e++]![1];
+    else base = cum[j - 1]!; // a change inside an old step (never before day 0: days[0] = 0)
+    while (e < n && dayAt(e) === day) run += changeAt(e++);
     const value = base + run;
-    if (nc.length > 0 && nc[nc.length - 1] === value) continue;
-    nd.push(day);
-    nc.push(value);
+    if (size > 0 && mergedCum[size - 1] === value) continue;
+    mergedDays[size] = day;
+    mergedCum[size++] = value;
   }
-  into.days = nd;
-  into.cum = nc;
-  into.suf = lookAhead(pool, nd, nc);
+  copyInto(days, mergedDays, size);
+  copyInto(cum, mergedCum, size);
+  lookAhead(pool, days, cum, into.suf);
+}
+
+function copyInto(to: number[], from: readonly number[], size: number): void {
+  for (let k = 0; k < size; k++) to[k] = from[k]!;
+  if (to.length > size) to.length = size;
 }
 
 /** Where the look-ahead ends: the lowest point after the horizon, or Infinity when it stops before. */
@@ -118,8 +132,7 @@ export function lookAheadEnd(pool: Pool, cum: readonly number[]): number {
   return reachesPast ? cum[cum.length - 1]! + pool.tail : Infinity;
 }
 
-function lookAhead(pool: Pool, days: readonly number[], cum: readonly number[]): number[] {
-  const suf = new Array<number>(cum.length);
+function lookAhead(pool: Pool, days: readonly number[], cum: readonly number[], suf: number[]): void {
   let m = lookAheadEnd(pool, cum);
   for (let j = cum.length - 1; j >= 0; j--) {
     if (days[j]! >= pool.limit) {
@@ -129,7 +142,7 @@ function lookAhead(pool: Pool, days: readonly number[], cum: readonly number[]):
     if (cum[j]! < m) m = cum[j]!;
     suf[j] = m;
   }
-  return suf;
+  if (suf.length > cum.length) suf.length = cum.length;
 }
 
 /** The step day i falls in: the last with days[step] ≤ i. */

@@ -43,8 +43,8 @@ export function scratchView(model: PlantModel): View {
     },
     mutPool(i) {
       let c = poolCopies.get(i);
-      // The arrays are shared: a change replaces them (applyChanges), never writes into them.
-      if (!c) poolCopies.set(i, (c = { days: model.pools[i]!.days, cum: model.pools[i]!.cum, suf: model.pools[i]!.suf }));
+      // A few dozen steps each: copied, as a line's check may change them (applyChanges writes in place).
+      if (!c) poolCopies.set(i, (c = { days: model.pools[i]!.days.slice(), cum: model.pools[i]!.cum.slice(), suf: model.pools[i]!.suf.slice() }));
       return c;
     },
   };
