@@ -7,6 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { createClient } from '../../main/db/postgres/connection';
 import { HoldFollower } from '../../main/db/postgres/hold-follower';
 import { openPostgres } from '../../main/db/postgres/open-postgres';
@@ -15,8 +16,6 @@ import { PeopleService } from '../../main/people/people-service';
 import { revalidator } from '../../main/services/revalidator';
 import { workbookSha256 } from '../../main/services/workbook-service';
 import { TeamClient } from '../../main/team-client/team-client';
-import { openServedDesk } from '../../main/web/team/open-served-desk';
-import { startTeamServer } from '../../main/web/team/team-server';
 import type { CheckRequestInput } from '../../shared/schemas/check';
 import { bigPlant, bigRequest, type BigPlant } from '../../test/fixtures/big-plant';
 import { Rng } from '../../test/fixtures/rng';
@@ -83,15 +82,28 @@ export async function measureTeamServer(opts: { quick: boolean; log: (m: string)
     await db.store.close();
     opts.log('  big plant imported; two server instances starting');
 
-    const instances = [];
-    for (let i = 0; i < 2; i++) {
-      const opened = await openServedDesk(url, { asOf: plant.asOf });
-      const server = await startTeamServer({ desk: opened.desk, rendererDir: dir, port: 0, events: opened.events, onChange: opened.tell });
-      closers.unshift(() => server.close().then(() => opened.close()));
-      instances.push(server);
-    }
-    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const servers = new Worker(new URL('./team-instances-worker.ts', import.meta.url), { workerData: { url, asOf: plant.asOf, rendererDir: dir } });
+    const started = await new Promise<{ urls: [string, string] }>((ok, fail) => {
+      servers.once('message', ok);
+      servers.once('error', fail);
+    });
+    closers.unshift(async () => {
+      const closed = new Promise((r) => servers.once('message', r));
+      servers.postMessage('close');
+      await closed;
+      await servers.terminate();
+    });
+    const [a, b] = started.urls.map((u) => ({ url: u })) as [{ url: string }, { url: string }];
     const rng = new Rng(99);
+
+    // Steady state, as a server that has run a while: each instance's code compiled by the JIT
+    // (checks and confirms through each, not measured).
+    const warm = await signedInAll([a.url, b.url]);
+    for (const [i, s] of warm.entries()) {
+      const make = groupRequests(plant, i, 2);
+      for (let k = 0; k < 40; k++) await s.call('check:run', { request: bigRequest(plant, rng, 10, { maxQty: 20 }) });
+      for (let k = 0; k < 20; k++) await s.call('promises:confirm', { request: make(rng) });
+    }
 
     // A 10-line check through the server, one seller, one after the other.
     const checker = await signedIn(a.url);
@@ -154,7 +166,7 @@ export async function measureTeamServer(opts: { quick: boolean; log: (m: string)
       }
       off();
     }
-    for (const c of [checker, ...six, ...fifty]) c.close();
+    for (const c of [...warm, checker, ...six, ...fifty]) c.close();
     return { checkP95: percentile(checks, 95), confirmP95: percentile(confirms, 95), confirms6: confirms.length, confirmsPerS50: perS, confirms50: done50, followP95: percentile(follows, 95) };
   } finally {
     for (const c of closers) await c().catch(() => undefined);
