@@ -8,12 +8,12 @@
 import type { Database } from 'better-sqlite3';
 import { bumpHoldsVersion } from './hold-log';
 import { REASON_CODES } from '../../shared/schemas/check';
-import { dateStr } from '../../shared/schemas/fields';
+import { DAY_PATTERN, dateStr } from '../../shared/schemas/fields';
 import { isApprovable } from '../../shared/rules/reason-groups';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../shared/engine/types';
 import type { OpenPromise } from './operations-store';
 import { z } from 'zod';
-import { holdFromSql, holdToSql, parseJsonColumn, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
+import { HOLD_COLUMNS, holdFromColumns, holdFromSql, holdToSql, parseJsonList, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
 import { OPEN_STATUSES } from './store-types';
 import { prepared } from './statements';
 import { codesOf, datesOf } from './migrations/0007-replan-facts';
@@ -34,31 +34,37 @@ const OPEN_PROMISES_SQL = `
   FROM promises p LEFT JOIN promise_replan f ON f.promise_id = p.id
   WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, p.id`;
 
+/** Rows as arrays (raw mode), the promise id first: no object per row before the hold. */
+const OPEN_HOLDS_SQL = `
+  SELECT h.promise_id, ${HOLD_COLUMNS.map((c) => `h.${c}`).join(', ')}
+  FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_SQL}) ORDER BY h.rowid`;
+
 const storedCodes = z.array(z.enum(REASON_CODES));
 const storedDates = z.array(dateStr);
+const CODES = new Set<string>(REASON_CODES);
+const isReasonCode = (s: string) => CODES.has(s);
+const isDateStr = (s: string) => DAY_PATTERN.test(s);
 
 /** Open promises in confirm order, as revalidation reads them, with who they are for and their risk now. */
 export function openPromisesForRevalidation(db: Database): OpenPromise[] {
   const rows = db.prepare(OPEN_PROMISES_SQL).all() as { id: string; customer: string; at_risk: number; risk_reasons_json: string; request_json: string; codes_json: string; dates_json: string }[];
   // Every open hold in one query (not one query per promise), each promise's in the order written.
   const held = new Map<string, Hold[]>();
-  const holdRows = db
-    .prepare(`SELECT h.* FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_SQL}) ORDER BY h.rowid`)
-    .all() as HoldSqlRow[];
-  for (const r of holdRows) {
-    const list = held.get(r.promise_id);
-    if (list) list.push(holdFromSql(r));
-    else held.set(r.promise_id, [holdFromSql(r)]);
+  for (const r of prepared(db, OPEN_HOLDS_SQL).raw(true).all() as unknown[][]) {
+    const h = holdFromColumns(r, 1);
+    const list = held.get(r[0] as string);
+    if (list) list.push(h);
+    else held.set(r[0] as string, [h]);
   }
   return rows.map((r) => {
     // What it was submitted (and so approved) with counts as covered; an `ok` confirm has none.
-    const covered = parseJsonColumn(`the check result of ${r.id}`, r.codes_json, storedCodes).filter(isApprovable);
+    const covered = parseJsonList(`the check result of ${r.id}`, r.codes_json, isReasonCode, storedCodes).filter(isApprovable);
     return {
       id: r.id,
       request: parseStoredRequest(r.id, r.request_json),
       covered,
       holds: held.get(r.id) ?? [],
-      dispatchDates: parseJsonColumn(`the check result of ${r.id}`, r.dates_json, storedDates),
+      dispatchDates: parseJsonList(`the check result of ${r.id}`, r.dates_json, isDateStr, storedDates),
       customer: r.customer,
       atRisk: r.at_risk === 1,
       riskReasons: r.at_risk === 1 ? parseStoredReasons(r.id, r.risk_reasons_json) : [],

@@ -8,7 +8,7 @@ import type { CheckRequest, CheckResult, DataWarning, LineResult, Plan, Reason, 
 import { hasOvertime } from './capacity';
 import { planCost, type CostE8 } from './cost';
 import { fromDay, toDay } from '../units/days';
-import { laneKey, type PlantModel } from './plant-model';
+import { laneKey, type Lane, type PlantModel } from './plant-model';
 import { e4ToString, formatE8, percentAtLeast, percentString, toE4Big } from '../units/money';
 import { computePlan, lineSupply, type PlanCalc } from './plans';
 import { candidateAlternatives, STATUS_RANK, verifiedAlternatives } from './alternatives';
@@ -97,14 +97,23 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
   const product = m.products.get(line.sku)!;
   const R = toDay(line.requested_date) - m.asOfDay;
   const overtime = product.supply === 'make' && hasOvertime(view, product);
-  const supply = lineSupply(view, product, overtime);
+  // A verdict reads the plans up to the first on time (the chosen one) and no further: the later
+  // ones, and the overtime arrays when no overtime plan is reached, are not worked out.
+  const verdict = detail === 'verdict';
+  const supply = lineSupply(view, product, overtime, verdict);
   const main = m.lanes.get(laneKey(req.region, req.mode))!;
   const express = req.mode === 'standard' ? m.lanes.get(laneKey(req.region, 'express')) : undefined;
 
-  const plans: PlanCalc[] = [computePlan(view, supply, 'regular', main, false, line.qty, R)];
-  if (overtime) plans.push(computePlan(view, supply, 'overtime', main, true, line.qty, R));
-  if (express) plans.push(computePlan(view, supply, 'express', express, false, line.qty, R));
-  if (express && overtime) plans.push(computePlan(view, supply, 'express_overtime', express, true, line.qty, R));
+  const kinds: [PlanCalc['kind'], Lane, boolean][] = [['regular', main, false]];
+  if (overtime) kinds.push(['overtime', main, true]);
+  if (express) kinds.push(['express', express, false]);
+  if (express && overtime) kinds.push(['express_overtime', express, true]);
+  const plans: PlanCalc[] = [];
+  for (const [kind, lane, ot] of kinds) {
+    const plan = computePlan(view, supply, kind, lane, ot, line.qty, R);
+    plans.push(plan);
+    if (verdict && plan.onTime) break;
+  }
 
   const priceE4 = toE4Big(line.unit_price);
   const revenue = priceE4 * BigInt(line.qty) * 10_000n;
@@ -215,13 +224,13 @@ function planDates(m: PlantModel, p: PlanCalc): Plan {
 /** What a plan takes: finished goods on its dispatch day, hours and components on production days. */
 export function holdsOf(m: PlantModel, p: PlanCalc, line: number, sku: string): Hold[] {
   const holds: Hold[] = [];
-  const date = (i: number) => fromDay(m.asOfDay + i);
   const product = m.products.get(sku)!;
   const finished = product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
-  if (finished > 0 && p.placed !== null) holds.push({ type: 'goods', line, sku, date: date(p.placed), qty: finished, use: 'finished' });
+  if (finished > 0 && p.placed !== null) holds.push({ type: 'goods', line, sku, date: fromDay(m.asOfDay + p.placed), qty: finished, use: 'finished' });
   for (const d of p.production) {
-    for (const c of product.bom) holds.push({ type: 'goods', line, sku: c.sku, date: date(d.day), qty: d.qty * c.qty, use: 'component' });
-    for (const h of d.hours) holds.push({ type: 'hours', line, resource_id: m.resources[h.res]!.id, date: date(d.day), regular_e4: h.regular, overtime_e4: h.overtime });
+    const date = fromDay(m.asOfDay + d.day);
+    for (const c of product.bom) holds.push({ type: 'goods', line, sku: c.sku, date, qty: d.qty * c.qty, use: 'component' });
+    for (const h of d.hours) holds.push({ type: 'hours', line, resource_id: m.resources[h.res]!.id, date, regular_e4: h.regular, overtime_e4: h.overtime });
   }
   return holds;
 }

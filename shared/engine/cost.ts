@@ -16,18 +16,32 @@ export interface CostE8 {
 
 const E4 = 10_000n;
 
+// A product's unit costs depend only on its model's tables, which never change: worked out once
+// per product, not for every line that costs a plan (20,000 in a replan; issue #15, speed).
+const standardCosts = new WeakMap<ProductInfo, bigint>();
+const componentCosts = new WeakMap<ProductInfo, bigint>();
+
 /** Standard cost of one unit (e8): buy → purchase cost; make → routing hours at cost per hour plus components. */
 export function standardCostE8(model: PlantModel, p: ProductInfo): bigint {
-  if (p.supply === 'buy') return BigInt(p.purchaseCostE4) * E4;
-  let c = 0n;
-  for (const { res, hoursE4 } of p.routing) c += BigInt(hoursE4) * BigInt(model.resources[res]!.costPerHourE4);
-  for (const b of p.bom) c += BigInt(b.qty) * BigInt(model.products.get(b.sku)!.purchaseCostE4) * E4;
+  let c = standardCosts.get(p);
+  if (c === undefined) {
+    if (p.supply === 'buy') c = BigInt(p.purchaseCostE4) * E4;
+    else {
+      c = componentsCostE8(model, p);
+      for (const { res, hoursE4 } of p.routing) c += BigInt(hoursE4) * BigInt(model.resources[res]!.costPerHourE4);
+    }
+    standardCosts.set(p, c);
+  }
   return c;
 }
 
 export function componentsCostE8(model: PlantModel, p: ProductInfo): bigint {
-  let c = 0n;
-  for (const b of p.bom) c += BigInt(b.qty) * BigInt(model.products.get(b.sku)!.purchaseCostE4) * E4;
+  let c = componentCosts.get(p);
+  if (c === undefined) {
+    c = 0n;
+    for (const b of p.bom) c += BigInt(b.qty) * BigInt(model.products.get(b.sku)!.purchaseCostE4) * E4;
+    componentCosts.set(p, c);
+  }
   return c;
 }
 

@@ -22,14 +22,19 @@ export interface LineSupply {
   madeOvertime: Float64Array | null;
 }
 
-export function lineSupply(view: View, product: ProductInfo, overtime: boolean): LineSupply {
+/**
+ * `lazyOvertime` (replanning's verdict, which stops at the first plan on time, usually the regular
+ * one) leaves the overtime arrays to the first overtime plan (`withOvertimeSupply`): the same
+ * values, worked out only when a plan reads them.
+ */
+export function lineSupply(view: View, product: ProductInfo, overtime: boolean, lazyOvertime = false): LineSupply {
   if (product.supply === 'buy') {
     const zero = lineArray().fill(0);
     return { product, regular: zero, withOvertime: overtime ? zero : null, caps: zero, made: zero, madeOvertime: overtime ? zero : null };
   }
   // The line's own arrays (line-arrays.ts): they live as long as the line's check.
   const regular = lineArray();
-  const withOvertime = overtime ? lineArray() : null;
+  const withOvertime = overtime && !lazyOvertime ? lineArray() : null;
   if (withOvertime) dailyUnitsBoth(view, product, regular, withOvertime);
   else dailyUnits(view, product, false, regular);
   const caps = componentCaps(view, product, lineArray());
@@ -41,6 +46,13 @@ export function lineSupply(view: View, product: ProductInfo, overtime: boolean):
     made: cumulativeMax(regular, caps, lineArray()),
     madeOvertime: withOvertime && cumulativeMax(withOvertime, caps, lineArray()),
   };
+}
+
+/** Fills in the overtime arrays a lazy `lineSupply` left out (made products only). */
+function withOvertimeSupply(view: View, s: LineSupply): void {
+  if (s.withOvertime) return;
+  s.withOvertime = dailyUnits(view, s.product, true, lineArray());
+  s.madeOvertime = cumulativeMax(s.withOvertime, s.caps, lineArray());
 }
 
 /** Finished goods the pool can give for dispatch on day i (Infinity: bought in without limit). */
@@ -81,6 +93,7 @@ export function latestDispatch(model: PlantModel, lane: Lane, requestedIndex: nu
 
 export function computePlan(view: View, s: LineSupply, kind: PlanCalc['kind'], lane: Lane, overtime: boolean, qty: number, requestedIndex: number): PlanCalc {
   const { model } = view;
+  if (overtime) withOvertimeSupply(view, s);
   const latest = latestDispatch(model, lane, requestedIndex);
   const available = latest === null ? 0 : dispatchable(view, s, latest, overtime);
   let earliest: number | null = null;

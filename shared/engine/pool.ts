@@ -98,19 +98,19 @@ export function applyChanges(pool: Pool, into: PoolArrays, list: readonly number
   const { days, cum } = into;
   const order = orderByDay(list);
   const n = list.length / 2;
-  const dayAt = (e: number) => list[2 * (order ? order[e]! : e)]!;
-  const changeAt = (e: number) => list[2 * (order ? order[e]! : e) + 1]!;
+  // Pair e in day order starts at list[at(e)] (written out, not as closures: this runs for every
+  // promise a replan holds, and a closure made per call cost more than the merge under tsx).
   let size = 0;
   let run = 0;
   let j = 0;
   let e = 0;
   while (j < days.length || e < n) {
     // The next day where either the old steps or the changes start something.
-    const day = Math.min(j < days.length ? days[j]! : Infinity, e < n ? dayAt(e) : Infinity);
+    const day = Math.min(j < days.length ? days[j]! : Infinity, e < n ? list[2 * (order ? order[e]! : e)]! : Infinity);
     let base: number;
     if (j < days.length && days[j] === day) base = cum[j++]!;
     else base = cum[j - 1]!; // a change inside an old step (never before day 0: days[0] = 0)
-    while (e < n && dayAt(e) === day) run += changeAt(e++);
+    while (e < n && list[2 * (order ? order[e]! : e)] === day) run += list[2 * (order ? order[e++]! : e++) + 1]!;
     const value = base + run;
     if (size > 0 && mergedCum[size - 1] === value) continue;
     mergedDays[size] = day;

@@ -23,10 +23,17 @@ export interface View {
   mutPool(i: number): PoolArrays;
 }
 
+// One per model: it holds nothing of its own, and a replan asks for it for every promise.
+const baseViews = new WeakMap<PlantModel, View>();
+
 export function baseView(model: PlantModel): View {
-  const res = (i: number) => model.resources[i]!;
-  const pool = (i: number) => model.pools[i]!;
-  return { model, res, pool, mutRes: res, mutPool: pool };
+  let view = baseViews.get(model);
+  if (!view) {
+    const res = (i: number) => model.resources[i]!;
+    const pool = (i: number) => model.pools[i]!;
+    baseViews.set(model, (view = { model, res, pool, mutRes: res, mutPool: pool }));
+  }
+  return view;
 }
 
 export function scratchView(model: PlantModel): View {

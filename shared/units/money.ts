@@ -18,13 +18,24 @@ export function toE4(decimal: string): number {
   return neg ? -v : v;
 }
 
+// A replan reads each line's price, list price, margin floor and discount limit: a few thousand
+// distinct decimals, read 80,000 times (issue #15, speed). BigInts never change: remember them.
+const e4Of = new Map<string, bigint>();
+
 /** "7.5" → 75000n, exactly for any number of digits (money: a price × a quantity can pass 2^53). */
 export function toE4Big(decimal: string): bigint {
-  const neg = decimal.startsWith('-');
-  const body = neg ? decimal.slice(1) : decimal;
-  const [int = '0', frac = ''] = body.split('.');
-  const v = BigInt(int || '0') * 10_000n + BigInt(frac.padEnd(4, '0').slice(0, 4));
-  return neg ? -v : v;
+  let v = e4Of.get(decimal);
+  if (v === undefined) {
+    const neg = decimal.startsWith('-');
+    const body = neg ? decimal.slice(1) : decimal;
+    const [int = '0', frac = ''] = body.split('.');
+    const abs = BigInt(int || '0') * 10_000n + BigInt(frac.padEnd(4, '0').slice(0, 4));
+    v = neg ? -abs : abs;
+    // Bounded: text naming ever new decimals cannot grow it further.
+    if (e4Of.size > 100_000) e4Of.clear();
+    e4Of.set(decimal, v);
+  }
+  return v;
 }
 
 /** e4 integer → plain decimal string without trailing zeros ("7.5", "12"). */
