@@ -124,8 +124,10 @@ export interface OperationsStore {
    * Every open promise (confirmed or awaiting approval) in confirm order, with its request, last
    * result, holds, the reason codes its approvals cover, and its at-risk flag and reasons now:
    * what a preview of a change replans, without writing anything. Read in one transaction.
+   * Callers must not change what they get: a store may hand the same array out again while
+   * nothing changed (open-promises-memo.ts).
    */
-  openPromises(): Promise<OpenPromise[]>;
+  openPromises(): Promise<readonly OpenPromise[]>;
   /** Every hold of every open promise except those of `id` (a re-check of `id` sees its own released). */
   openHoldsExcept(id: string): Promise<Hold[]>;
   /**

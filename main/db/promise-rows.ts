@@ -60,12 +60,14 @@ export const HOLD_COLUMNS = ['line', 'type', 'sku', 'resource_id', 'date', 'qty'
  * `at` on in `HOLD_COLUMNS` order: replanning reads 130,000 holds, and an object per row before
  * the hold itself was a third of that read (issue #15, speed).
  */
-export function holdFromColumns(r: readonly unknown[], at: number): Hold {
+export function holdFromColumns(r: readonly unknown[], at: number, intern: (s: string) => string = (s) => s): Hold {
   const [line, type, sku, resourceId, date, qty, use, regular, overtime] = [r[at], r[at + 1], r[at + 2], r[at + 3], r[at + 4], r[at + 5], r[at + 6], r[at + 7], r[at + 8]];
+  // Each row brings its own copy of every text; a hold keeps shared ones (`intern`, and literals).
   if (count(line) && typeof date === 'string' && DATE.test(date)) {
-    if (type === 'goods' && typeof sku === 'string' && count(qty) && (use === 'finished' || use === 'component')) return { type: 'goods', line, sku, date, qty, use };
+    if (type === 'goods' && typeof sku === 'string' && count(qty) && (use === 'finished' || use === 'component'))
+      return { type: 'goods', line, sku: intern(sku), date: intern(date), qty, use: use === 'finished' ? 'finished' : 'component' };
     if (type === 'hours' && typeof resourceId === 'string' && count(regular) && count(overtime))
-      return { type: 'hours', line, resource_id: resourceId, date, regular_e4: regular, overtime_e4: overtime };
+      return { type: 'hours', line, resource_id: intern(resourceId), date: intern(date), regular_e4: regular, overtime_e4: overtime };
   }
   const row = { line, type, sku, resource_id: resourceId, date, qty, use, regular_e4: regular, overtime_e4: overtime } as Omit<HoldSqlRow, 'promise_id'>;
   return holdFromSql(row);

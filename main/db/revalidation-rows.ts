@@ -47,19 +47,29 @@ const isDateStr = (s: string) => DAY_PATTERN.test(s);
 
 /** Open promises in confirm order, as revalidation reads them, with who they are for and their risk now. */
 export function openPromisesForRevalidation(db: Database): OpenPromise[] {
-  const rows = db.prepare(OPEN_PROMISES_SQL).all() as { id: string; customer: string; at_risk: number; risk_reasons_json: string; request_json: string; codes_json: string; dates_json: string }[];
   // Every open hold in one query (not one query per promise), each promise's in the order written.
+  // Rows are taken one at a time and their texts shared (a few thousand skus, resources and dates
+  // among 130,000 holds): all rows at once, each with its own texts, were young garbage that the
+  // collector copied twice over, most of the time reading took.
   const held = new Map<string, Hold[]>();
-  for (const r of prepared(db, OPEN_HOLDS_SQL).raw(true).all() as unknown[][]) {
-    const h = holdFromColumns(r, 1);
+  const texts = new Map<string, string>();
+  const intern = (s: string) => {
+    const t = texts.get(s);
+    if (t !== undefined) return t;
+    texts.set(s, s);
+    return s;
+  };
+  for (const r of prepared(db, OPEN_HOLDS_SQL).raw(true).iterate() as IterableIterator<unknown[]>) {
+    const h = holdFromColumns(r, 1, intern);
     const list = held.get(r[0] as string);
     if (list) list.push(h);
     else held.set(r[0] as string, [h]);
   }
-  return rows.map((r) => {
+  const open: OpenPromise[] = [];
+  for (const r of prepared(db, OPEN_PROMISES_SQL).iterate() as IterableIterator<OpenRow>) {
     // What it was submitted (and so approved) with counts as covered; an `ok` confirm has none.
     const covered = parseJsonList(`the check result of ${r.id}`, r.codes_json, isReasonCode, storedCodes).filter(isApprovable);
-    return {
+    open.push({
       id: r.id,
       request: parseStoredRequest(r.id, r.request_json),
       covered,
@@ -68,8 +78,19 @@ export function openPromisesForRevalidation(db: Database): OpenPromise[] {
       customer: r.customer,
       atRisk: r.at_risk === 1,
       riskReasons: r.at_risk === 1 ? parseStoredReasons(r.id, r.risk_reasons_json) : [],
-    };
-  });
+    });
+  }
+  return open;
+}
+
+interface OpenRow {
+  id: string;
+  customer: string;
+  at_risk: number;
+  risk_reasons_json: string;
+  request_json: string;
+  codes_json: string;
+  dates_json: string;
 }
 
 export function sameHolds(a: readonly Hold[], b: readonly Hold[]): boolean {

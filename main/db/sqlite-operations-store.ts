@@ -9,11 +9,12 @@ import type { Hold } from '../../shared/engine/types';
 import { TABLE_NAMES, TABLES, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { diffWorkbooks } from '../../shared/edits/diff';
 import { changeWithEntriesSql, historyUsersSql, insertChange, listChangesSql, listHistorySql } from './history-rows';
-import { TablesChangedError, type HoldingPromise, type HistoryFilter, type OperationsStore, type ReplaceOutcome, type SaveEdits, type SaveOutcome, type TableWrite } from './operations-store';
+import { TablesChangedError, type HoldingPromise, type HistoryFilter, type OpenPromise, type OperationsStore, type ReplaceOutcome, type SaveEdits, type SaveOutcome, type TableWrite } from './operations-store';
 import type { CapacityLock } from './capacity-lock';
 import { insertReplacement } from './promise-replace';
 import { holdFromSql, type HoldSqlRow } from './promise-rows';
-import { applyRevalidation, openPromisesForRevalidation } from './revalidation-rows';
+import { applyRevalidation } from './revalidation-rows';
+import { readOpenPromises } from './open-promises-memo';
 import { dataVersionOf } from './import-rows';
 import { OPEN_STATUSES, type ImportMeta, type ImportOutcome, type ImportRecord, type NewPromise, type PromiseStatus, type Revalidate } from './store-types';
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
@@ -53,8 +54,8 @@ export class SqliteOperationsStore implements OperationsStore {
     return { id, at, source, sha256, rowCounts: counts, user, dataVersion: dataVersionOf(id, sha256) };
   }
 
-  private revalidate(workbook: Workbook, dataVersion: string, revalidate: Revalidate): { revalidated: string[]; atRisk: string[] } {
-    const open = openPromisesForRevalidation(this.db);
+  /** `open` is read before the transaction writes anything (open-promises-memo.ts). */
+  private revalidate(workbook: Workbook, dataVersion: string, revalidate: Revalidate, open: readonly OpenPromise[]): { revalidated: string[]; atRisk: string[] } {
     const outcomes = revalidate(workbook, dataVersion, open);
     applyRevalidation(this.db, open, outcomes);
     return { revalidated: outcomes.map((o) => o.id), atRisk: outcomes.filter((o) => o.atRisk).map((o) => o.id) };
@@ -64,13 +65,14 @@ export class SqliteOperationsStore implements OperationsStore {
     return this.db
       .transaction(() => {
         if (meta.expectedVersion !== undefined && this.currentVersion() !== meta.expectedVersion) throw new TablesChangedError(this.currentVersion());
+        const open = readOpenPromises(this.db);
         const before = this.latest() ? readWorkbookTables(this.db) : null;
         const diff = diffWorkbooks(before, workbook);
         const counts = writeWorkbookTables(this.db, workbook);
         const at = meta.at ?? now();
         const record = this.insertImport(at, meta.source, meta.sha256, counts, meta.user);
         const change = insertChange(this.db, { importId: record.id, kind: 'import', at, user: meta.user, source: meta.source, dataVersion: record.dataVersion }, diff);
-        const r = this.revalidate(workbook, record.dataVersion, revalidate);
+        const r = this.revalidate(workbook, record.dataVersion, revalidate, open);
         const outcome: ImportOutcome = { import: record, ...r };
         return { ...outcome, change };
       })
@@ -102,13 +104,14 @@ export class SqliteOperationsStore implements OperationsStore {
       .transaction((): SaveOutcome => {
         const current = this.currentVersion();
         if (current !== save.baseVersion) return { ok: false, conflict: 'version_changed', dataVersion: current };
+        const open = readOpenPromises(this.db);
         for (const w of save.writes) this.writeTable(w);
         const at = save.at ?? now();
         // A version's hash names its content's history: the base it came from and what changed.
         const sha256 = createHash('sha256').update(save.baseVersion).update('\0').update(JSON.stringify(save.diff.tables.map((t) => [t.table, t.changes]))).digest('hex');
         const record = this.insertImport(at, save.source, sha256, rowCounts(save.workbook), save.user);
         const change = insertChange(this.db, { importId: record.id, kind: 'edit', at, user: save.user, source: save.source, dataVersion: record.dataVersion }, save.diff);
-        return { ok: true, change, ...this.revalidate(save.workbook, record.dataVersion, revalidate) };
+        return { ok: true, change, ...this.revalidate(save.workbook, record.dataVersion, revalidate, open) };
       })
       .immediate();
   }
@@ -161,7 +164,7 @@ export class SqliteOperationsStore implements OperationsStore {
   }
 
   async openPromises() {
-    return this.db.transaction(() => openPromisesForRevalidation(this.db))();
+    return this.db.transaction(() => readOpenPromises(this.db))();
   }
 
   async openHoldsExcept(id: string): Promise<Hold[]> {

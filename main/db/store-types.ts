@@ -47,7 +47,7 @@ export interface ImportRecord {
  * Replans the open promises (confirmed or awaiting approval, in the order they were confirmed or
  * submitted) against the new tables. Runs inside the import's transaction, so it is synchronous.
  */
-export type Revalidate = (workbook: Workbook, dataVersion: string, open: PromiseToRevalidate[]) => RevalidationOutcome[];
+export type Revalidate = (workbook: Workbook, dataVersion: string, open: readonly PromiseToRevalidate[]) => RevalidationOutcome[];
 
 export interface ImportOutcome {
   import: ImportRecord;

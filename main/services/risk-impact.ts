@@ -41,11 +41,20 @@ export function compareRisk(open: readonly OpenPromise[], outcomes: readonly Rev
   return impact;
 }
 
-/** What replanning against `workbook` as of `asOf` would do to the open promises; writes nothing. */
-export async function riskImpactOf(deps: Pick<OperationsDeps, 'ops'>, workbook: Workbook, asOf: string): Promise<RiskImpact> {
+/**
+ * What replanning against `workbook` as of `asOf` would do to the open promises; writes nothing.
+ * `keep` is given the promises and their outcomes (a save that follows may use them: replan-memo.ts).
+ */
+export async function riskImpactOf(
+  deps: Pick<OperationsDeps, 'ops'>,
+  workbook: Workbook,
+  asOf: string,
+  keep?: (open: readonly OpenPromise[], outcomes: RevalidationOutcome[]) => void,
+): Promise<RiskImpact> {
   const open = await deps.ops.openPromises();
   if (open.length === 0) return { open: 0, becomeAtRisk: [], stopAtRisk: [], stayAtRisk: 0 };
   const { outcomes } = revalidatePromises(workbook, { asOf, dataVersion: 'preview' }, open);
+  keep?.(open, outcomes);
   return compareRisk(open, outcomes);
 }
 

@@ -11,6 +11,7 @@ import type { ChangeSet, TableWrite } from '../db/operations-store';
 import { diffWorkbooks } from '../../shared/edits/diff';
 import { NoPlantError, type OperationsDeps } from './operations-deps';
 import { revalidator } from './revalidator';
+import { keepReplan, replanKey, takeReplan } from './replan-memo';
 import { riskImpactOf, type RiskImpact } from './risk-impact';
 
 export type SaveResult =
@@ -47,7 +48,9 @@ export async function previewTableEdits(deps: OperationsDeps, actor: ActorRef, b
   authorize(actor, 'tables:edit');
   const r = await applyToBase(deps, baseVersion, edits);
   if (!r.ok) return r;
-  return { ok: true, impact: await riskImpactOf(deps, r.applied.workbook, opts.asOf ?? deps.checks.today()) };
+  const asOf = opts.asOf ?? deps.checks.today();
+  const key = replanKey(baseVersion, edits, asOf);
+  return { ok: true, impact: await riskImpactOf(deps, r.applied.workbook, asOf, (open, outcomes) => keepReplan(deps.ops, key, open, outcomes)) };
 }
 
 export async function saveTableEdits(deps: OperationsDeps, actor: ActorRef, baseVersion: string, edits: readonly TableEdits[], opts: { asOf?: string } = {}): Promise<SaveResult> {
@@ -61,9 +64,13 @@ export async function saveTableEdits(deps: OperationsDeps, actor: ActorRef, base
     const inPlace = e.inserts.length === 0 && e.deletes.length === 0;
     return { table: t, rows: applied.workbook[t], changed: inPlace ? [...new Set(e.updates.map((u) => u.index))] : 'all' };
   });
+  const asOf = opts.asOf ?? deps.checks.today();
+  const key = replanKey(baseVersion, edits, asOf);
+  const replan = revalidator(asOf);
   const outcome = await deps.ops.saveEdits(
     { baseVersion, workbook: applied.workbook, writes, diff, user: actor.name, source: sourceOf(applied.changed, diff.added + diff.changed + diff.removed) },
-    revalidator(opts.asOf ?? deps.checks.today()),
+    // What the preview of these edits worked out, when nothing changed since (replan-memo.ts).
+    (workbook, dataVersion, open) => takeReplan(deps.ops, key, open) ?? replan(workbook, dataVersion, open),
   );
   if (!outcome.ok) return { ok: false, kind: 'conflict', message: CONFLICT };
   return outcome;
