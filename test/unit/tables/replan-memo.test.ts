@@ -11,6 +11,7 @@ import { keepReplan, replanKey, takeReplan } from '../../../main/services/replan
 import { previewTableEdits, saveTableEdits } from '../../../main/services/table-edit-service';
 import { rowToCells } from '../../../shared/edits/cells';
 import type { TableEdits } from '../../../shared/edits/apply-edits';
+import type { PromiseToRevalidate } from '../../../shared/engine/types';
 import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, request } from '../../support/plant';
@@ -88,7 +89,8 @@ describe('a save after its preview', () => {
 describe('the kept replan and the kept open promises', () => {
   it('hands the outcomes back once, and only for the same key and the very same promises', () => {
     const store = {};
-    const open = [{ id: 'P-1', request: request(line('FG', 1, '2026-03-04')), covered: [], holds: [], dispatchDates: [] }] as const;
+    const req = { customer: 'Acme GmbH', region: 'DE', mode: 'standard' as const, lines: [{ sku: 'FG', qty: 1, requested_date: '2026-03-04', unit_price: '100' }] };
+    const open: PromiseToRevalidate[] = [{ id: 'P-1', request: req, covered: [], holds: [], dispatchDates: [] }];
     const outcomes = [{ id: 'P-1', rechecked: true, result: null, holds: [], atRisk: false, reasons: [] }];
     const key = replanKey('v1', [], AS_OF);
     keepReplan(store, key, open, outcomes);
