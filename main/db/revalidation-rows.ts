@@ -7,6 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { bumpHoldsVersion } from './hold-log';
+import { sameHolds } from '../../shared/engine/same-holds';
 import { REASON_CODES } from '../../shared/schemas/check';
 import { DAY_PATTERN, dateStr } from '../../shared/schemas/fields';
 import { isApprovable } from '../../shared/rules/reason-groups';
@@ -93,17 +94,7 @@ interface OpenRow {
   dates_json: string;
 }
 
-export function sameHolds(a: readonly Hold[], b: readonly Hold[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.type !== y.type || x.line !== y.line || x.date !== y.date) return false;
-    if (x.type === 'goods' && y.type === 'goods' && (x.sku !== y.sku || x.qty !== y.qty || x.use !== y.use)) return false;
-    if (x.type === 'hours' && y.type === 'hours' && (x.resource_id !== y.resource_id || x.regular_e4 !== y.regular_e4 || x.overtime_e4 !== y.overtime_e4)) return false;
-  }
-  return true;
-}
+export { sameHolds } from '../../shared/engine/same-holds';
 
 /** The holds a promise has now. */
 export function holdsOf(db: Database, id: string): Hold[] {

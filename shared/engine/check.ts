@@ -98,7 +98,9 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
   const R = toDay(line.requested_date) - m.asOfDay;
   const overtime = product.supply === 'make' && hasOvertime(view, product);
   // A verdict reads the plans up to the first on time (the chosen one) and no further: the later
-  // ones, and the overtime arrays when no overtime plan is reached, are not worked out.
+  // ones, the overtime arrays when no overtime plan is reached, and the earliest date of the plan
+  // on time (its holds are on its latest day; a reason names only the earliest of plans not on
+  // time) are not worked out.
   const verdict = detail === 'verdict';
   const supply = lineSupply(view, product, overtime, verdict);
   const main = m.lanes.get(laneKey(req.region, req.mode))!;
@@ -110,7 +112,7 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
   if (express && overtime) kinds.push(['express_overtime', express, true]);
   const plans: PlanCalc[] = [];
   for (const [kind, lane, ot] of kinds) {
-    const plan = computePlan(view, supply, kind, lane, ot, line.qty, R);
+    const plan = computePlan(view, supply, kind, lane, ot, line.qty, R, !verdict);
     plans.push(plan);
     if (verdict && plan.onTime) break;
   }

@@ -76,7 +76,10 @@ export interface PlanCalc {
   latest: number | null;
   /** Units deliverable by R; Infinity = unlimited. */
   available: number;
-  /** Earliest dispatch day (index) for the full quantity, or null within the horizon. */
+  /**
+   * Earliest dispatch day (index) for the full quantity, or null within the horizon. Not searched
+   * for a plan on time when the caller says it reads no such date (a replan's verdict): null then.
+   */
   earliest: number | null;
   /** The day the plan is placed on: `latest` when on time, else `earliest`. */
   placed: number | null;
@@ -91,19 +94,29 @@ export function latestDispatch(model: PlantModel, lane: Lane, requestedIndex: nu
   return null;
 }
 
-export function computePlan(view: View, s: LineSupply, kind: PlanCalc['kind'], lane: Lane, overtime: boolean, qty: number, requestedIndex: number): PlanCalc {
+export function computePlan(
+  view: View,
+  s: LineSupply,
+  kind: PlanCalc['kind'],
+  lane: Lane,
+  overtime: boolean,
+  qty: number,
+  requestedIndex: number,
+  earliestWhenOnTime = true,
+): PlanCalc {
   const { model } = view;
   if (overtime) withOvertimeSupply(view, s);
   const latest = latestDispatch(model, lane, requestedIndex);
   const available = latest === null ? 0 : dispatchable(view, s, latest, overtime);
+  const onTime = available >= qty;
   let earliest: number | null = null;
-  for (let i = 0; i < model.horizon; i++) {
+  // An on-time plan is placed on its latest day: the search is for what an answer shows of it.
+  for (let i = 0; i < model.horizon && (earliestWhenOnTime || !onTime); i++) {
     if (lane.open[i] && dispatchable(view, s, i, overtime) >= qty) {
       earliest = i;
       break;
     }
   }
-  const onTime = available >= qty;
   const placed = onTime ? latest : earliest;
   const plan: PlanCalc = { kind, lane, overtime, latest, available, earliest, placed, onTime, fromStock: 0, boughtIn: 0, production: [] };
   if (placed === null) return plan;

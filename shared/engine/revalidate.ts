@@ -14,6 +14,7 @@ import type { Workbook } from '../schemas/workbook';
 import { checkAndHold } from './check';
 import { addHolds, buildModel } from './model';
 import type { PlantModel } from './plant-model';
+import { sameHolds } from './same-holds';
 import type { PromiseToRevalidate, RevalidationOutcome } from './types';
 import { validateRequest } from './validate';
 
@@ -52,7 +53,9 @@ function recheck(model: PlantModel, p: PromiseToRevalidate): RevalidationOutcome
   // the promise was made with; plans and alternatives of 20,000 checks were most of the work).
   const { result, holds } = checkAndHold(model, valid.value, { verdictOnly: true });
   const reasons = uncovered(result, p.covered);
-  return { id: p.id, rechecked: true, result: null, holds: holds, atRisk: reasons.length > 0, reasons };
+  // The promise's own list when nothing changed (same-holds.ts): the same holds either way.
+  const kept = sameHolds(p.holds, holds) ? p.holds : holds;
+  return { id: p.id, rechecked: true, result: null, holds: kept, atRisk: reasons.length > 0, reasons };
 }
 
 function uncovered(result: CheckResult, covered: PromiseToRevalidate['covered']): Reason[] {

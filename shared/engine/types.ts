@@ -32,7 +32,8 @@ export interface RevalidationOutcome {
    * against the full shape still type-check.
    */
   result: CheckResult | null;
-  holds: Hold[];
+  /** May be the promise's own list (same-holds.ts): read it, never change it. */
+  holds: readonly Hold[];
   atRisk: boolean;
   reasons: Reason[];
 }
