@@ -1,8 +1,9 @@
 /**
  * The signed-in sessions of one team server instance: token → the user's DeskSession (which
- * holds their opened private key, in this process's memory only). Keyed by a hash of the token. A session ends on sign-out, after its idle time
- * (DeskSession's rule), or when the user is disabled or their key replaced; ended sessions are
- * swept every minute. A cap keeps a flood of sign-ins from filling memory.
+ * holds their opened private key, in this process's memory only). Keyed by a hash of the token.
+ * A session ends on sign-out, after its idle time (DeskSession's rule), or when the user is
+ * disabled or their key replaced; ended sessions are swept every minute. A cap keeps a flood of
+ * sign-ins from filling memory.
  */
 import type { DeskSession } from '../../session/desk-session';
 import { newToken, tokenKey } from './session-token';
