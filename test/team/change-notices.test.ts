@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changeNotices, noticePayloads, type ChangeNotices } from '../../main/db/postgres/change-notices';
+import { changeNotices, noticePayloads } from '../../main/db/postgres/change-notices';
 import { freshDatabase, hasPostgres } from '../support/postgres';
 import { missing } from '../support/requires';
 
