@@ -56,9 +56,12 @@ export function useTableEdits() {
   const [serverIssues, setServerIssues] = useState<PlacedIssue[]>([]);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
 
-  const load = useCallback(async () => {
+  /** Reads the tables; the caller shows them (with `show`) together with whatever else changes. */
+  const fetchTables = useCallback(async () => {
     setLoading(true);
-    const r = await api.call('tables:load');
+    return api.call('tables:load');
+  }, [api]);
+  const show = useCallback((r: Awaited<ReturnType<typeof fetchTables>>) => {
     setLoading(false);
     if (!r.ok) {
       noticeSessionEnd(r.error);
@@ -66,7 +69,8 @@ export function useTableEdits() {
     }
     setLoadError(null);
     setLoaded(fromContract(r.value));
-  }, [api]);
+  }, []);
+  const load = useCallback(async () => show(await fetchTables()), [fetchTables, show]);
 
   useEffect(() => {
     void load();
@@ -120,12 +124,15 @@ export function useTableEdits() {
       if (a.reason === 'invalid') setServerIssues(placeIssues(a.issues, insertIds));
       return setSave({ kind: 'refused', message: a.message });
     }
+    // The saved tables are read before the edits are cleared, and both shown in one render:
+    // clearing them first re-rendered the whole old table (100,000 rows) while the new one loaded.
+    const next = await fetchTables();
     setStack(startStack<EditState>(EMPTY_EDITS));
     setServerIssues([]);
-    await load();
+    show(next);
     setSave({ kind: 'saved', change: a.change, revalidated: a.revalidated, atRisk: a.at_risk });
     notifyDataChanged();
-  }, [api, edits, loaded, load]);
+  }, [api, edits, loaded, fetchTables, show]);
 
   /** First what the save would do to open promises; it saves at once only when no promise's risk changes. */
   const saveAll = useCallback(async () => {
