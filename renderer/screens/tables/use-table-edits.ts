@@ -6,34 +6,15 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { AppError } from '../../../shared/contract';
-import type { ChangeSetView, RiskImpactView, SaveAnswer, TablesData } from '../../../shared/contract-operations';
+import type { ChangeSetView, RiskImpactView, SaveAnswer } from '../../../shared/contract-operations';
 import { changesRisk } from '../../components/risk-impact';
 import { applyEdits } from '../../../shared/edits/apply-edits';
-import { TABLE_NAMES, TABLES, emptyWorkbook, type TableName, type Workbook } from '../../../shared/schemas/workbook';
 import { notifyDataChanged } from '../../data-events';
 import { useApi } from '../../hooks/use-api';
 import { noticeSessionEnd } from '../../hooks/use-session';
-import { EMPTY_EDITS, baseCells, editCount, placeIssues, toContractEdits, type Cells, type EditState, type PlacedIssue } from './edit-state';
+import { EMPTY_EDITS, editCount, placeIssues, toContractEdits, type EditState, type PlacedIssue } from './edit-state';
+import { fromContract, type Loaded } from './loaded-tables';
 import { record, redo, startStack, undo } from './undo-stack';
-
-export interface Loaded {
-  dataVersion: string;
-  workbook: Workbook;
-  cells: Record<TableName, Cells[]>;
-}
-
-function fromContract(d: TablesData): Loaded {
-  const wb = emptyWorkbook() as Record<TableName, unknown[]>;
-  const cells = {} as Record<TableName, Cells[]>;
-  for (const t of TABLE_NAMES) {
-    const cols = TABLES[t].columns;
-    wb[t] = (d.tables[t] ?? []).map((r) => Object.fromEntries(cols.map((c, i) => [c, r[i] ?? null])));
-    cells[t] = [];
-  }
-  const workbook = wb as unknown as Workbook;
-  for (const t of TABLE_NAMES) cells[t] = baseCells(workbook, t);
-  return { dataVersion: d.data_version, workbook, cells };
-}
 
 export type SaveState =
   | { kind: 'idle' }
@@ -68,7 +49,7 @@ export function useTableEdits() {
       return setLoadError(r.error);
     }
     setLoadError(null);
-    setLoaded(fromContract(r.value));
+    setLoaded((before) => fromContract(r.value, before));
   }, []);
   const load = useCallback(async () => show(await fetchTables()), [fetchTables, show]);
 
