@@ -37,19 +37,50 @@ interface Current {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
+/** Who is signed in: shared by a session and the views of it that serve one request each. */
+interface SessionState {
+  current: Current | null;
+}
+
+type UserRow = Awaited<ReturnType<PeopleService['store']['getUser']>>;
+
 export class DeskSession {
-  private current: Current | null = null;
+  private readonly state: SessionState;
   readonly idleMinutes: number;
   private readonly clock: () => number;
   readonly source: string;
+  /** Set on a request's view: the user as read once for that request. */
+  private userRead: { name: string; row: Promise<UserRow> } | null = null;
+  private readonly perRequest: boolean;
 
   constructor(
     readonly people: PeopleService,
     opts: DeskSessionOptions = {},
+    shared?: SessionState,
   ) {
     this.idleMinutes = opts.idleMinutes ?? DEFAULT_IDLE_MINUTES;
     this.clock = opts.clock ?? Date.now;
     this.source = opts.source ?? APP_SOURCE;
+    this.perRequest = !!shared;
+    this.state = shared ?? { current: null };
+  }
+
+  private get current(): Current | null {
+    return this.state.current;
+  }
+
+  private set current(c: Current | null) {
+    this.state.current = c;
+  }
+
+  /**
+   * The same session for one request of a server: the user is read from the store once for the
+   * whole request (the door's check, the handler's actor, the role its answer depends on) rather
+   * than at every ask: a confirm through the team server made three reads of the same row. A
+   * role changed by an admin applies from the next request; signing out applies at once.
+   */
+  forRequest(): DeskSession {
+    return new DeskSession(this.people, { idleMinutes: this.idleMinutes, clock: this.clock, source: this.source }, this.state);
   }
 
   /** What the renderer may know: mode, name and role, and what to offer. Does not count as activity. */
@@ -121,7 +152,7 @@ export class DeskSession {
       this.signOut();
       return null;
     }
-    const user = await this.people.store.getUser(c.actor.name);
+    const user = await this.readUser(c.actor.name);
     // Disabled, or an admin reset the passphrase (a new key): the key held here no longer speaks for them.
     if (!user || user.disabled || user.publicKey !== c.actor.publicKey) {
       this.signOut();
@@ -133,6 +164,12 @@ export class DeskSession {
       this.arm();
     }
     return c.actor;
+  }
+
+  private readUser(name: string): Promise<UserRow> {
+    if (!this.perRequest) return this.people.store.getUser(name);
+    if (this.userRead?.name !== name) this.userRead = { name, row: this.people.store.getUser(name) };
+    return this.userRead.row;
   }
 
   private start(actor: Actor): void {

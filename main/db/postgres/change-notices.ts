@@ -3,13 +3,43 @@
  * a change made through it, and LISTENs for the others' (its own are skipped: it told its windows
  * already). The listening connection reconnects by itself after the database restarts; a window
  * refreshes when its event stream reconnects, so what was missed meanwhile is read again.
+ *
+ * Notices are gathered for a few milliseconds and sent together, in order: under a burst of
+ * confirms an instance sends one NOTIFY per moment, not one statement per confirm (each costs
+ * the database and this process a round trip), and a window refreshes once for them anyway.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 export const CHANNEL = 'promise_desk_changes';
-// NOTIFY payloads are limited to 8000 bytes; ours are a few dozen.
+// NOTIFY payloads are limited to 8000 bytes; one event is a few dozen.
 const MAX_PAYLOAD = 7000;
+/** How long notices are gathered before they are sent: well inside the second a window has. */
+export const GATHER_MS = 20;
+
+/**
+ * The payloads that carry `events` from `origin`, in order, each under `max` characters; an
+ * event too big for any payload is dropped (a lost notice only delays a refresh).
+ */
+export function noticePayloads(origin: string, events: readonly unknown[], max = MAX_PAYLOAD): string[] {
+  const out: string[] = [];
+  const head = `{"origin":${JSON.stringify(origin)},"events":[`;
+  let body: string[] = [];
+  let size = head.length + 2;
+  for (const e of events) {
+    const text = JSON.stringify(e);
+    if (head.length + 2 + text.length > max) continue;
+    if (size + text.length + (body.length ? 1 : 0) > max) {
+      out.push(`${head}${body.join(',')}]}`);
+      body = [];
+      size = head.length + 2;
+    }
+    size += text.length + (body.length ? 1 : 0);
+    body.push(text);
+  }
+  if (body.length) out.push(`${head}${body.join(',')}]}`);
+  return out;
+}
 
 export interface ChangeNotices<E> {
   /** Tells the other instances (best effort: a lost notice only delays a refresh). */
@@ -61,13 +91,16 @@ export function changeNotices<E>(url: string, opts: NoticeOptions<E>): ChangeNot
     listener = c;
     wait = 250;
     c.on('notification', (n) => {
+      let body: { origin?: string; events?: unknown };
       try {
-        const body = JSON.parse(n.payload ?? '') as { origin?: string; event?: unknown };
-        if (body.origin === origin) return;
-        const e = opts.parse(body.event);
-        if (e) opts.onNotice(e);
+        body = JSON.parse(n.payload ?? '') as typeof body;
       } catch {
-        // not one of ours
+        return; // not one of ours
+      }
+      if (body.origin === origin || !Array.isArray(body.events)) return;
+      for (const raw of body.events) {
+        const e = opts.parse(raw);
+        if (e) opts.onNotice(e);
       }
     });
     c.once('end', () => {
@@ -77,13 +110,31 @@ export function changeNotices<E>(url: string, opts: NoticeOptions<E>): ChangeNot
   }
   void listen();
 
+  let gathered: E[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  // Sends wait for the ones before: the other instances see the events in the order they happened.
+  let sending: Promise<unknown> = Promise.resolve();
+  const send = () => {
+    timer = null;
+    const events = gathered;
+    gathered = [];
+    for (const payload of noticePayloads(origin, events)) {
+      sending = sending.then(() => pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload])).catch(() => undefined);
+    }
+  };
+
   return {
     tell(e) {
-      const payload = JSON.stringify({ origin, event: e });
-      if (payload.length > MAX_PAYLOAD) return;
-      pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(() => undefined);
+      if (closed) return;
+      gathered.push(e);
+      timer ??= setTimeout(send, GATHER_MS);
     },
     async close() {
+      if (timer) {
+        clearTimeout(timer);
+        send();
+      }
+      await sending;
       closed = true;
       const c = listener;
       listener = null;

@@ -6,6 +6,7 @@
  * connection, never because of capacity.
  */
 import pg from 'pg';
+import { prepareValue } from 'pg/lib/utils.js';
 
 const { types } = pg;
 
@@ -82,10 +83,45 @@ export function isRetryable(e: unknown): boolean {
   return LOST.test(err?.message ?? '');
 }
 
+/**
+ * `sql` with its `$N` parameters written in as literals, converted exactly as pg converts a
+ * parameter (`prepareValue`) and quoted by pg's `escapeLiteral`, so that several statements can
+ * go to the server as ONE simple query (see `batch`). Only for our own statements, whose
+ * placeholders are never inside a quoted string; each value is quoted, so no value is SQL.
+ */
+export function inlineParams(sql: string, params: readonly unknown[]): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const i = Number(n) - 1;
+    if (i < 0 || i >= params.length) throw new Error(`statement names $${n} but has ${params.length} parameters`);
+    const v = prepareValue(params[i]);
+    if (v === null) return 'NULL';
+    return pg.escapeLiteral(typeof v === 'string' ? v : `\\x${v.toString('hex')}`);
+  });
+}
+
+export interface Statement {
+  sql: string;
+  params?: readonly unknown[];
+}
+
+/**
+ * Statements sent as one simple query: one round trip, and the server runs them back to back
+ * without waiting for this process's event loop in between. Their results, in order. A failing
+ * statement stops the rest (in a transaction, the transaction is then aborted).
+ */
+export async function batch(c: pg.ClientBase, statements: readonly Statement[]): Promise<pg.QueryResult[]> {
+  if (statements.length === 0) return [];
+  const text = statements.map((s) => (s.params?.length ? inlineParams(s.sql, s.params) : s.sql)).join(';\n');
+  const r = (await c.query(text)) as pg.QueryResult | pg.QueryResult[];
+  return Array.isArray(r) ? r : [r];
+}
+
 /** A transaction as `transaction` runs it: which attempt, and whether its last statement committed it. */
 export interface Tx {
   attempt: number;
   committed: boolean;
+  /** The results of `TransactionOptions.opening`, sent with BEGIN. */
+  opened: pg.QueryResult[];
 }
 
 /** A change's transaction (`PostgresStore.change`): its idempotency key, and whether its last statement recorded it. */
@@ -100,16 +136,21 @@ export interface ChangeTx extends Tx {
  * event loop comes round to it. For a statement that locks what every writer needs (the holds
  * version row): the lock is held for one round trip. Nothing may run in the transaction after it.
  */
-export async function lastThenCommit<R extends pg.QueryResultRow>(c: pg.ClientBase, tx: Tx, sql: string, params: unknown[]): Promise<pg.QueryResult<R>> {
+export async function lastThenCommit<R extends pg.QueryResultRow>(c: pg.ClientBase, tx: Tx, sql: string, params: unknown[], before: readonly Statement[] = []): Promise<pg.QueryResult<R>> {
   tx.committed = true;
-  // Both awaited together: a lost connection rejects both, and neither rejection goes unhandled.
-  const [result] = await Promise.all([c.query<R>(sql, params), c.query('COMMIT')]);
-  return result;
+  // One simple query: the statements before, the last one and COMMIT, run by the server back to back.
+  const results = await batch(c, [...before, { sql, params }, { sql: 'COMMIT' }]);
+  return results[before.length] as pg.QueryResult<R>;
 }
 
 export interface TransactionOptions {
   /** Give up after this long of retrying (a restarting server takes a few seconds). */
   retryForMs?: number;
+  /**
+   * The transaction's first statements, sent with BEGIN in one round trip (locks a change takes
+   * and what it reads under them); their results are `tx.opened`.
+   */
+  opening?: (tx: Pick<Tx, 'attempt'>) => readonly Statement[];
 }
 
 /**
@@ -124,8 +165,9 @@ export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient, tx: T
     let client: pg.PoolClient | null = null;
     try {
       client = await pool.connect();
-      await client.query('BEGIN');
-      const tx: Tx = { attempt, committed: false };
+      const opening = opts.opening?.({ attempt }) ?? [];
+      const opened = (await batch(client, [{ sql: 'BEGIN' }, ...opening])).slice(1);
+      const tx: Tx = { attempt, committed: false, opened };
       const out = await fn(client, tx);
       if (!tx.committed) await client.query('COMMIT');
       client.release();

@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import type { Hold } from '../../../shared/engine/types';
 import { dataVersionOf } from '../import-rows';
-import { lastThenCommit, type ChangeTx } from './connection';
+import { lastThenCommit, type ChangeTx, type Statement } from './connection';
 import { holdFromSql, type HoldSqlRow } from '../promise-rows';
 import type { SummaryRow } from '../people-store';
 import { OPEN_STATUSES, type HoldChanges, type HoldDelta, type PromiseStatus } from '../store-types';
@@ -27,17 +27,17 @@ const KEEP = 2_000;
 /** Shared by changes of promises, exclusive for imports and edits. */
 const PLANT_LOCK = 7_310_422_002;
 
+export const LOCK_PLANT_SHARED: Statement = { sql: 'SELECT pg_advisory_xact_lock_shared($1)', params: [PLANT_LOCK] };
+
 export async function lockPlantShared(c: Q): Promise<void> {
-  await c.query('SELECT pg_advisory_xact_lock_shared($1)', [PLANT_LOCK]);
+  await c.query(LOCK_PLANT_SHARED.sql, LOCK_PLANT_SHARED.params as unknown[]);
 }
 
 export async function lockPlantExclusive(c: Q): Promise<void> {
   await c.query('SELECT pg_advisory_xact_lock($1)', [PLANT_LOCK]);
 }
 
-/** Locks one row per pool (`hours:R`, `goods:SKU`), in sorted order, until the transaction ends. */
-export async function lockPools(c: Q, pools: readonly string[]): Promise<void> {
-  if (pools.length === 0) return;
+const poolColumns = (pools: readonly string[]) => {
   const kinds: string[] = [];
   const ids: string[] = [];
   for (const p of pools) {
@@ -45,20 +45,30 @@ export async function lockPools(c: Q, pools: readonly string[]): Promise<void> {
     kinds.push(p.slice(0, i));
     ids.push(p.slice(i + 1));
   }
-  const lock = () =>
-    c.query(
-      `SELECT 1 FROM capacity_pools WHERE (kind, pool_id) IN (SELECT k, i COLLATE "C" FROM unnest($1::text[], $2::text[]) AS u (k, i))
+  return [kinds, ids];
+};
+
+/** Locks one row per pool (`hours:R`, `goods:SKU`, given sorted), until the transaction ends; one row per pool found. */
+export function lockPoolsStatement(pools: readonly string[]): Statement {
+  return {
+    sql: `SELECT 1 FROM capacity_pools WHERE (kind, pool_id) IN (SELECT k, i COLLATE "C" FROM unnest($1::text[], $2::text[]) AS u (k, i))
        ORDER BY kind, pool_id FOR UPDATE`,
-      [kinds, ids],
-    );
+    params: poolColumns(pools),
+  };
+}
+
+/**
+ * Locks one row per pool, in sorted order, until the transaction ends. `found`: how many the
+ * statement of `lockPoolsStatement` already locked (sent with others), else it is run here.
+ */
+export async function lockPools(c: Q, pools: readonly string[], found?: number): Promise<void> {
+  if (pools.length === 0) return;
+  const lock = lockPoolsStatement(pools);
   // Import makes a row for every resource and SKU, so the rows are nearly always there: one
   // statement. A pool the plant does not know yet gets its row, and the set is locked again.
-  if ((await lock()).rowCount === pools.length) return;
-  await c.query(
-    `INSERT INTO capacity_pools (kind, pool_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-    [kinds, ids],
-  );
-  await lock();
+  if ((found ?? (await c.query(lock.sql, lock.params as unknown[])).rowCount) === pools.length) return;
+  await c.query(`INSERT INTO capacity_pools (kind, pool_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, poolColumns(pools));
+  await c.query(lock.sql, lock.params as unknown[]);
 }
 
 export async function currentHoldsVersion(c: Q | pg.Pool): Promise<number> {
@@ -67,12 +77,12 @@ export async function currentHoldsVersion(c: Q | pg.Pool): Promise<number> {
 
 /**
  * How a change ends with the bump: its transaction, its outcome but for the new holds version,
- * and the new promise's signed summaries (written by the same statement).
+ * and the change's own writes (`before`), sent in the same query as the bump and the COMMIT.
  */
 export interface Finish {
   tx: ChangeTx;
   outcome: Record<string, unknown>;
-  summaries?: { promiseId: string; rows: readonly SummaryRow[]; at: string };
+  before?: readonly Statement[];
 }
 
 /**
@@ -89,15 +99,14 @@ export async function bumpHoldsVersion(c: Q, delta: HoldDelta | null, finish?: F
     `d AS (DELETE FROM hold_log WHERE (SELECT version FROM v) % 100 = 0 AND version <= (SELECT version FROM v) - ${params.add(KEEP)})`,
   ];
   if (!finish) return (await c.query<{ version: number }>(`WITH ${parts.join(',\n')} SELECT version FROM v`, params.values)).rows[0]!.version;
-  // The change's last statement: it writes the summaries, records the change's key with its
-  // outcome and commits, so the version row, which every change of holds waits for, and the
-  // pools are held for one round trip from here.
-  if (finish.summaries?.rows.length) parts.push(`s AS (${insertSummariesSql(params, finish.summaries.promiseId, finish.summaries.rows, finish.summaries.at)})`);
+  // The change's last query: its own writes, then the bump, which records the change's key with
+  // its outcome, then COMMIT, run by the server back to back. The version row, which every
+  // change of holds waits for, is locked from the bump to the COMMIT only: no round trip.
   parts.push(
     `a AS (INSERT INTO applied_changes (idempotency_key, outcome)
        SELECT ${params.add(finish.tx.key)}, ${params.add(JSON.stringify(finish.outcome))}::jsonb || jsonb_build_object('holdsVersion', version) FROM v)`,
   );
-  const r = await lastThenCommit<{ version: number }>(c, finish.tx, `WITH ${parts.join(',\n')} SELECT version FROM v`, params.values);
+  const r = await lastThenCommit<{ version: number }>(c, finish.tx, `WITH ${parts.join(',\n')} SELECT version FROM v`, params.values, finish.before);
   finish.tx.applied = true;
   return r.rows[0]!.version;
 }
@@ -109,19 +118,30 @@ function toHoldRow(h: unknown): HoldSqlRow {
   return { promise_id: '', line: o.line, type: o.type, sku: o.sku ?? null, resource_id: o.resource_id ?? null, date: o.date, qty: o.qty ?? null, use: o.use ?? null, regular_e4: o.regular_e4 ?? null, overtime_e4: o.overtime_e4 ?? null } as HoldSqlRow;
 }
 
-/** The changes after `since` and the version, read in ONE statement (one snapshot); null: rebuild. */
-export async function holdChangesSince(c: Q | pg.Pool, since: number): Promise<HoldChanges | null> {
-  const r = await c.query<{ current: number; version: number | null; added: unknown; released: unknown; import_id: number | null; sha256: string | null }>(
-    `SELECT v.version AS current, l.version, l.added, l.released, i.id AS import_id, i.sha256
+type HoldChangesRow = { since: number; current: number; version: number | null; added: unknown; released: unknown; import_id: number | null; sha256: string | null };
+
+/**
+ * The changes after `since` and the version, read in ONE statement (one snapshot); see
+ * `holdChangesOf`. It answers its `since` too: a model may move on (its follower) between the
+ * statement being made and its answer being read.
+ */
+export function holdChangesStatement(since: number): Statement {
+  return {
+    sql: `SELECT $1::bigint AS since, v.version AS current, l.version, l.added, l.released, i.id AS import_id, i.sha256
      FROM hold_version v
      LEFT JOIN (SELECT id, sha256 FROM imports ORDER BY id DESC LIMIT 1) i ON true
      LEFT JOIN hold_log l ON l.version > $1
      WHERE v.id = 1 ORDER BY l.version`,
-    [since],
-  );
-  const first = r.rows[0]!;
-  const current = first.current;
-  const rows = r.rows.filter((x) => x.version !== null);
+    params: [since],
+  };
+}
+
+/** What `holdChangesStatement` read; null: the log does not reach back (rebuild). */
+export function holdChangesOf(r: pg.QueryResult): HoldChanges | null {
+  const all = r.rows as HoldChangesRow[];
+  const first = all[0]!;
+  const { current, since } = first;
+  const rows = all.filter((x) => x.version !== null);
   if (rows.length !== current - since) return null;
   const changes: HoldChanges['changes'] = [];
   for (const row of rows) {
@@ -129,6 +149,11 @@ export async function holdChangesSince(c: Q | pg.Pool, since: number): Promise<H
     changes.push({ version: row.version!, added: holdDeltaRow(row.added), released: holdDeltaRow(row.released) });
   }
   return { version: current, dataVersion: first.import_id === null ? null : dataVersionOf(first.import_id, first.sha256!), changes };
+}
+
+export async function holdChangesSince(c: Q | pg.Pool, since: number): Promise<HoldChanges | null> {
+  const s = holdChangesStatement(since);
+  return holdChangesOf(await c.query(s.sql, s.params as unknown[]));
 }
 
 /** Every open hold and the holds version, in ONE statement (a confirm in between cannot count twice). */
@@ -180,6 +205,11 @@ export function insertSummariesSql(params: Params, promiseId: string, rows: read
      SELECT ${params.add(promiseId)}::text, u.copy, u.json, u.signed_by, ${params.add(at)}::timestamptz
      FROM unnest(${params.add(rows.map((r) => r.copy))}::text[], ${params.add(rows.map((r) => r.json))}::text[], ${params.add(rows.map((r) => r.signedBy))}::text[]) AS u (copy, json, signed_by)
      ON CONFLICT (promise_id, copy) DO UPDATE SET json = excluded.json, signed_by = excluded.signed_by, created_at = excluded.created_at`;
+}
+
+export function insertSummariesStatement(promiseId: string, rows: readonly SummaryRow[], at: string): Statement {
+  const params = new Params();
+  return { sql: insertSummariesSql(params, promiseId, rows, at), params: params.values };
 }
 
 /** Writes holds of many promises in one statement. */

@@ -31,13 +31,15 @@ import type {
 } from '../store';
 import { IMPORT_COLUMNS, importFromPg } from './pg-import-rows';
 import type { PgHost } from './pg-host';
-import { createPool, read, transaction, type ChangeTx, type ConnectOptions, type ErrorSink } from './connection';
+import { createPool, read, transaction, type ChangeTx, type ConnectOptions, type ErrorSink, type TransactionOptions } from './connection';
 import { dumpPostgres } from './pg-dump';
 import { PgOperationsStore } from './pg-operations-store';
 import { PgPeopleStore } from './pg-people-store';
 import { searchPromisesPg, type PgPromiseSearch } from './pg-promise-search';
 import { readColumnTypes, readWorkbook, writeWorkbook, type ColumnTypes } from './pg-plant';
-import { latestDataVersion, recordPromiseIn, transitionIn } from './pg-promise-changes';
+import { latestDataVersion } from './pg-capacity-decision';
+import { transitionIn } from './pg-promise-changes';
+import { recordOpening, recordPromiseIn } from './pg-promise-record';
 import { PG_SUMMARY_COLUMNS, appliedOutcome, currentHoldsVersion, holdChangesSince, holdsOf, insertApproval, lockPlantExclusive, lockPlantShared, openHoldsWithVersion, recordApplied } from './pg-promise-sql';
 import { applyRevalidation, openPromisesForRevalidation } from './pg-revalidation';
 
@@ -71,7 +73,7 @@ export class PostgresStore implements Store, PgHost {
    * A change that is applied at most once, even when its COMMIT was in doubt and it is retried.
    * `fn` may record the key itself in its last statement and commit with it (`ChangeTx`).
    */
-  change<T extends { ok: boolean }>(fn: (c: pg.PoolClient, tx: ChangeTx) => Promise<T>): Promise<T> {
+  change<T extends { ok: boolean }>(fn: (c: pg.PoolClient, tx: ChangeTx) => Promise<T>, opening?: TransactionOptions['opening']): Promise<T> {
     const key = randomUUID();
     return transaction(this.pool, async (c, tx) => {
       // A fresh key cannot have been applied: only a retry asks (one round trip less per change).
@@ -83,7 +85,7 @@ export class PostgresStore implements Store, PgHost {
       const out = await fn(c, change);
       if (out.ok && !change.applied) await recordApplied(c, key, out);
       return out;
-    });
+    }, opening ? { opening } : {});
   }
 
   /** A consistent read of several statements (one snapshot). */
@@ -163,7 +165,8 @@ export class PostgresStore implements Store, PgHost {
   // ---- promises -----------------------------------------------------------------------------
 
   async recordPromise(p: NewPromise, expected: number | CapacityLock): Promise<RecordOutcome> {
-    return this.change((c, tx) => recordPromiseIn(c, p, expected, tx));
+    // Its locks and reads go with BEGIN, its writes with COMMIT: two round trips in all.
+    return this.change((c, tx) => recordPromiseIn(c, p, expected, tx), () => recordOpening(p, expected));
   }
 
   async listPromises(filter: PromiseFilter = {}): Promise<PromiseSummary[]> {

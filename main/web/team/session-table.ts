@@ -1,17 +1,15 @@
 /**
  * The signed-in sessions of one team server instance: token → the user's DeskSession (which
- * holds their opened private key, in this process's memory only) and the handlers' context
- * acting as them. Keyed by a hash of the token. A session ends on sign-out, after its idle time
- * (DeskSession's rule), or when the user is disabled or their key replaced; ended sessions are
- * swept every minute. A cap keeps a flood of sign-ins from filling memory.
+ * holds their opened private key, in this process's memory only). Keyed by a hash of the token.
+ * A session ends on sign-out, after its idle time (DeskSession's rule), or when the user is
+ * disabled or their key replaced; ended sessions are swept every minute. A cap keeps a flood of
+ * sign-ins from filling memory.
  */
-import type { HandlerContext } from '../../handlers/context';
 import type { DeskSession } from '../../session/desk-session';
 import { newToken, tokenKey } from './session-token';
 
 export interface SessionEntry {
   session: DeskSession;
-  ctx: HandlerContext;
   /** Event streams open on this session, ended with it. */
   streams: Set<() => void>;
 }
@@ -30,10 +28,10 @@ export class SessionTable {
   }
 
   /** Keeps a session that just signed in; its new token. */
-  add(session: DeskSession, ctx: HandlerContext): string {
+  add(session: DeskSession): string {
     if (this.entries.size >= this.maxSessions) throw new Error('too many sessions on this server instance');
     const token = newToken();
-    this.entries.set(tokenKey(token), { session, ctx, streams: new Set() });
+    this.entries.set(tokenKey(token), { session, streams: new Set() });
     return token;
   }
 

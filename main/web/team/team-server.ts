@@ -77,6 +77,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     if (!isChannel(channel)) return answer(res, 404, await dispatch(channel, body.payload, desk.contextFor(newSession())));
     const token = requestToken(req.headers);
     const entry = sessions.get(token);
+    // One view of the session per request: its user is read from the database once.
+    const session = entry ? entry.session.forRequest() : newSession();
 
     if (channel === 'session:signin') return signIn(res, body.payload, token, `team ${req.socket.remoteAddress ?? ''}`);
     if (channel === 'session:signout') {
@@ -90,12 +92,12 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     const access = CHANNEL_ACCESS[channel].access;
     if (access !== 'open') {
       if (!(await hasUsers())) return answer(res, 403, { ok: false, error: { code: 'unavailable', message: NO_ADMIN_YET } });
-      if (!entry || !(await entry.session.whoever(false))) {
+      if (!entry || !(await session.whoever(false))) {
         sessions.remove(token);
         return answer(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'Sign in first: the session ended or was never started.' } });
       }
     }
-    const result = await dispatch(channel, body.payload, entry ? entry.ctx : desk.contextFor(newSession()));
+    const result = await dispatch(channel, body.payload, desk.contextFor(session));
     answer(res, 200, result);
     tell(channel, result, windowId(req.headers[WINDOW_HEADER]));
   }
@@ -109,12 +111,11 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       return answer(res, 200, { ok: true, value: { signed_in: false, problem: 'not_needed', message: NO_ADMIN_YET, retry_after_s: null, tries_left: null } });
     }
     const session = newSession(source);
-    const ctx = desk.contextFor(session);
-    const result = await dispatch('session:signin', payload, ctx);
+    const result = await dispatch('session:signin', payload, desk.contextFor(session));
     if (!result.ok || !(result.value as { signed_in: boolean }).signed_in) return answer(res, 200, result);
     // A new token at every sign-in: a token known before it (fixation) never gains a user.
     sessions.remove(oldToken);
-    const token = sessions.add(session, ctx);
+    const token = sessions.add(session);
     answer(res, 200, result, { 'Set-Cookie': sessionCookie(token, secure) });
   }
 

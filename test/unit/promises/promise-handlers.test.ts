@@ -87,6 +87,29 @@ describe('the session decides who acts', () => {
     await close(t.desk);
   });
 
+  it("a request's view of the session reads the user once; sign-out and a new role apply from the next request", async () => {
+    const t = await setup();
+    await t.signIn('Sue Sales', PASS.sales2);
+    const reads: string[] = [];
+    const getUser = t.desk.people.store.getUser.bind(t.desk.people.store);
+    t.desk.people.store.getUser = (name) => (reads.push(name), getUser(name));
+    const view = t.session.forRequest();
+    expect(await view.whoever(false)).toMatchObject({ name: 'Sue Sales', role: 'sales' });
+    expect(await view.actor()).toMatchObject({ name: 'Sue Sales', role: 'sales' });
+    expect(await view.whoever()).toMatchObject({ name: 'Sue Sales' });
+    expect(reads).toEqual(['Sue Sales']);
+    // A new role: the request under way keeps the role it started with, the next one has it.
+    const admin = await t.desk.people.signIn('Ada Admin', PASS.admin);
+    await t.desk.people.setRole(admin, 'Sue Sales', 'operations');
+    expect(await view.actor()).toMatchObject({ role: 'sales' });
+    expect(await t.session.forRequest().actor()).toMatchObject({ role: 'operations' });
+    // Signing out ends every view of the session at once.
+    t.session.signOut();
+    expect(await view.whoever(false)).toBeNull();
+    await expect(t.session.forRequest().actor()).rejects.toThrow(/Sign in first/);
+    await close(t.desk);
+  });
+
   it('operations approve, the summary is signed by them and verifies', async () => {
     const t = await setup();
     const id = await submitAsSam(t);
