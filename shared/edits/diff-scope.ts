@@ -27,7 +27,8 @@ export function diffScope(table: TableName, before: readonly unknown[], after: r
   // Rows that differ at their position, and every row past the end of the other side.
   const differing: Row[] = [];
   const common = Math.min(b.length, a.length);
-  for (let i = 0; i < common; i++) if (!sameRow(all, b[i]!, a[i]!)) differing.push(b[i]!, a[i]!);
+  // Edits keep the rows they did not touch as the same objects: those need no comparing.
+  for (let i = 0; i < common; i++) if (b[i] !== a[i] && !sameRow(all, b[i]!, a[i]!)) differing.push(b[i]!, a[i]!);
   for (let i = common; i < b.length; i++) differing.push(b[i]!);
   for (let i = common; i < a.length; i++) differing.push(a[i]!);
   if (differing.length === 0) return { before: [], after: [] };
