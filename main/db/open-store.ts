@@ -12,8 +12,8 @@ export type ErrorSink = (e: Error) => void;
 
 /** What only a database shared by several processes has: other processes change it too. */
 export interface SharedParts {
-  /** Calls `onChange` whenever another process commits a change of holds; stop() ends it. */
-  followHolds(onChange: () => void, onError: ErrorSink): Promise<{ stop(): Promise<void> }>;
+  /** Calls `onChange` with the holds version whenever another process commits a change of holds; stop() ends it. */
+  followHolds(onChange: (version: number) => void, onError: ErrorSink): Promise<{ stop(): Promise<void> }>;
   /** Releases lapsed holds every `everyMs` by the clock `now`, one job across processes; returns its stop. */
   startExpiryJob(everyMs: number, onError: ErrorSink, now?: () => Date): () => void;
 }

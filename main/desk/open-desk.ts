@@ -95,9 +95,11 @@ async function deskOn(opened: OpenedStore, opts: DeskOptions): Promise<Desk> {
     const onError = opts.share.onError;
     // Other instances' holds: the model catches up soon after they commit, not at the next check
     // (which catches up anyway). Notices within CATCH_UP_MS share one catch-up: at a hundred
-    // confirms a second, the model follows in a few reads, not a hundred.
+    // confirms a second, the model follows in a few reads, not a hundred. The notice of a change
+    // the model has already (this instance's own confirm) needs no read at all.
     let soon: NodeJS.Timeout | null = null;
-    const follower = await opened.shared.followHolds(() => {
+    const follower = await opened.shared.followHolds((version) => {
+      if (checks.reflects(checks.today(), version)) return;
       soon ??= setTimeout(() => {
         soon = null;
         checks.model(checks.today()).catch(() => undefined);

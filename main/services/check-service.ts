@@ -22,6 +22,12 @@ export type CheckedRequest =
 export interface LockHandle {
   lock: CapacityLock;
   decided(): LockedDecision | null;
+  /**
+   * The change committed what was decided as holds version `version`: the model takes its holds
+   * at once when it is at the version just before (no other change in between), rather than
+   * reading its own change back from the log.
+   */
+  committed(version: number): void;
 }
 
 export const NO_PLANT_MESSAGE = 'The database has no operations tables yet: import a workbook first.';
@@ -70,6 +76,11 @@ export class CheckService {
     if (version === null) return (this.plant = null);
     if (this.plant?.dataVersion !== version) this.plant = await this.store.loadPlant();
     return this.plant;
+  }
+
+  /** Whether the model as of `asOf` already reflects holds version `version` (its own confirms, say). */
+  reflects(asOf: string, version: number): boolean {
+    return this.cached?.asOf === asOf && this.cached.holdsVersion >= version;
   }
 
   /**
@@ -181,7 +192,11 @@ export class CheckService {
         return accept(decided.result) ? decided : null;
       },
     };
-    return { lock, decided: () => decided };
+    const committed = (version: number) => {
+      // A new promise (or a draft becoming one) adds its holds and releases none.
+      if (decided && this.cached === c && c.holdsVersion === version - 1) this.catchUp(c, { version, changes: [{ version, added: decided.holds, released: [] }] });
+    };
+    return { lock, decided: () => decided, committed };
   }
 
   /**
@@ -205,7 +220,8 @@ export class CheckService {
         return accept(decided.result) ? decided : null;
       },
     };
-    return { lock, decided: () => decided };
+    // Its own holds are released as well as the new ones added: the log brings the model up to date.
+    return { lock, decided: () => decided, committed: () => {} };
   }
 
   /**

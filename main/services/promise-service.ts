@@ -132,7 +132,10 @@ export class PromiseService {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       // The first look is on the model as it is (a notice of another's change brings it up to
       // date within milliseconds, and inside the lock it is brought up to date anyway).
-      const c = await this.checks.checkToRecord(request, day, { asItIs: attempt === 0 });
+      let c = await this.checks.checkToRecord(request, day, { asItIs: attempt === 0 });
+      // A refusal is never given on a model that may be behind (a cancel a moment ago, here or
+      // on another instance, may have freed the capacity): it looks again on a current one.
+      if (attempt === 0 && c.ok && c.result.status !== wanted) c = await this.checks.checkToRecord(request, day, { asItIs: false });
       if (!c.ok) return checkRefusal(c);
       if (c.result.status !== wanted) return statusRefusal(c.result, to);
       const h = await this.checks.lockFor(c.request, day, (r) => r.status === wanted);
@@ -145,6 +148,7 @@ export class PromiseService {
         : await this.store.recordPromise({ status: to, request: c.request, result: c.result, holds: c.holds, user: actor.name, at, holdExpiresAt, summaries }, h.lock);
       const result = h.decided()?.result ?? c.result;
       if (outcome.ok) {
+        h.committed(outcome.holdsVersion);
         const id = 'id' in outcome ? outcome.id : outcome.promise.id;
         const message = to === 'confirmed' ? `Confirmed ${id} for ${result.customer}.` : `Submitted ${id} for approval by ${approvalWords(result)}; its capacity is held until ${holdExpiresAt}.`;
         return { ok: true, id, status: to, message, result };
