@@ -84,6 +84,15 @@ export class CheckService {
   }
 
   /**
+   * The tables this process has just stored as `plant.dataVersion` (a save of edits), kept as the
+   * current ones: reading 100,000 rows back through their schemas was most of a save's time.
+   * Only the version the store reports is ever returned, so another writer's tables are still read.
+   */
+  remember(plant: PlantSnapshot): void {
+    this.plant = plant;
+  }
+
+  /**
    * The engine model as of `asOf` with every open promise's holds taken, and the holds version it
    * reflects. Built once per data version and day; after that it follows the store's hold log
    * (promises confirmed, released, expired — by this process or another) incrementally.

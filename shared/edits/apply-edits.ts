@@ -34,6 +34,23 @@ export type Applied =
   | { ok: true; workbook: Workbook; changed: TableName[] }
   | { ok: false; issues: EditIssue[] };
 
+/**
+ * Where each row of an edited table came from, without an object per row (a table of 100,000
+ * rows is edited a cell at a time): the base rows kept, in order (their indexes only when some
+ * were removed), then the added rows that parsed, by their number among the inserts.
+ */
+interface Origins {
+  keptCount: number;
+  kept: number[] | null;
+  added: number[];
+}
+
+function originOf(o: Origins, row: number): RowRef | undefined {
+  if (row < o.keptCount) return { kind: 'base', index: o.kept ? o.kept[row]! : row };
+  const n = o.added[row - o.keptCount];
+  return n === undefined ? undefined : { kind: 'new', n };
+}
+
 /** True when the edits change nothing at all. */
 export function isEmptyEdit(edits: readonly TableEdits[]): boolean {
   return edits.every((e) => e.updates.length === 0 && e.inserts.length === 0 && e.deletes.length === 0);
@@ -42,7 +59,7 @@ export function isEmptyEdit(edits: readonly TableEdits[]): boolean {
 export function applyEdits(base: Workbook, edits: readonly TableEdits[]): Applied {
   const issues: EditIssue[] = [];
   const next = { ...base } as Record<TableName, unknown[]>;
-  const origins = new Map<TableName, RowRef[]>();
+  const origins = new Map<TableName, Origins>();
   const changed: TableName[] = [];
   // Rows whose own cells are bad: a rule problem on them would only repeat that.
   const badRows = new Set<string>();
@@ -85,18 +102,19 @@ export function applyEdits(base: Workbook, edits: readonly TableEdits[]): Applie
       }
     }
     const out: unknown[] = [];
-    const from: RowRef[] = [];
+    const kept: number[] | null = removed.size ? [] : null;
     for (let i = 0; i < rows.length; i++) {
       if (removed.has(i)) continue;
       out.push(replaced.has(i) ? replaced.get(i) : rows[i]);
-      from.push({ kind: 'base', index: i });
+      kept?.push(i);
     }
+    const from: Origins = { keptCount: out.length, kept, added: [] };
     e.inserts.forEach((cells, n) => {
       const ref: RowRef = { kind: 'new', n };
       const p = parseRow(t, cells);
       if (p.ok) {
         out.push(p.row);
-        from.push(ref);
+        from.added.push(n);
       } else {
         badRows.add(refId(t, ref));
         for (const i of p.issues) issues.push({ table: t, ref, ...i });
@@ -109,7 +127,8 @@ export function applyEdits(base: Workbook, edits: readonly TableEdits[]): Applie
 
   const workbook = next as unknown as Workbook;
   for (const r of checkWorkbookRules(workbook)) {
-    const ref = origins.get(r.table)?.[r.row] ?? { kind: 'base' as const, index: r.row };
+    const o = origins.get(r.table);
+    const ref = (o && originOf(o, r.row)) ?? { kind: 'base' as const, index: r.row };
     if (badRows.has(refId(r.table, ref))) continue;
     issues.push({ table: r.table, ref, column: r.column, message: r.message });
   }

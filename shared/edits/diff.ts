@@ -8,6 +8,7 @@
  */
 import { TABLE_NAMES, TABLES, type TableName, type Workbook } from '../schemas/workbook';
 import { rowKey } from './cells';
+import { diffScope } from './diff-scope';
 
 export type Cell = string | number | null;
 export type PlainRow = Record<string, Cell>;
@@ -56,8 +57,19 @@ const keyOf = (table: TableName, r: PlainRow) => JSON.stringify(TABLES[table].ke
 const wholeOf = (table: TableName, r: PlainRow) => JSON.stringify(TABLES[table].columns.map((c) => r[c]));
 
 export function diffTable(table: TableName, beforeRows: readonly unknown[], afterRows: readonly unknown[]): TableDiff {
-  const before = beforeRows.map((r) => plain(table, r));
-  const after = afterRows.map((r) => plain(table, r));
+  // Only the rows that can pair otherwise than with themselves (diff-scope.ts); the rest are unchanged.
+  const scope = diffScope(table, beforeRows, afterRows);
+  const d = pairRows(
+    table,
+    scope.before.map((i) => plain(table, beforeRows[i])),
+    scope.after.map((j) => plain(table, afterRows[j])),
+  );
+  d.unchanged += afterRows.length - scope.after.length;
+  return d;
+}
+
+/** The diff's rules over whole sides: identical rows first where keys repeat, then by key in order. */
+function pairRows(table: TableName, before: readonly PlainRow[], after: readonly PlainRow[]): TableDiff {
   const d: TableDiff = { table, added: 0, changed: 0, removed: 0, unchanged: 0, changes: [] };
   // Rows of `before` not matched yet, by key, in their order.
   const open = new Map<string, number[]>();

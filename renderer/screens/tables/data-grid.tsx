@@ -59,8 +59,10 @@ export function DataGrid({ table, rows, issues, onSelect, onEdit, onViewChange, 
     onSortingChange: setSorting,
     onColumnFiltersChange: setColumnFilters,
   });
-  const view = t.getRowModel().rows;
-  const viewRows = useMemo(() => view.map((r) => r.original), [view]);
+  // Unsorted and unfiltered, rows show as they come: TanStack's row model (an object per row, built
+  // anew at every edit: most of opening, editing and saving 100,000 rows) only sorts and filters.
+  const view = sorting.length > 0 || columnFilters.length > 0 ? t.getRowModel().rows : null;
+  const viewRows = useMemo(() => (view ? view.map((r) => r.original) : rows), [view, rows]);
   useEffect(() => onViewChange?.(viewRows), [viewRows, onViewChange]);
   const indexOf = useMemo(() => new Map(viewRows.map((r, i) => [r.id, i])), [viewRows]);
 

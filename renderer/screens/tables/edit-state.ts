@@ -62,13 +62,28 @@ function withDraft(s: EditState, t: TableName, d: TableDraft, nextNew = s.nextNe
   return { tables, nextNew };
 }
 
+/**
+ * An unedited row shown as loaded depends only on its cells and its place: kept per cells array
+ * (rows are never changed in place), so the 100,000 rows of a table are not made again at every
+ * edit, nor after a save that kept them (loaded-tables.ts).
+ */
+const shownAsLoaded = new WeakMap<Cells, GridRow>();
+
+function loadedRow(i: number, cells: Cells): GridRow {
+  const kept = shownAsLoaded.get(cells);
+  if (kept?.number === i + 1) return kept;
+  const row: GridRow = { id: baseId(i), number: i + 1, cells, state: 'base' };
+  shownAsLoaded.set(cells, row);
+  return row;
+}
+
 /** The rows to show: base rows (changed or marked deleted) then added rows. */
 export function gridRows(base: readonly Cells[], d: TableDraft | undefined): GridRow[] {
   const out: GridRow[] = new Array(base.length);
   for (let i = 0; i < base.length; i++) {
     const u = d?.updates.get(i);
     const state: RowState = d?.deletes.has(i) ? 'deleted' : u ? 'changed' : 'base';
-    out[i] = u ? { id: baseId(i), number: i + 1, cells: u, state, original: base[i]! } : { id: baseId(i), number: i + 1, cells: base[i]!, state };
+    out[i] = u ? { id: baseId(i), number: i + 1, cells: u, state, original: base[i]! } : state === 'base' ? loadedRow(i, base[i]!) : { id: baseId(i), number: i + 1, cells: base[i]!, state };
   }
   d?.inserts.forEach((r, k) => out.push({ id: newId(r.n), number: base.length + k + 1, cells: r.cells, state: 'new' }));
   return out;

@@ -6,34 +6,15 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { AppError } from '../../../shared/contract';
-import type { ChangeSetView, RiskImpactView, SaveAnswer, TablesData } from '../../../shared/contract-operations';
+import type { ChangeSetView, RiskImpactView, SaveAnswer } from '../../../shared/contract-operations';
 import { changesRisk } from '../../components/risk-impact';
 import { applyEdits } from '../../../shared/edits/apply-edits';
-import { TABLE_NAMES, TABLES, emptyWorkbook, type TableName, type Workbook } from '../../../shared/schemas/workbook';
 import { notifyDataChanged } from '../../data-events';
 import { useApi } from '../../hooks/use-api';
 import { noticeSessionEnd } from '../../hooks/use-session';
-import { EMPTY_EDITS, baseCells, editCount, placeIssues, toContractEdits, type Cells, type EditState, type PlacedIssue } from './edit-state';
+import { EMPTY_EDITS, editCount, placeIssues, toContractEdits, type EditState, type PlacedIssue } from './edit-state';
+import { fromContract, type Loaded } from './loaded-tables';
 import { record, redo, startStack, undo } from './undo-stack';
-
-export interface Loaded {
-  dataVersion: string;
-  workbook: Workbook;
-  cells: Record<TableName, Cells[]>;
-}
-
-function fromContract(d: TablesData): Loaded {
-  const wb = emptyWorkbook() as Record<TableName, unknown[]>;
-  const cells = {} as Record<TableName, Cells[]>;
-  for (const t of TABLE_NAMES) {
-    const cols = TABLES[t].columns;
-    wb[t] = (d.tables[t] ?? []).map((r) => Object.fromEntries(cols.map((c, i) => [c, r[i] ?? null])));
-    cells[t] = [];
-  }
-  const workbook = wb as unknown as Workbook;
-  for (const t of TABLE_NAMES) cells[t] = baseCells(workbook, t);
-  return { dataVersion: d.data_version, workbook, cells };
-}
 
 export type SaveState =
   | { kind: 'idle' }
@@ -56,17 +37,21 @@ export function useTableEdits() {
   const [serverIssues, setServerIssues] = useState<PlacedIssue[]>([]);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
 
-  const load = useCallback(async () => {
+  /** Reads the tables; the caller shows them (with `show`) together with whatever else changes. */
+  const fetchTables = useCallback(async () => {
     setLoading(true);
-    const r = await api.call('tables:load');
+    return api.call('tables:load');
+  }, [api]);
+  const show = useCallback((r: Awaited<ReturnType<typeof fetchTables>>) => {
     setLoading(false);
     if (!r.ok) {
       noticeSessionEnd(r.error);
       return setLoadError(r.error);
     }
     setLoadError(null);
-    setLoaded(fromContract(r.value));
-  }, [api]);
+    setLoaded((before) => fromContract(r.value, before));
+  }, []);
+  const load = useCallback(async () => show(await fetchTables()), [fetchTables, show]);
 
   useEffect(() => {
     void load();
@@ -120,12 +105,15 @@ export function useTableEdits() {
       if (a.reason === 'invalid') setServerIssues(placeIssues(a.issues, insertIds));
       return setSave({ kind: 'refused', message: a.message });
     }
+    // The saved tables are read before the edits are cleared, and both shown in one render:
+    // clearing them first re-rendered the whole old table (100,000 rows) while the new one loaded.
+    const next = await fetchTables();
     setStack(startStack<EditState>(EMPTY_EDITS));
     setServerIssues([]);
-    await load();
+    show(next);
     setSave({ kind: 'saved', change: a.change, revalidated: a.revalidated, atRisk: a.at_risk });
     notifyDataChanged();
-  }, [api, edits, loaded, load]);
+  }, [api, edits, loaded, fetchTables, show]);
 
   /** First what the save would do to open promises; it saves at once only when no promise's risk changes. */
   const saveAll = useCallback(async () => {

@@ -43,6 +43,21 @@ describe('table edits', () => {
     expect(r.issues[0]!.message).toMatch(/duplicate key resource_id M8/);
   });
 
+  it('places a rule problem on the row the person sees, past removed rows and added rows that did not parse', () => {
+    const cal = (i: number) => rowToCells('calendars', wb.calendars[i]!);
+    // ALL (row 4) removed, MWF (row 5) renamed WD8; a bad added row, then an added WD8.
+    const r = applyEdits(wb, [
+      { table: 'calendars', updates: [{ index: 4, cells: { ...cal(4), calendar_id: 'WD8' } }], inserts: [{ ...cal(0), calendar_id: 'NEW', mon: 'x' }, cal(0)], deletes: [3] },
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.ref, i.column])).toEqual([
+      [{ kind: 'new', n: 0 }, 'mon'],
+      [{ kind: 'base', index: 4 }, 'calendar_id'],
+      [{ kind: 'new', n: 1 }, 'calendar_id'],
+    ]);
+  });
+
   it('checks a policy value against its key, as the importer does', () => {
     const p = parseRow('policy', { key: 'horizon_days', value: 'soon' });
     expect(p).toEqual({ ok: false, issues: [{ column: 'value', message: 'must be a whole number, got "soon"' }] });

@@ -1,11 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ForbiddenError, LOCAL_ACTOR } from '../../../main/access/authorize';
 import { saveTableEdits } from '../../../main/services/table-edit-service';
 import { rowToCells } from '../../../shared/edits/cells';
 import type { TableEdits } from '../../../shared/edits/apply-edits';
 import { confirmAs } from '../../support/confirm';
 import { openHarness, type Harness } from '../../support/operations-harness';
-import { AS_OF, line, request } from '../../support/plant';
+import { revalidator } from '../../../main/services/revalidator';
+import { workbookSha256 } from '../../../main/services/workbook-service';
+import { AS_OF, line, plant, request } from '../../support/plant';
 import { tempDir } from '../db/temp-db';
 
 const dir = tempDir();
@@ -123,6 +125,21 @@ describe('saving table edits', () => {
     const wb = (await h.checks.loadPlant())!.workbook;
     expect(wb.calendars.map((c) => c.calendar_id)).toEqual(['WD8', 'WD75', 'ZERO', 'MWF', 'NIGHT']);
     expect(wb.resources.at(-1)).toEqual({ resource_id: 'N1', name: null, calendar_id: 'NIGHT', cost_per_hour: '50', overtime_hours_per_day: null, overtime_cost_per_hour: null });
+  });
+
+  it('keeps the tables it saved instead of reading them back, and reads them again after another writer', async () => {
+    const read = vi.spyOn(h.store, 'loadPlant');
+    const r = await saveTableEdits(h, anna, await version(), [await updateRow('resources', 0, { cost_per_hour: '36' })], { asOf: AS_OF });
+    expect(r.ok).toBe(true);
+    read.mockClear();
+    expect((await h.checks.loadPlant())!.workbook.resources[0]!.cost_per_hour).toBe('36');
+    expect(read).not.toHaveBeenCalled();
+
+    // Another writer (an import from the command line, another instance): a new version, read.
+    const other = plant({ resources: 'resource_id,name,calendar_id,cost_per_hour,overtime_hours_per_day,overtime_cost_per_hour\nM8,Other,WD8,31,,\nM75,,WD75,40,,\nOFF,,ZERO,10,,' });
+    await h.ops.importWithHistory(other, { source: 'other', sha256: workbookSha256(other), user: 'local' }, revalidator(AS_OF));
+    expect((await h.checks.loadPlant())!.workbook.resources[0]).toMatchObject({ name: 'Other', cost_per_hour: '31' });
+    expect(read).toHaveBeenCalledOnce();
   });
 
   it('lets only operations and admin change the tables', async () => {
