@@ -6,6 +6,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createClient } from '../../main/db/postgres/connection';
@@ -32,6 +33,27 @@ export interface TeamFigures {
   confirmsPerS50: number;
   confirms50: number;
   followP95: number;
+  /** Where the CPU went while the 6 and the 50 sellers confirmed. */
+  cpu6: CpuUse;
+  cpu50: CpuUse;
+}
+
+/** CPU time spent during a stretch of wall time: by the whole machine, and by this process (the sellers and both instances). */
+export interface CpuUse {
+  wallMs: number;
+  machineMs: number;
+  processMs: number;
+  cores: number;
+}
+
+/** Starts measuring; the function returned ends it. */
+function cpuUse(): () => CpuUse {
+  const busy = () => cpus().reduce((t, c) => t + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
+  const [m0, p0, w0] = [busy(), process.cpuUsage(), performance.now()];
+  return () => {
+    const p = process.cpuUsage(p0);
+    return { wallMs: performance.now() - w0, machineMs: busy() - m0, processMs: (p.user + p.system) / 1000, cores: cpus().length };
+  };
 }
 
 /** Requests of one line whose products are made only on the resources of group `g` of `groups`. */
@@ -124,6 +146,7 @@ export async function measureTeamServer(opts: { quick: boolean; log: (m: string)
     const six = await signedInAll([0, 1, 2, 3, 4, 5].map((i) => (i % 2 ? b : a).url));
     const confirms: number[] = [];
     const perSeller = opts.quick ? 5 : 50;
+    const during6 = cpuUse();
     await Promise.all(
       six.map(async (s, i) => {
         const make = groupRequests(plant, i, 6);
@@ -136,10 +159,13 @@ export async function measureTeamServer(opts: { quick: boolean; log: (m: string)
       }),
     );
 
+    const cpu6 = during6();
+
     // Fifty sellers, 25 on each instance, any products.
     const fifty = await signedInAll(Array.from({ length: 50 }, (_, i) => (i % 2 ? b : a).url));
     let done50 = 0;
     const t50 = performance.now();
+    const during50 = cpuUse();
     await Promise.all(
       fifty.map(async (s, i) => {
         const own = new Rng(5000 + i);
@@ -150,6 +176,7 @@ export async function measureTeamServer(opts: { quick: boolean; log: (m: string)
       }),
     );
     const perS = done50 / ((performance.now() - t50) / 1000);
+    const cpu50 = during50();
 
     // Another process's hold follower: from the seller being told "confirmed" to the follower's notice.
     const follower = await HoldFollower.start(url);
@@ -172,7 +199,7 @@ export async function measureTeamServer(opts: { quick: boolean; log: (m: string)
       off();
     }
     for (const c of [...warm, checker, ...six, ...fifty]) c.close();
-    return { checkP95: percentile(checks, 95), confirmP95: percentile(confirms, 95), confirmP50: percentile(confirms, 50), confirms6: confirms.length, confirmsPerS50: perS, confirms50: done50, followP95: percentile(follows, 95) };
+    return { checkP95: percentile(checks, 95), confirmP95: percentile(confirms, 95), confirmP50: percentile(confirms, 50), confirms6: confirms.length, confirmsPerS50: perS, confirms50: done50, followP95: percentile(follows, 95), cpu6, cpu50 };
   } finally {
     for (const c of closers) await c().catch(() => undefined);
   }
