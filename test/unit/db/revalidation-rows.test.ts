@@ -40,5 +40,12 @@ describe('open promises as revalidation reads them', () => {
     }
     expect(open[1]!.dispatchDates).toHaveLength(2);
     expect(open[2]!.covered).toContain('discount_above_limit');
+
+    // Hold rows of a promise that is no longer open (written so by hand: the store deletes them)
+    // are skipped; the others keep theirs.
+    h.store.db.prepare("UPDATE promises SET status = 'cancelled' WHERE id = ?").run(stored[1]!.id);
+    const still = openPromisesForRevalidation(h.store.db);
+    expect(still.map((p) => p.id)).toEqual([stored[0]!.id, stored[2]!.id, stored[3]!.id]);
+    expect(still.map((p) => p.holds)).toEqual([stored[0]!.holds, stored[2]!.holds, stored[3]!.holds]);
   });
 });
