@@ -14,9 +14,10 @@ import { isApprovable } from '../../shared/rules/reason-groups';
 import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../shared/engine/types';
 import type { OpenPromise } from './operations-store';
 import { z } from 'zod';
-import { HOLD_COLUMNS, holdFromColumns, holdFromSql, holdToSql, parseJsonList, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
+import { holdFromSql, holdToSql, parseJsonList, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
 import { OPEN_STATUSES } from './store-types';
 import { prepared } from './statements';
+import { scanHolds } from './hold-scan';
 import { codesOf, datesOf } from './migrations/0007-replan-facts';
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -34,14 +35,6 @@ const OPEN_PROMISES_SQL = `
     coalesce(f.dates_json, ${datesOf('p.result_json')}) AS dates_json
   FROM promises p LEFT JOIN promise_replan f ON f.promise_id = p.id
   WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, p.id`;
-
-/**
- * Rows as arrays (raw mode), the promise id first: no object per row before the hold. Every hold,
- * in the order written (the table's own order: no sort); those of promises that are not open are
- * skipped while reading. Joined with the open promises and sorted, SQLite took about twice as long
- * for the same rows, and released holds are deleted, so there is next to nothing to skip.
- */
-const HOLDS_SQL = `SELECT promise_id, ${HOLD_COLUMNS.join(', ')} FROM promise_holds ORDER BY rowid`;
 
 const storedCodes = z.array(z.enum(REASON_CODES));
 const storedDates = z.array(dateStr);
@@ -70,19 +63,7 @@ export function openPromisesForRevalidation(db: Database): OpenPromise[] {
     });
   }
   // Every hold in one query (not one query per promise), each promise's in the order written.
-  // Rows are taken one at a time and their texts shared (a few thousand skus, resources and dates
-  // among 130,000 holds): all rows at once, each with its own texts, were young garbage that the
-  // collector copied twice over, most of the time reading took.
-  const texts = new Map<string, string>();
-  const intern = (s: string) => {
-    const t = texts.get(s);
-    if (t !== undefined) return t;
-    texts.set(s, s);
-    return s;
-  };
-  for (const r of prepared(db, HOLDS_SQL).raw(true).iterate() as IterableIterator<unknown[]>) {
-    held.get(r[0] as string)?.push(holdFromColumns(r, 1, intern));
-  }
+  scanHolds(db, (id) => held.get(id));
   return open;
 }
 

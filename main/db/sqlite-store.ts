@@ -15,7 +15,7 @@ import { SqlitePeopleStore } from './sqlite-people-store';
 import { SqliteOperationsStore } from './sqlite-operations-store';
 import { searchPromises } from './promise-search';
 import { openDatabase, type OpenOptions } from './open-database';
-import { SUMMARY_COLUMNS, approvalFromSql, eventFromSql, holdFromSql, parseStoredRequest, parseStoredResult, summaryFromSql, type HoldSqlRow } from './promise-rows';
+import { SUMMARY_COLUMNS, approvalFromSql, eventFromSql, parseStoredRequest, parseStoredResult, summaryFromSql } from './promise-rows';
 import { bumpHoldsVersion, currentHoldsVersion, holdChangesSince } from './hold-log';
 import { applyRevalidation, holdsOf, openPromisesForRevalidation, replaceHolds } from './revalidation-rows';
 import {
@@ -43,17 +43,22 @@ import {
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
 import { isCapacityLock, type CapacityLock } from './capacity-lock';
 import { decideInSqlite } from './sqlite-capacity-lock';
+import { scanHolds } from './hold-scan';
+import { prepared } from './statements';
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 const now = () => new Date().toISOString();
 
-/**
- * Every open hold in confirm order. Only the columns a hold has: the promise id of each of the
- * 1.3 million rows on the ×10 plant doubled what SQLite sorted and what came back (issue #15).
- */
-const OPEN_HOLDS_SQL = `SELECT h.line, h.type, h.sku, h.resource_id, h.date, h.qty, h.use, h.regular_e4, h.overtime_e4
-  FROM promise_holds h JOIN promises p ON p.id = h.promise_id
-  WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, h.rowid`;
+/** The ids of the open promises. */
+const OPEN_IDS_SQL = `SELECT id FROM promises WHERE status IN (${OPEN_SQL})`;
+
+/** Every hold of every open promise, in the order written (a model adds them up: the order does not matter). */
+function openHolds(db: Database): Hold[] {
+  const open = new Set(prepared(db, OPEN_IDS_SQL).pluck(true).all() as string[]);
+  const holds: Hold[] = [];
+  scanHolds(db, (id) => (open.has(id) ? holds : undefined));
+  return holds;
+}
 
 export class SqliteStore implements Store {
   readonly people: SqlitePeopleStore;
@@ -125,13 +130,13 @@ export class SqliteStore implements Store {
   }
 
   async loadOpenHolds(): Promise<Hold[]> {
-    return (this.db.prepare(OPEN_HOLDS_SQL).all() as Omit<HoldSqlRow, 'promise_id'>[]).map(holdFromSql);
+    return openHolds(this.db);
   }
 
   async openHoldsWithVersion(): Promise<{ version: number; holds: Hold[] }> {
     return this.db.transaction(() => {
       const version = this.currentHoldsVersion();
-      return { version, holds: (this.db.prepare(OPEN_HOLDS_SQL).all() as Omit<HoldSqlRow, 'promise_id'>[]).map(holdFromSql) };
+      return { version, holds: openHolds(this.db) };
     })();
   }
 
