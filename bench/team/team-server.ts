@@ -5,8 +5,7 @@
  * sellers, and how soon another process's hold follower sees a confirm.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createClient } from '../../main/db/postgres/connection';
