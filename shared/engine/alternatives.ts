@@ -17,6 +17,7 @@ import type { Alternative, CheckRequest, CheckResult, LineResult, PlanKind, Stat
 import { fromDay } from '../units/days';
 import type { PlantModel } from './plant-model';
 import type { PlanCalc } from './plans';
+import type { Change } from './planning-prefix';
 import { sayDate } from './reasons';
 
 export const STATUS_RANK: Record<Status, number> = { ok: 0, needs_approval: 1, not_feasible: 2 };
@@ -97,14 +98,15 @@ const ATTEMPTS = 3;
 
 /**
  * Keeps the candidates that hold, each with the status its line(s) get and a sentence saying so.
- * `recheck` checks a request on the plant as it was before this request (no alternatives);
+ * `recheck` checks a request on the plant as it was before this request (no alternatives), told
+ * which line changed into how many;
  * `budget` counts the lines it may still plan, so a very large request stays quick (candidates
  * past it are not offered: they could not be shown to hold).
  */
 export function verifiedAlternatives(
   req: CheckRequest,
   before: CheckResult,
-  recheck: (r: CheckRequest) => CheckResult,
+  recheck: (r: CheckRequest, changed: Change) => CheckResult,
   budget: { lines: number },
 ): CheckResult {
   const lines = before.lines.map((line, index): LineResult => {
@@ -116,7 +118,7 @@ export function verifiedAlternatives(
         const next = applyToRequest(req, index, alt);
         if (budget.lines < next.lines.length) break;
         budget.lines -= next.lines.length;
-        const after = recheck(next);
+        const after = recheck(next, { index, parts: alt.deliveries.length });
         const verdict = holds(before, after, index, alt);
         if (verdict === 'yes') {
           const parts = after.lines.slice(index, index + alt.deliveries.length);

@@ -16,20 +16,28 @@ import { expressReason, overtimeReason, sayDate, shortageReasons } from './reaso
 import { beginLine } from './line-arrays';
 import type { Hold } from './types';
 import { applyHoldsTo, baseView, scratchView, type View } from './view';
+import { planningOrder, samePrefix, type Change, type Planned } from './planning-prefix';
+import { holdsOf, takePlan } from './plan-holds';
 
 /** Lines the re-checks behind alternatives may plan in one check (a 10-line request needs a few hundred). */
 const ALTERNATIVE_BUDGET_LINES = 2000;
 
-export function runCheck(model: PlantModel, req: CheckRequest): { result: CheckResult; holds: Hold[] } {
+/** `replanAll`: re-checks plan every line again (the property test comparing it with the prefix taken as is). */
+export function runCheck(model: PlantModel, req: CheckRequest, opts: { replanAll?: boolean } = {}): { result: CheckResult; holds: Hold[] } {
   const out = checkOn(scratchView(model), req, true);
-  return { result: verify(model, req, out.result), holds: out.holds };
+  return { result: verify(model, req, out, opts.replanAll), holds: out.holds };
 }
 
-/** Alternatives that hold once applied (alternatives.ts); `model` must be as it was before `req`. */
-function verify(model: PlantModel, req: CheckRequest, result: CheckResult): CheckResult {
-  if (!result.lines.some((l) => l.alternatives.length > 0)) return result;
+/**
+ * Alternatives that hold once applied (alternatives.ts); `model` must be as it was before `req`.
+ * A re-check plans again only from the changed line on: the lines planned before it see the same
+ * plant as in `checked`, so their answers and holds are taken from there (planning-prefix.ts).
+ */
+function verify(model: PlantModel, req: CheckRequest, checked: Checked, replanAll = false): CheckResult {
+  if (!checked.result.lines.some((l) => l.alternatives.length > 0)) return checked.result;
   const budget = { lines: ALTERNATIVE_BUDGET_LINES };
-  return verifiedAlternatives(req, result, (r) => checkOn(scratchView(model), r, false, 'dates').result, budget);
+  const recheck = (next: CheckRequest, changed: Change) => checkOn(scratchView(model), next, false, 'dates', replanAll ? undefined : { planned: checked.planned, changed }).result;
+  return verifiedAlternatives(req, checked.result, recheck, budget);
 }
 
 /**
@@ -42,11 +50,11 @@ function verify(model: PlantModel, req: CheckRequest, result: CheckResult): Chec
  */
 export function checkAndHold(model: PlantModel, req: CheckRequest, opts: { alternatives?: boolean; verdictOnly?: boolean } = {}): { result: CheckResult; holds: Hold[] } {
   const out = checkOn(baseView(model), req, opts.verdictOnly ? false : (opts.alternatives ?? true), opts.verdictOnly ? 'verdict' : 'full');
-  if (!out.result.lines.some((l) => l.alternatives.length > 0)) return out;
+  if (!out.result.lines.some((l) => l.alternatives.length > 0)) return { result: out.result, holds: out.holds };
   // Alternatives are checked against the plant before this request: give back, check, take again.
   const base = baseView(model);
   applyHoldsTo(base, out.holds, -1);
-  const result = verify(model, req, out.result);
+  const result = verify(model, req, out);
   applyHoldsTo(base, out.holds, 1);
   return { result, holds: out.holds };
 }
@@ -60,17 +68,34 @@ export function checkAndHold(model: PlantModel, req: CheckRequest, opts: { alter
  */
 type Detail = 'full' | 'verdict' | 'dates';
 
-function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: Detail = 'full'): { result: CheckResult; holds: Hold[] } {
+interface Checked {
+  result: CheckResult;
+  holds: Hold[];
+  /** Every line in the order it was planned, with what it took. */
+  planned: Planned[];
+}
+
+/**
+ * `reuse`: a re-check of an earlier check's request with one line changed (see `verify`), which
+ * keeps no holds (its `holds` are empty).
+ */
+function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: Detail = 'full', reuse?: { planned: Planned[]; changed: Change }): Checked {
   const full = detail === 'full';
   const model = view.model;
-  const order = req.lines.map((l, i) => ({ l, i })).sort((a, b) => (a.l.requested_date < b.l.requested_date ? -1 : a.l.requested_date > b.l.requested_date ? 1 : a.i - b.i));
+  const order = planningOrder(req.lines);
+  const same = reuse ? samePrefix(reuse.planned, order, reuse.changed) : 0;
   const lines: LineResult[] = new Array(req.lines.length);
   const holds: Hold[] = [];
-  for (const { i } of order) {
-    const line = checkLine(view, req, i, alternatives, detail);
+  const planned: Planned[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const line = k < same ? reuse!.planned[k]! : checkLine(view, req, i, alternatives, detail);
     lines[i] = line.result;
-    applyHoldsTo(view, line.holds, 1);
-    holds.push(...line.holds);
+    if (line.holding) {
+      takePlan(view, line.holding, line.result.sku, 1);
+      if (!reuse) holds.push(...holdsOf(model, line.holding, i, line.result.sku));
+    }
+    planned.push({ index: i, result: line.result, holding: line.holding });
   }
   const status = lines.reduce<Status>((w, l) => (STATUS_RANK[l.status] > STATUS_RANK[w] ? l.status : w), 'ok');
   return {
@@ -86,10 +111,12 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: D
       warnings: full ? poolWarnings(model, req) : [],
     },
     holds,
+    planned,
   };
 }
 
-function checkLine(view: View, req: CheckRequest, index: number, alternatives: boolean, detail: Detail): { result: LineResult; holds: Hold[] } {
+/** A line's answer, and the plan it holds (its chosen plan, or its regular plan at its earliest date), if any. */
+function checkLine(view: View, req: CheckRequest, index: number, alternatives: boolean, detail: Detail): { result: LineResult; holding: PlanCalc | null } {
   const full = detail === 'full';
   const m = view.model;
   beginLine(m.horizon);
@@ -168,7 +195,7 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
       reasons,
       alternatives: status === 'ok' || !alternatives ? [] : candidateAlternatives(m, plans, line.qty, line.requested_date, chosen),
     },
-    holds: holding ? holdsOf(m, holding, index, product.sku) : [],
+    holding,
   };
 }
 
@@ -221,20 +248,6 @@ function planDates(m: PlantModel, p: PlanCalc): Plan {
     revenue: '0',
     margin_pct: null,
   };
-}
-
-/** What a plan takes: finished goods on its dispatch day, hours and components on production days. */
-export function holdsOf(m: PlantModel, p: PlanCalc, line: number, sku: string): Hold[] {
-  const holds: Hold[] = [];
-  const product = m.products.get(sku)!;
-  const finished = product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
-  if (finished > 0 && p.placed !== null) holds.push({ type: 'goods', line, sku, date: fromDay(m.asOfDay + p.placed), qty: finished, use: 'finished' });
-  for (const d of p.production) {
-    const date = fromDay(m.asOfDay + d.day);
-    for (const c of product.bom) holds.push({ type: 'goods', line, sku: c.sku, date, qty: d.qty * c.qty, use: 'component' });
-    for (const h of d.hours) holds.push({ type: 'hours', line, resource_id: m.resources[h.res]!.id, date, regular_e4: h.regular, overtime_e4: h.overtime });
-  }
-  return holds;
 }
 
 /** Pools this request touches whose commitments exceed their supply: ATP 0 there, and a data warning. */

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Alternative, CheckRequestInput, CheckResult, Status } from '../../shared/schemas/check';
+import { runCheck, validateRequest } from '../../shared/engine';
 import { check, modelOf, plantOf, plantSeed, requestDraw, requestFor } from '../support/engine-harness';
 
 const RANK: Record<Status, number> = { ok: 0, needs_approval: 1, not_feasible: 2 };
@@ -78,5 +79,25 @@ describe('alternatives', () => {
       }),
       { seed: 20261204, numRuns: 300 },
     );
+  });
+
+  it('re-checks that take the lines planned before the changed one as is answer exactly as re-planning every line', () => {
+    let withAlternatives = 0;
+    fc.assert(
+      fc.property(plantSeed, requestDraw(6), (seed, draw) => {
+        const plant = plantOf(seed);
+        const model = modelOf(plant);
+        const v = validateRequest(model, requestFor(plant, draw));
+        if (!v.ok) throw new Error(JSON.stringify(v.issues));
+        const fast = runCheck(model, v.value);
+        const every = runCheck(model, v.value, { replanAll: true });
+        if (every.result.lines.some((l) => l.alternatives.length > 0)) withAlternatives++;
+        expect(fast.result).toEqual(every.result);
+        expect(fast.holds).toEqual(every.holds);
+      }),
+      { seed: 20261205, numRuns: 300 },
+    );
+    // Not vacuous: many requests had alternatives to verify.
+    expect(withAlternatives).toBeGreaterThan(60);
   });
 });

@@ -1,0 +1,58 @@
+/**
+ * What a line's plan takes (`promise-check.md`): finished goods on its dispatch day, hours and
+ * components on its production days. Two ways of saying the same thing: `holdsOf` writes them out
+ * as holds (what a promise stores), `takePlan` applies them straight to a view.
+ *
+ * Why both: each line of a check takes what it plans before the next line is planned, and the
+ * re-checks behind alternatives plan a request again and again without keeping any hold. Writing
+ * holds out (a dated object per component and resource per production day) and reading them back
+ * was a third of a 10-line check. `takePlan` gives the view exactly what `applyHoldsTo(holdsOf(…))`
+ * gives it (test/property/plan-holds.test.ts).
+ */
+import { fromDay } from '../units/days';
+import type { PlantModel } from './plant-model';
+import type { PlanCalc } from './plans';
+import { applyChanges } from './pool';
+import type { Hold } from './types';
+import type { View } from './view';
+
+export function holdsOf(m: PlantModel, p: PlanCalc, line: number, sku: string): Hold[] {
+  const holds: Hold[] = [];
+  const product = m.products.get(sku)!;
+  const finished = product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
+  if (finished > 0 && p.placed !== null) holds.push({ type: 'goods', line, sku, date: fromDay(m.asOfDay + p.placed), qty: finished, use: 'finished' });
+  for (const d of p.production) {
+    const date = fromDay(m.asOfDay + d.day);
+    for (const c of product.bom) holds.push({ type: 'goods', line, sku: c.sku, date, qty: d.qty * c.qty, use: 'component' });
+    for (const h of d.hours) holds.push({ type: 'hours', line, resource_id: m.resources[h.res]!.id, date, regular_e4: h.regular, overtime_e4: h.overtime });
+  }
+  return holds;
+}
+
+/** Adds (sign 1) or gives back (sign −1) what plan `p` of a line for `sku` takes, as `applyHoldsTo` would its holds. */
+export function takePlan(view: View, p: PlanCalc, sku: string, sign: 1 | -1): void {
+  const m = view.model;
+  const H = m.horizon;
+  const product = m.products.get(sku)!;
+  // Pool changes as flat (day, change) pairs per pool, applied in one pass each (as applyHoldsTo).
+  const changes = new Map<number, number[]>();
+  const change = (pool: number, day: number, qty: number) => {
+    const list = changes.get(pool);
+    if (list) list.push(day, -sign * qty);
+    else changes.set(pool, [day, -sign * qty]);
+  };
+  const finished = product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
+  // Goods dated before A count on A; nothing beyond the horizon is held.
+  if (finished > 0 && p.placed !== null && p.placed < H) change(product.pool, Math.max(0, p.placed), finished);
+  for (const d of p.production) {
+    if (d.day >= H) continue;
+    for (const c of product.bom) change(c.pool, Math.max(0, d.day), d.qty * c.qty);
+    if (d.day < 0) continue; // hours before A are past
+    for (const h of d.hours) {
+      const a = view.mutRes(h.res);
+      a.regHeld[d.day]! += sign * h.regular;
+      a.otHeld[d.day]! += sign * h.overtime;
+    }
+  }
+  for (const [pool, list] of changes) applyChanges(m.pools[pool]!, view.mutPool(pool), list);
+}
