@@ -201,8 +201,10 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
 
 function planJson(m: PlantModel, p: PlanCalc, cost: CostE8 | null, revenue: bigint): Plan {
   const date = (i: number | null) => (i === null ? null : fromDay(m.asOfDay + i));
+  const { routing, days, qty, regular, overtime } = p.production;
+  const R = routing.length;
   let ot = 0;
-  for (const d of p.production) for (const h of d.hours) ot += h.overtime;
+  for (const h of overtime) ot += h;
   return {
     kind: p.kind,
     mode: p.lane.mode,
@@ -215,10 +217,10 @@ function planJson(m: PlantModel, p: PlanCalc, cost: CostE8 | null, revenue: bigi
     on_time: p.onTime,
     from_stock: p.fromStock,
     bought_in: p.boughtIn,
-    produced: p.production.map((d) => ({
-      date: fromDay(m.asOfDay + d.day),
-      qty: d.qty,
-      resources: d.hours.map((h) => ({ resource_id: m.resources[h.res]!.id, regular_hours: e4ToString(h.regular), overtime_hours: e4ToString(h.overtime) })),
+    produced: days.map((day, k) => ({
+      date: fromDay(m.asOfDay + day),
+      qty: qty[k]!,
+      resources: routing.map((s, r) => ({ resource_id: m.resources[s.res]!.id, regular_hours: e4ToString(regular[k * R + r]!), overtime_hours: e4ToString(overtime[k * R + r]!) })),
     })),
     overtime_hours: e4ToString(ot),
     cost: cost && { goods: formatE8(cost.goods), overtime: formatE8(cost.overtime), shipping: formatE8(cost.shipping), total: formatE8(cost.total) },

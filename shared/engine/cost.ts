@@ -53,12 +53,14 @@ export function planCost(model: PlantModel, p: ProductInfo, plan: PlanCalc, qty:
   else {
     goods += BigInt(plan.fromStock) * standardCostE8(model, p);
     const perUnitComponents = componentsCostE8(model, p);
-    for (const day of plan.production) {
-      goods += BigInt(day.qty) * perUnitComponents;
-      for (const h of day.hours) {
-        const r = model.resources[h.res]!;
-        goods += BigInt(h.regular) * BigInt(r.costPerHourE4);
-        overtime += BigInt(h.overtime) * BigInt(r.otCostPerHourE4);
+    const { routing, days, qty, regular, overtime: ot } = plan.production;
+    const R = routing.length;
+    for (let k = 0; k < days.length; k++) {
+      goods += BigInt(qty[k]!) * perUnitComponents;
+      for (let s = 0; s < R; s++) {
+        const r = model.resources[routing[s]!.res]!;
+        goods += BigInt(regular[k * R + s]!) * BigInt(r.costPerHourE4);
+        overtime += BigInt(ot[k * R + s]!) * BigInt(r.otCostPerHourE4);
       }
     }
   }

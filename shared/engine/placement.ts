@@ -17,12 +17,24 @@ import { cumulativeMax } from './components';
 import { lineArray } from './line-arrays';
 import type { View } from './view';
 
-export interface ProductionDay {
-  day: number;
-  qty: number;
-  /** Per routing resource: hours used, regular and overtime (e4). */
-  hours: { res: number; regular: number; overtime: number }[];
+/**
+ * A plan's production, one entry per production day in day order: `qty[k]` units on day `days[k]`,
+ * using `regular[k * R + s]` and `overtime[k * R + s]` hours (e4) on routing step `s` (resource
+ * `routing[s].res`), R = `routing.length`.
+ *
+ * Flat arrays, not an object per day: a 10-line check places a few hundred plans (its re-checks
+ * included), and their objects per day and per resource were three fifths of all a check
+ * allocated; the young-generation collections they caused landed inside checks (issue #15).
+ */
+export interface Production {
+  routing: readonly { res: number }[];
+  days: number[];
+  qty: number[];
+  regular: number[];
+  overtime: number[];
 }
+
+export const NO_PRODUCTION: Production = Object.freeze({ routing: [], days: [], qty: [], regular: [], overtime: [] });
 
 /** `into` defaults to a zeroed array of the line's own (line-arrays.ts). */
 function latestFirst(units: Float64Array, last: number, qty: number, into: Float64Array = lineArray().fill(0)): Float64Array {
@@ -58,8 +70,8 @@ export function placeProduction(
   regular: Float64Array,
   withOvertime: Float64Array | null,
   caps: Float64Array,
-): ProductionDay[] {
-  if (qty <= 0 || last < 0) return [];
+): Production {
+  if (qty <= 0 || last < 0) return NO_PRODUCTION;
   // The most that regular hours can make in the window, components allowing. Up to that, plain
   // latest-first filling of regular hours is feasible (it makes the least possible early on).
   const regularMax = cumulativeMax(regular, caps, lineArray())[last]!;
@@ -71,19 +83,18 @@ export function placeProduction(
     if (!respectsCaps(n, last, caps)) n = latestFirst(withOvertime, last, qty);
   }
 
-  const days: ProductionDay[] = [];
+  const out: Production = { routing: product.routing, days: [], qty: [], regular: [], overtime: [] };
   for (let d = 0; d <= last; d++) {
     const q = n[d]!;
     if (q <= 0) continue;
-    days.push({
-      day: d,
-      qty: q,
-      hours: product.routing.map(({ res, hoursE4 }) => {
-        const used = q * hoursE4;
-        const reg = Math.min(used, freeRegular(view, res, d));
-        return { res, regular: reg, overtime: used - reg };
-      }),
-    });
+    out.days.push(d);
+    out.qty.push(q);
+    for (const { res, hoursE4 } of product.routing) {
+      const used = q * hoursE4;
+      const reg = Math.min(used, freeRegular(view, res, d));
+      out.regular.push(reg);
+      out.overtime.push(used - reg);
+    }
   }
-  return days;
+  return out;
 }

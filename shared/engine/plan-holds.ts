@@ -21,11 +21,13 @@ export function holdsOf(m: PlantModel, p: PlanCalc, line: number, sku: string): 
   const product = m.products.get(sku)!;
   const finished = product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
   if (finished > 0 && p.placed !== null) holds.push({ type: 'goods', line, sku, date: fromDay(m.asOfDay + p.placed), qty: finished, use: 'finished' });
-  for (const d of p.production) {
-    const date = fromDay(m.asOfDay + d.day);
-    for (const c of product.bom) holds.push({ type: 'goods', line, sku: c.sku, date, qty: d.qty * c.qty, use: 'component' });
-    for (const h of d.hours) holds.push({ type: 'hours', line, resource_id: m.resources[h.res]!.id, date, regular_e4: h.regular, overtime_e4: h.overtime });
-  }
+  const { routing, days, qty, regular, overtime } = p.production;
+  const R = routing.length;
+  days.forEach((day, k) => {
+    const date = fromDay(m.asOfDay + day);
+    for (const c of product.bom) holds.push({ type: 'goods', line, sku: c.sku, date, qty: qty[k]! * c.qty, use: 'component' });
+    routing.forEach((s, r) => holds.push({ type: 'hours', line, resource_id: m.resources[s.res]!.id, date, regular_e4: regular[k * R + r]!, overtime_e4: overtime[k * R + r]! }));
+  });
   return holds;
 }
 
@@ -44,14 +46,17 @@ export function takePlan(view: View, p: PlanCalc, sku: string, sign: 1 | -1): vo
   const finished = product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
   // Goods dated before A count on A; nothing beyond the horizon is held.
   if (finished > 0 && p.placed !== null && p.placed < H) change(product.pool, Math.max(0, p.placed), finished);
-  for (const d of p.production) {
-    if (d.day >= H) continue;
-    for (const c of product.bom) change(c.pool, Math.max(0, d.day), d.qty * c.qty);
-    if (d.day < 0) continue; // hours before A are past
-    for (const h of d.hours) {
-      const a = view.mutRes(h.res);
-      a.regHeld[d.day]! += sign * h.regular;
-      a.otHeld[d.day]! += sign * h.overtime;
+  const { routing, days, qty, regular, overtime } = p.production;
+  const R = routing.length;
+  for (let k = 0; k < days.length; k++) {
+    const day = days[k]!;
+    if (day >= H) continue;
+    for (const c of product.bom) change(c.pool, Math.max(0, day), qty[k]! * c.qty);
+    if (day < 0) continue; // hours before A are past
+    for (let r = 0; r < R; r++) {
+      const a = view.mutRes(routing[r]!.res);
+      a.regHeld[day]! += sign * regular[k * R + r]!;
+      a.otHeld[day]! += sign * overtime[k * R + r]!;
     }
   }
   for (const [pool, list] of changes) applyChanges(m.pools[pool]!, view.mutPool(pool), list);

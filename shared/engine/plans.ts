@@ -7,7 +7,7 @@ import { cumulativeMax, componentCaps } from './components';
 import { dailyUnits, dailyUnitsBoth } from './capacity';
 import type { Lane, PlantModel, ProductInfo } from './plant-model';
 import { lineArray } from './line-arrays';
-import { placeProduction, type ProductionDay } from './placement';
+import { NO_PRODUCTION, placeProduction, type Production } from './placement';
 import { atp, cumAt } from './pool';
 import type { View } from './view';
 
@@ -86,7 +86,7 @@ export interface PlanCalc {
   onTime: boolean;
   fromStock: number;
   boughtIn: number;
-  production: ProductionDay[];
+  production: Production;
 }
 
 export function latestDispatch(model: PlantModel, lane: Lane, requestedIndex: number): number | null {
@@ -118,7 +118,7 @@ export function computePlan(
     }
   }
   const placed = onTime ? latest : earliest;
-  const plan: PlanCalc = { kind, lane, overtime, latest, available, earliest, placed, onTime, fromStock: 0, boughtIn: 0, production: [] };
+  const plan: PlanCalc = { kind, lane, overtime, latest, available, earliest, placed, onTime, fromStock: 0, boughtIn: 0, production: NO_PRODUCTION };
   if (placed === null) return plan;
 
   const stock = finishedAtp(view, s.product, placed);

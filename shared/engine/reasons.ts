@@ -124,14 +124,18 @@ function componentReason(view: View, supply: LineSupply, overtime: boolean, last
 
 export function overtimeReason(m: PlantModel, plan: PlanCalc): Reason {
   const byRes = new Map<number, { hours: number; days: number[] }>();
-  for (const day of plan.production)
-    for (const h of day.hours) {
-      if (h.overtime <= 0) continue;
-      const e = byRes.get(h.res) ?? { hours: 0, days: [] };
-      e.hours += h.overtime;
-      e.days.push(day.day);
-      byRes.set(h.res, e);
-    }
+  const { routing, days: made, overtime } = plan.production;
+  const R = routing.length;
+  made.forEach((day, k) =>
+    routing.forEach(({ res }, s) => {
+      const hours = overtime[k * R + s]!;
+      if (hours <= 0) return;
+      const e = byRes.get(res) ?? { hours: 0, days: [] };
+      e.hours += hours;
+      e.days.push(day);
+      byRes.set(res, e);
+    }),
+  );
   const parts = [...byRes].map(([r, e]) => {
     const res = m.resources[r]!;
     return `${e4ToString(e.hours)} h on ${res.name === res.id ? res.id : `${res.name} (${res.id})`} (${e.days.map((d) => sayDate(dateOf(m, d))).join(', ')})`;
