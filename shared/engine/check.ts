@@ -15,7 +15,7 @@ import { candidateAlternatives, STATUS_RANK, verifiedAlternatives } from './alte
 import { expressReason, overtimeReason, sayDate, shortageReasons } from './reasons';
 import { beginLine } from './line-arrays';
 import type { Hold } from './types';
-import { applyHoldsTo, baseView, scratchView, type View } from './view';
+import { applyHoldsTo, baseView, withScratchView, type View } from './view';
 import { planningOrder, samePrefix, type Change, type Planned } from './planning-prefix';
 import { holdsOf, takePlan } from './plan-holds';
 
@@ -24,7 +24,7 @@ const ALTERNATIVE_BUDGET_LINES = 2000;
 
 /** `replanAll`: re-checks plan every line again (the property test comparing it with the prefix taken as is). */
 export function runCheck(model: PlantModel, req: CheckRequest, opts: { replanAll?: boolean } = {}): { result: CheckResult; holds: Hold[] } {
-  const out = checkOn(scratchView(model), req, true);
+  const out = withScratchView(model, (view) => checkOn(view, req, true));
   return { result: verify(model, req, out, opts.replanAll), holds: out.holds };
 }
 
@@ -36,7 +36,8 @@ export function runCheck(model: PlantModel, req: CheckRequest, opts: { replanAll
 function verify(model: PlantModel, req: CheckRequest, checked: Checked, replanAll = false): CheckResult {
   if (!checked.result.lines.some((l) => l.alternatives.length > 0)) return checked.result;
   const budget = { lines: ALTERNATIVE_BUDGET_LINES };
-  const recheck = (next: CheckRequest, changed: Change) => checkOn(scratchView(model), next, false, 'dates', replanAll ? undefined : { planned: checked.planned, changed }).result;
+  const recheck = (next: CheckRequest, changed: Change) =>
+    withScratchView(model, (view) => checkOn(view, next, false, 'dates', replanAll ? undefined : { planned: checked.planned, changed }).result);
   return verifiedAlternatives(req, checked.result, recheck, budget);
 }
 

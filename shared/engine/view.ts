@@ -36,7 +36,38 @@ export function baseView(model: PlantModel): View {
   return view;
 }
 
-export function scratchView(model: PlantModel): View {
+/**
+ * A scratch view for the length of `use`. Nothing `use` returns may keep the view's arrays (a
+ * check's answer and holds do not): their room is handed to the next scratch view.
+ *
+ * Why: a scratch view copies the held hours of every resource its check plans on, and the
+ * re-checks behind alternatives make one each. Copied with `slice`, each copy was a new typed
+ * array with a backing store of its own (microseconds each, hundreds per check, and collections
+ * that landed inside checks). The copies now share the arena below.
+ */
+export function withScratchView<T>(model: PlantModel, use: (view: View) => T): T {
+  const mark = arena.used;
+  try {
+    return use(scratchView(model));
+  } finally {
+    arena.used = mark;
+  }
+}
+
+/** Room for held-hours copies, one horizon long each, taken and given back in stack order. */
+const arena = { store: new Float64Array(0), size: 0, used: 0 };
+
+function arenaCopy(a: Float64Array): Float64Array {
+  const n = a.length;
+  if (arena.size !== n) Object.assign(arena, { store: new Float64Array(256 * n), size: n, used: 0 });
+  // Full: a new, larger store; copies already handed out keep the old one (still valid).
+  if ((arena.used + 1) * n > arena.store.length) arena.store = new Float64Array(arena.store.length * 2);
+  const c = arena.store.subarray(arena.used * n, ++arena.used * n);
+  c.set(a);
+  return c;
+}
+
+function scratchView(model: PlantModel): View {
   const resCopies = new Map<number, ResArrays>();
   const poolCopies = new Map<number, PoolArrays>();
   return {
@@ -45,7 +76,7 @@ export function scratchView(model: PlantModel): View {
     pool: (i) => poolCopies.get(i) ?? model.pools[i]!,
     mutRes(i) {
       let c = resCopies.get(i);
-      if (!c) resCopies.set(i, (c = { regHeld: model.resources[i]!.regHeld.slice(), otHeld: model.resources[i]!.otHeld.slice() }));
+      if (!c) resCopies.set(i, (c = { regHeld: arenaCopy(model.resources[i]!.regHeld), otHeld: arenaCopy(model.resources[i]!.otHeld) }));
       return c;
     },
     mutPool(i) {
