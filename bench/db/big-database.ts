@@ -12,7 +12,7 @@ import { SqliteOperationsStore } from '../../main/db/sqlite-operations-store';
 import { SqliteStore } from '../../main/db/sqlite-store';
 import { revalidator } from '../../main/services/revalidator';
 import { workbookSha256 } from '../../main/services/workbook-service';
-import { bigFixture, resultOf, type BigFixture } from '../engine/big-plant-fixture';
+import { bigFixture, holdsOf, resultOf, type BigFixture } from '../engine/big-plant-fixture';
 import type { BenchContext } from '../registry';
 
 export interface BigDatabase {
@@ -37,7 +37,7 @@ export function bigDatabase(ctx: BenchContext): Promise<BigDatabase> {
       try {
         let version = await store.holdsVersion();
         for (const p of fx.promises) {
-          const r = await store.recordPromise({ status: 'confirmed', request: p.request, result: resultOf(p), holds: p.holds, user: 'bench' }, version);
+          const r = await store.recordPromise({ status: 'confirmed', request: p.request, result: resultOf(p), holds: holdsOf(p), user: 'bench' }, version);
           if (!r.ok) throw new Error('bench: a promise was refused');
           version = r.holdsVersion;
         }
