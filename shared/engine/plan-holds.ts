@@ -31,33 +31,43 @@ export function holdsOf(m: PlantModel, p: PlanCalc, line: number, sku: string): 
   return holds;
 }
 
+// A pool's changes (flat day, change pairs), written here for each plan taken and never shrunk:
+// this runs for every line of every re-check, and a list, a map and a closure per plan were a
+// tenth of what a check allocated.
+const list: number[] = [];
+
 /** Adds (sign 1) or gives back (sign −1) what plan `p` of a line for `sku` takes, as `applyHoldsTo` would its holds. */
 export function takePlan(view: View, p: PlanCalc, sku: string, sign: 1 | -1): void {
   const m = view.model;
   const H = m.horizon;
   const product = m.products.get(sku)!;
-  // Pool changes as flat (day, change) pairs per pool, applied in one pass each (as applyHoldsTo).
-  const changes = new Map<number, number[]>();
-  const change = (pool: number, day: number, qty: number) => {
-    const list = changes.get(pool);
-    if (list) list.push(day, -sign * qty);
-    else changes.set(pool, [day, -sign * qty]);
-  };
   const finished = product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
-  // Goods dated before A count on A; nothing beyond the horizon is held.
-  if (finished > 0 && p.placed !== null && p.placed < H) change(product.pool, Math.max(0, p.placed), finished);
+  // Goods dated before A count on A; nothing beyond the horizon is held. Each pool's changes are
+  // applied in one pass (applyChanges); the product's own pool is never one of its components.
+  if (finished > 0 && p.placed !== null && p.placed < H) {
+    list[0] = Math.max(0, p.placed);
+    list[1] = -sign * finished;
+    applyChanges(m.pools[product.pool]!, view.mutPool(product.pool), list, 1);
+  }
   const { routing, days, qty, regular, overtime } = p.production;
+  if (days.length === 0) return;
+  for (const c of product.bom) {
+    let n = 0;
+    for (let k = 0; k < days.length; k++) {
+      if (days[k]! >= H) continue;
+      list[2 * n] = Math.max(0, days[k]!);
+      list[2 * n++ + 1] = -sign * qty[k]! * c.qty;
+    }
+    if (n > 0) applyChanges(m.pools[c.pool]!, view.mutPool(c.pool), list, n);
+  }
   const R = routing.length;
   for (let k = 0; k < days.length; k++) {
     const day = days[k]!;
-    if (day >= H) continue;
-    for (const c of product.bom) change(c.pool, Math.max(0, day), qty[k]! * c.qty);
-    if (day < 0) continue; // hours before A are past
+    if (day < 0 || day >= H) continue; // hours before A are past
     for (let r = 0; r < R; r++) {
       const a = view.mutRes(routing[r]!.res);
       a.regHeld[day]! += sign * regular[k * R + r]!;
       a.otHeld[day]! += sign * overtime[k * R + r]!;
     }
   }
-  for (const [pool, list] of changes) applyChanges(m.pools[pool]!, view.mutPool(pool), list);
 }

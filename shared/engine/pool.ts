@@ -59,7 +59,7 @@ export function buildPools(wb: Workbook, asOfDay: DayNumber, H: number): { pools
   pools.forEach((pool, k) => {
     const list = after.get(k);
     if (list) {
-      const order = orderByDay(list) ?? Array.from({ length: list.length / 2 }, (_, e) => e);
+      const order = orderByDay(list, list.length / 2) ?? Array.from({ length: list.length / 2 }, (_, e) => e);
       const end = pool.buyFrom === null ? Infinity : pool.buyFrom;
       let t = 0;
       let low = 0;
@@ -75,12 +75,12 @@ export function buildPools(wb: Workbook, asOfDay: DayNumber, H: number): { pools
   return { pools, poolIndex };
 }
 
-/** Indices of the pairs of a flat `day, change` list in order of day (stable); null when already in order. */
-function orderByDay(list: readonly number[]): number[] | null {
+/** Indices of the first `n` pairs of a flat `day, change` list in order of day (stable); null when already in order. */
+function orderByDay(list: readonly number[], n: number): number[] | null {
   let sorted = true;
-  for (let k = 2; k < list.length && sorted; k += 2) if (list[k]! < list[k - 2]!) sorted = false;
+  for (let k = 2; k < 2 * n && sorted; k += 2) if (list[k]! < list[k - 2]!) sorted = false;
   if (sorted) return null;
-  return Array.from({ length: list.length / 2 }, (_, k) => k).sort((x, y) => list[2 * x]! - list[2 * y]!);
+  return Array.from({ length: n }, (_, k) => k).sort((x, y) => list[2 * x]! - list[2 * y]!);
 }
 
 // The merge is written here first and then copied into the pool's own arrays: a pool's arrays
@@ -90,14 +90,14 @@ const mergedDays: number[] = [];
 const mergedCum: number[] = [];
 
 /**
- * Adds each change (flat `day, change` pairs, days within the horizon) to the cumulative from its
+ * Adds each change (the first `n` flat `day, change` pairs of `list`, days within the horizon; a
+ * caller may reuse a longer list) to the cumulative from its
  * day on, and works out the look-ahead again, in `into`'s own arrays (a scratch view copies them
  * first). Steps whose value equals the step before are merged, so holds given back leave no trace.
  */
-export function applyChanges(pool: Pool, into: PoolArrays, list: readonly number[]): void {
+export function applyChanges(pool: Pool, into: PoolArrays, list: readonly number[], n = list.length / 2): void {
   const { days, cum } = into;
-  const order = orderByDay(list);
-  const n = list.length / 2;
+  const order = orderByDay(list, n);
   // Pair e in day order starts at list[at(e)] (written out, not as closures: this runs for every
   // promise a replan holds, and a closure made per call cost more than the merge under tsx).
   let size = 0;
