@@ -48,9 +48,9 @@ export const openDb = defineBench({
         const t0 = performance.now();
         const s = SqliteStore.open(file);
         const plant = await s.loadPlant();
-        const holds = await s.loadOpenHolds();
         const t1 = performance.now();
-        buildModel(plant!.workbook, { asOf: fx.plant.asOf, dataVersion: plant!.dataVersion, holds });
+        // As the check service builds its model: the open holds taken as they are read.
+        await s.withOpenHolds((holds) => buildModel(plant!.workbook, { asOf: fx.plant.asOf, dataVersion: plant!.dataVersion, holds }));
         const t2 = performance.now();
         runs.push({ open: t1 - t0, model: t2 - t1 });
         await s.close();
@@ -59,7 +59,7 @@ export const openDb = defineBench({
       const model = median(runs.map((r) => r.model));
       const target = ctx.scale >= 10 ? 5000 : null;
       return [
-        { name: 'open_db_ms', value: round(open + model), ...(target ? { target: `< ${target}`, met: open + model < target } : {}), note: `median of ${runs.length}: open and read tables and ${fx.holdCount} holds ${round(open)} ms, build the model ${round(model)} ms` },
+        { name: 'open_db_ms', value: round(open + model), ...(target ? { target: `< ${target}`, met: open + model < target } : {}), note: `median of ${runs.length}: open and read the tables ${round(open)} ms, read ${fx.holdCount} holds and build the model from them ${round(model)} ms` },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -43,7 +43,7 @@ import {
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
 import { isCapacityLock, type CapacityLock } from './capacity-lock';
 import { decideInSqlite } from './sqlite-capacity-lock';
-import { scanHolds } from './hold-scan';
+import { holdsOfPromises, scanHolds } from './hold-scan';
 import { prepared } from './statements';
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -53,8 +53,10 @@ const now = () => new Date().toISOString();
 const OPEN_IDS_SQL = `SELECT id FROM promises WHERE status IN (${OPEN_SQL})`;
 
 /** Every hold of every open promise, in the order written (a model adds them up: the order does not matter). */
+const openIds = (db: Database) => new Set(prepared(db, OPEN_IDS_SQL).pluck(true).all() as string[]);
+
 function openHolds(db: Database): Hold[] {
-  const open = new Set(prepared(db, OPEN_IDS_SQL).pluck(true).all() as string[]);
+  const open = openIds(db);
   const holds: Hold[] = [];
   scanHolds(db, (id) => (open.has(id) ? holds : undefined));
   return holds;
@@ -138,6 +140,12 @@ export class SqliteStore implements Store {
       const version = this.currentHoldsVersion();
       return { version, holds: openHolds(this.db) };
     })();
+  }
+
+  async withOpenHolds<T>(use: (holds: Iterable<Hold>, version: number) => T): Promise<T> {
+    // One read transaction: the holds and the version are one snapshot. The holds are read as
+    // `use` iterates them (hold-scan.ts), never kept in a list.
+    return this.db.transaction(() => use(holdsOfPromises(this.db, openIds(this.db)), this.currentHoldsVersion()))();
   }
 
   async holdsVersion(): Promise<number> {

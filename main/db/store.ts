@@ -52,6 +52,12 @@ export interface Store {
   loadOpenHolds(): Promise<Hold[]>;
   /** Every open hold and the holds version they make up, read in one snapshot (a model built from them follows the log from there). */
   openHoldsWithVersion(): Promise<{ version: number; holds: Hold[] }>;
+  /**
+   * The same snapshot handed to `use`, which must iterate the holds (once at most) before it
+   * returns and keep none of the iterable: a store may read them as `use` goes (a model is built
+   * from a million holds without keeping them).
+   */
+  withOpenHolds<T>(use: (holds: Iterable<Hold>, version: number) => T): Promise<T>;
   /** A counter bumped by every change of holds and every import. */
   holdsVersion(): Promise<number>;
   /**

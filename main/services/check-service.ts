@@ -143,8 +143,7 @@ export class CheckService {
     if (!plant) return null;
     // The holds and their version in one snapshot: a confirm in between is never counted twice.
     // An import between the two reads is seen at the next refresh (the log's data version).
-    const { version: holdsVersion, holds } = await this.store.openHoldsWithVersion();
-    const model = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds });
+    const { holdsVersion, model } = await this.fromOpenHolds(plant, asOf);
     this.cached = { plant, asOf, holdsVersion, model };
     return { model, holdsVersion };
   }
@@ -224,6 +223,11 @@ export class CheckService {
     return { lock, decided: () => decided, committed: () => {} };
   }
 
+  /** A model of `plant` with every open hold, and the holds version it makes up (one snapshot; the holds are never all kept). */
+  private fromOpenHolds(plant: PlantSnapshot, asOf: string): Promise<{ holdsVersion: number; model: PlantModel }> {
+    return this.store.withOpenHolds((holds, holdsVersion) => ({ holdsVersion, model: buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds }) }));
+  }
+
   /**
    * "Check again with this promise's holds released" (approve, re-promise): `request` checked as of
    * `asOf` against the current tables and every open hold but `own`; holds nothing. The caller
@@ -232,8 +236,7 @@ export class CheckService {
   async checkWithout(own: readonly Hold[], request: unknown, asOf: string): Promise<CheckedRequest> {
     const plant = await this.loadPlant();
     if (!plant) return { ok: false, kind: 'no_plant', message: NO_PLANT_MESSAGE };
-    const { version: holdsVersion, holds: open } = await this.store.openHoldsWithVersion();
-    const model = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, holds: open });
+    const { holdsVersion, model } = await this.fromOpenHolds(plant, asOf);
     releaseHolds(model, own);
     const v = validateRequest(model, request);
     if (!v.ok) return { ok: false, kind: 'request', issues: v.issues };

@@ -158,6 +158,12 @@ export class PostgresStore implements Store, PgHost {
     return read(this.pool, (p) => openHoldsWithVersion(p, except));
   }
 
+  async withOpenHolds<T>(use: (holds: Iterable<Hold>, version: number) => T): Promise<T> {
+    // A query's rows come all at once: read them, then hand them over.
+    const { version, holds } = await this.openHoldsWithVersion();
+    return use(holds, version);
+  }
+
   async holdsVersion(): Promise<number> {
     return read(this.pool, (p) => currentHoldsVersion(p));
   }

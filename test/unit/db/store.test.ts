@@ -106,6 +106,18 @@ describe('promises and holds', () => {
     expect(p?.events).toEqual([{ at: p!.createdAt, user: 'ana', from: null, to: 'confirmed', comment: null }]);
   });
 
+  it('hands the open holds and their version over in one snapshot, as read, the same as in a list', async () => {
+    const a = await checked(3);
+    const b = await checked(2);
+    expect(await store.recordPromise({ status: 'confirmed', request: a.request, result: a.result, holds: a.holds, user: 'ana' }, a.holdsVersion)).toMatchObject({ ok: true });
+    expect(await store.recordPromise({ status: 'confirmed', request: b.request, result: b.result, holds: b.holds, user: 'ana' }, await store.holdsVersion())).toMatchObject({ ok: true });
+    const listed = await store.openHoldsWithVersion();
+    const handed = await store.withOpenHolds((holds, version) => ({ holds: [...holds], version }));
+    expect(handed).toEqual(listed);
+    expect(handed.holds).toHaveLength(a.holds.length + b.holds.length);
+    expect(handed.version).toBe(await store.holdsVersion());
+  });
+
   it('tells a follower the tables\' data version with the holds since its own, in one read', async () => {
     const c = await checked(30);
     const v0 = await store.holdsVersion();
