@@ -34,9 +34,11 @@ for (const bench of BENCHES) {
   ctx.log(`bench ${bench.name}: ${bench.description}`);
   for (const f of await bench.run(ctx)) figures.push({ ...f, bench: bench.name });
 }
-// Peak resident memory of the whole run (the OS counts kilobytes); the issue's target is for ×10.
+// Peak resident memory of the whole run (the OS counts kilobytes). Not the app's memory: this
+// process also makes the big plant's promises and database. The issue's "memory < 2 GB" at ×10
+// is read as the app's, measured by the open-db bench in a process of its own (app_start_rss_mb).
 const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-figures.push({ bench: 'run', name: 'peak_rss_mb', value: peakMb, ...(scale >= 10 ? { target: '< 2048', met: peakMb < 2048 } : {}) });
+figures.push({ bench: 'run', name: 'peak_rss_mb', value: peakMb, note: 'the bench process, which also makes the fixtures; the app: app_start_rss_mb' });
 
 if (json) {
   const out: Record<string, unknown> = {};

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,8 @@ import { buildModel } from '../../shared/engine';
 import { SqliteStore } from '../../main/db/sqlite-store';
 import { largeWorkbook, timeImport } from './import-workbook';
 import { bigDatabase } from './big-database';
+import { bigRequest } from '../../test/fixtures/big-plant';
+import { Rng } from '../../test/fixtures/rng';
 import { defineBench } from '../registry';
 import { median, round } from '../stats';
 
@@ -58,11 +61,27 @@ export const openDb = defineBench({
       const open = median(runs.map((r) => r.open));
       const model = median(runs.map((r) => r.model));
       const target = ctx.scale >= 10 ? 5000 : null;
+      const app = appStart(file, fx.plant.asOf, JSON.stringify(bigRequest(fx.plant, new Rng(5), 10, { maxQty: 200 })));
+      const memTarget = ctx.scale >= 10 ? 2048 : null;
       return [
         { name: 'open_db_ms', value: round(open + model), ...(target ? { target: `< ${target}`, met: open + model < target } : {}), note: `median of ${runs.length}: open and read the tables ${round(open)} ms, read ${fx.holdCount} holds and build the model from them ${round(model)} ms` },
+        {
+          name: 'app_start_rss_mb',
+          value: app.maxRssMb,
+          ...(memTarget ? { target: `< ${memTarget}`, met: app.maxRssMb < memTarget } : {}),
+          note: `peak memory of a process of its own that opens the database, builds the model and answers a 10-line check (${app.ok ? 'answered' : 'refused'}); JavaScript heap after it ${app.heapMb} MB`,
+        },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   },
 });
+
+/** Starts as the app does in a process of its own (open-app-child.ts) and reads its peak memory. */
+function appStart(file: string, asOf: string, request: string): { ok: boolean; maxRssMb: number; heapMb: number } {
+  const child = new URL('./open-app-child.ts', import.meta.url).pathname;
+  const r = spawnSync(process.execPath, [...process.execArgv, child, file, asOf, request], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`bench: the app start failed: ${r.stderr.slice(0, 500)}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { ok: boolean; maxRssMb: number; heapMb: number };
+}
