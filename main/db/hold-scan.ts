@@ -11,19 +11,25 @@ import type { Database } from 'better-sqlite3';
 import type { Hold } from '../../shared/engine/types';
 import { HOLD_COLUMNS, holdFromColumns } from './promise-rows';
 import { prepared } from './statements';
+import { OPEN_STATUSES } from './store-types';
 
 const HOLDS_SQL = `SELECT promise_id, ${HOLD_COLUMNS.join(', ')} FROM promise_holds ORDER BY rowid`;
 
+// The same scan, SQLite skipping the rows of promises that are not open: it keeps their ids in a
+// list of its own (and a Bloom filter), where a set of 200,000 ids made in JavaScript first took
+// half a second. `+promise_id` keeps it a scan in the table's order (no index, no sort).
+const OPEN_HOLDS_SQL = `SELECT ${HOLD_COLUMNS.join(', ')} FROM promise_holds
+  WHERE +promise_id IN (SELECT id FROM promises WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}))
+  ORDER BY rowid`;
+
 /**
- * The holds of the promises `ids`, in the order written, one at a time as they are read: for a
+ * The holds of the open promises, in the order written, one at a time as they are read: for a
  * model built from them, which keeps none of them. Kept in a list, the 1.3 million hold objects
  * of the ×10 plant were old garbage the collector walked again and again while the model was
  * built, and half of the memory at start. Read it to the end before using the database again.
  */
-export function* holdsOfPromises(db: Database, ids: ReadonlySet<string>): Generator<Hold> {
-  for (const r of prepared(db, HOLDS_SQL).raw(true).iterate() as IterableIterator<unknown[]>) {
-    if (ids.has(r[0] as string)) yield holdFromColumns(r, 1);
-  }
+export function* openHoldsAsRead(db: Database): Generator<Hold> {
+  for (const r of prepared(db, OPEN_HOLDS_SQL).raw(true).iterate() as IterableIterator<unknown[]>) yield holdFromColumns(r, 0);
 }
 
 /** Adds each hold to the list `into` gives for its promise (none: skipped), in the order written. */

@@ -43,7 +43,7 @@ import {
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
 import { isCapacityLock, type CapacityLock } from './capacity-lock';
 import { decideInSqlite } from './sqlite-capacity-lock';
-import { holdsOfPromises, scanHolds } from './hold-scan';
+import { openHoldsAsRead, scanHolds } from './hold-scan';
 import { prepared } from './statements';
 
 const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
@@ -145,7 +145,7 @@ export class SqliteStore implements Store {
   async withOpenHolds<T>(use: (holds: Iterable<Hold>, version: number) => T): Promise<T> {
     // One read transaction: the holds and the version are one snapshot. The holds are read as
     // `use` iterates them (hold-scan.ts), never kept in a list.
-    return this.db.transaction(() => use(holdsOfPromises(this.db, openIds(this.db)), this.currentHoldsVersion()))();
+    return this.db.transaction(() => use(openHoldsAsRead(this.db), this.currentHoldsVersion()))();
   }
 
   async holdsVersion(): Promise<number> {

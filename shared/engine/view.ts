@@ -96,8 +96,16 @@ export function applyHoldsTo(view: View, holds: Iterable<Hold>, sign: 1 | -1): v
   const { model } = view;
   const H = model.horizon;
   const changes = new Map<number, number[]>();
+  // A promise's holds come together, a production day's on one date: the day of the hold before
+  // is reused when the date is the same (a million holds at start, each a map look-up otherwise).
+  let lastDate = '';
+  let lastDay = 0;
   for (const h of holds) {
-    let i = toDay(h.date) - model.asOfDay;
+    if (h.date !== lastDate) {
+      lastDate = h.date;
+      lastDay = toDay(h.date);
+    }
+    let i = lastDay - model.asOfDay;
     if (h.type === 'hours') {
       const r = model.resourceIndex.get(h.resource_id);
       if (r === undefined || i < 0 || i >= H) continue;

@@ -116,6 +116,11 @@ describe('promises and holds', () => {
     expect(handed).toEqual(listed);
     expect(handed.holds).toHaveLength(a.holds.length + b.holds.length);
     expect(handed.version).toBe(await store.holdsVersion());
+    // A promise no longer open holds nothing there either.
+    expect(await store.transition('P-000001', 'confirmed', 'cancelled', 'ana', null, { kind: 'release' })).toMatchObject({ ok: true });
+    const after = await store.withOpenHolds((holds, version) => ({ holds: [...holds], version }));
+    expect(after).toEqual(await store.openHoldsWithVersion());
+    expect(after.holds).toEqual(b.holds);
   });
 
   it('tells a follower the tables\' data version with the holds since its own, in one read', async () => {
