@@ -31,6 +31,10 @@ const ctx = createContext({ quick, scale });
 const figures: (Figure & { bench: string })[] = [];
 for (const bench of BENCHES) {
   if (only && !only.includes(bench.name)) continue;
+  // Each bench starts from a collected heap (`npm run bench` exposes gc): the garbage a bench
+  // before it left (the model-build bench's five models of the ×10 plant) made every young
+  // collection of the next one slower, and a 10-line check's p95 half as long again.
+  (globalThis as { gc?: () => void }).gc?.();
   ctx.log(`bench ${bench.name}: ${bench.description}`);
   for (const f of await bench.run(ctx)) figures.push({ ...f, bench: bench.name });
 }
