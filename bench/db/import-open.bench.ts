@@ -25,7 +25,13 @@ export const importLarge = defineBench({
       const name = ctx.quick ? 'import_20k_rows_s' : 'import_100k_rows_s';
       return [
         { name, value: round(csv.totalMs / 1000), target: '< 5', met: csv.totalMs < 5000, note: `CSV folder, ${csv.rows} rows: read and validate ${round(csv.readMs)} ms, store ${round(csv.storeMs)} ms` },
-        { name: name.replace('_s', '_xlsx_s'), value: round(xlsx.totalMs / 1000), note: `.xlsx, read and validate ${round(xlsx.readMs)} ms, store ${round(xlsx.storeMs)} ms` },
+        // Issue #15's target is for 100,000 rows (not for --quick's 20,000).
+        {
+          name: name.replace('_s', '_xlsx_s'),
+          value: round(xlsx.totalMs / 1000),
+          ...(ctx.quick ? {} : { target: '< 2', met: xlsx.totalMs < 2000 }),
+          note: `.xlsx, read and validate ${round(xlsx.readMs)} ms, store ${round(xlsx.storeMs)} ms`,
+        },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });
