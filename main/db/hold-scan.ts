@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
 import type { Hold } from '../../shared/engine/types';
 import { HOLD_COLUMNS, holdFromColumns } from './promise-rows';
 import { prepared } from './statements';
-import { OPEN_STATUSES } from './store-types';
+import { OPEN_STATUSES_SQL } from './store-types';
 
 const HOLDS_SQL = `SELECT promise_id, ${HOLD_COLUMNS.join(', ')} FROM promise_holds ORDER BY rowid`;
 
@@ -19,7 +19,7 @@ const HOLDS_SQL = `SELECT promise_id, ${HOLD_COLUMNS.join(', ')} FROM promise_ho
 // list of its own (and a Bloom filter), where a set of 200,000 ids made in JavaScript first took
 // half a second. `+promise_id` keeps it a scan in the table's order (no index, no sort).
 const OPEN_HOLDS_SQL = `SELECT ${HOLD_COLUMNS.join(', ')} FROM promise_holds
-  WHERE +promise_id IN (SELECT id FROM promises WHERE status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}))
+  WHERE +promise_id IN (SELECT id FROM promises WHERE status IN (${OPEN_STATUSES_SQL}))
   ORDER BY rowid`;
 
 /**

@@ -15,12 +15,12 @@ import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../share
 import type { OpenPromise } from './operations-store';
 import { z } from 'zod';
 import { holdFromSql, holdToSql, parseJsonList, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
-import { OPEN_STATUSES } from './store-types';
+import { OPEN_STATUSES_SQL } from './store-types';
 import { prepared } from './statements';
 import { scanHolds } from './hold-scan';
 import { codesOf, datesOf } from './migrations/0007-replan-facts';
 
-const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+const OPEN_SQL = OPEN_STATUSES_SQL;
 
 /**
  * What revalidation needs of each stored result: the reason codes it was confirmed or submitted

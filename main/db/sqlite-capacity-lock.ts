@@ -6,9 +6,9 @@ import type { Database } from 'better-sqlite3';
 import type { CapacityLock, HoldsUpdate, LockedDecision } from './capacity-lock';
 import { currentHoldsVersion, holdChangesSince } from './hold-log';
 import { holdFromSql, type HoldSqlRow } from './promise-rows';
-import { OPEN_STATUSES, type LockConflict } from './store-types';
+import { OPEN_STATUSES_SQL, type LockConflict } from './store-types';
 
-const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+const OPEN_SQL = OPEN_STATUSES_SQL;
 
 export function latestDataVersionSql(db: Database): string | null {
   const row = db.prepare('SELECT id, sha256 FROM imports ORDER BY id DESC LIMIT 1').get() as { id: number; sha256: string } | undefined;

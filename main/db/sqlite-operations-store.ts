@@ -16,10 +16,10 @@ import { holdFromSql, type HoldSqlRow } from './promise-rows';
 import { applyRevalidation } from './revalidation-rows';
 import { readOpenPromises } from './open-promises-memo';
 import { dataVersionOf } from './import-rows';
-import { OPEN_STATUSES, type ImportMeta, type ImportOutcome, type ImportRecord, type NewPromise, type PromiseStatus, type Revalidate } from './store-types';
+import { OPEN_STATUSES_SQL, type ImportMeta, type ImportOutcome, type ImportRecord, type NewPromise, type PromiseStatus, type Revalidate } from './store-types';
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
 
-const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+const OPEN_SQL = OPEN_STATUSES_SQL;
 const now = () => new Date().toISOString();
 
 type Cell = string | number | null;

@@ -19,7 +19,7 @@ import { SUMMARY_COLUMNS, approvalFromSql, eventFromSql, parseStoredRequest, par
 import { bumpHoldsVersion, currentHoldsVersion, holdChangesSince } from './hold-log';
 import { applyRevalidation, holdsOf, openPromisesForRevalidation, replaceHolds } from './revalidation-rows';
 import {
-  OPEN_STATUSES,
+  OPEN_STATUSES_SQL,
   type HoldChanges,
   type HoldDelta,
   type HoldsChange,
@@ -46,7 +46,7 @@ import { decideInSqlite } from './sqlite-capacity-lock';
 import { openHoldsAsRead, scanHolds } from './hold-scan';
 import { prepared } from './statements';
 
-const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+const OPEN_SQL = OPEN_STATUSES_SQL;
 const now = () => new Date().toISOString();
 
 /** The ids of the open promises. */

@@ -12,6 +12,8 @@ export const PROMISE_STATUSES = ['draft', 'awaiting_approval', 'confirmed', 'rej
 export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 /** Promises that hold capacity and are replanned when the tables change. */
 export const OPEN_STATUSES: readonly PromiseStatus[] = ['confirmed', 'awaiting_approval'];
+/** The open statuses as an SQL list (`'confirmed', 'awaiting_approval'`): our own constants, never user input. */
+export const OPEN_STATUSES_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
 
 export type { HoldChanges, HoldDelta } from './hold-changes';
 

@@ -10,11 +10,11 @@ import { dataVersionOf } from '../import-rows';
 import { lastThenCommit, type ChangeTx, type Statement } from './connection';
 import { holdFromSql, type HoldSqlRow } from '../promise-rows';
 import type { SummaryRow } from '../people-store';
-import { OPEN_STATUSES, type HoldChanges, type HoldDelta, type PromiseStatus } from '../store-types';
+import { OPEN_STATUSES_SQL, type HoldChanges, type HoldDelta, type PromiseStatus } from '../store-types';
 
 type Q = pg.ClientBase;
 
-export const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+export const OPEN_SQL = OPEN_STATUSES_SQL;
 
 /** The promise columns in the shape `summaryFromSql` parses. */
 export const PG_SUMMARY_COLUMNS = `id, status, customer, region, mode, as_of, data_version, created_at, created_by, submitted_at, confirmed_at,
