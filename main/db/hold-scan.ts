@@ -28,19 +28,29 @@ const OPEN_HOLDS_SQL = `SELECT ${HOLD_COLUMNS.join(', ')} FROM promise_holds
  * of the ×10 plant were old garbage the collector walked again and again while the model was
  * built, and half of the memory at start. Read it to the end before using the database again.
  */
-export function* openHoldsAsRead(db: Database): Generator<Hold> {
-  for (const r of prepared(db, OPEN_HOLDS_SQL).raw(true).iterate() as IterableIterator<unknown[]>) yield holdFromColumns(r, 0);
+export function* openHoldsAsRead(db: Database, intern?: (s: string) => string): Generator<Hold> {
+  for (const r of prepared(db, OPEN_HOLDS_SQL).raw(true).iterate() as IterableIterator<unknown[]>) yield holdFromColumns(r, 0, intern);
 }
 
-/** Adds each hold to the list `into` gives for its promise (none: skipped), in the order written. */
-export function scanHolds(db: Database, into: (promiseId: string) => Hold[] | undefined): void {
+/** The holds of the open promises in a list, each text shared among them (holds kept for long). */
+export function openHoldsList(db: Database): Hold[] {
+  return [...openHoldsAsRead(db, sharedTexts())];
+}
+
+/** One copy of each text (a row brings its own copy of every text it holds). */
+function sharedTexts(): (s: string) => string {
   const texts = new Map<string, string>();
-  const intern = (s: string) => {
+  return (s) => {
     const t = texts.get(s);
     if (t !== undefined) return t;
     texts.set(s, s);
     return s;
   };
+}
+
+/** Adds each hold to the list `into` gives for its promise (none: skipped), in the order written. */
+export function scanHolds(db: Database, into: (promiseId: string) => Hold[] | undefined): void {
+  const intern = sharedTexts();
   for (const r of prepared(db, HOLDS_SQL).raw(true).iterate() as IterableIterator<unknown[]>) {
     into(r[0] as string)?.push(holdFromColumns(r, 1, intern));
   }

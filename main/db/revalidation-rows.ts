@@ -20,7 +20,6 @@ import { prepared } from './statements';
 import { scanHolds } from './hold-scan';
 import { codesOf, datesOf } from './migrations/0007-replan-facts';
 
-const OPEN_SQL = OPEN_STATUSES_SQL;
 
 /**
  * What revalidation needs of each stored result: the reason codes it was confirmed or submitted
@@ -34,7 +33,7 @@ const OPEN_PROMISES_SQL = `
     coalesce(f.codes_json, ${codesOf('p.result_json')}) AS codes_json,
     coalesce(f.dates_json, ${datesOf('p.result_json')}) AS dates_json
   FROM promises p LEFT JOIN promise_replan f ON f.promise_id = p.id
-  WHERE p.status IN (${OPEN_SQL}) ORDER BY p.order_seq, p.id`;
+  WHERE p.status IN (${OPEN_STATUSES_SQL}) ORDER BY p.order_seq, p.id`;
 
 const storedCodes = z.array(z.enum(REASON_CODES));
 const storedDates = z.array(dateStr);

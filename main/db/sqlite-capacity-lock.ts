@@ -8,7 +8,6 @@ import { currentHoldsVersion, holdChangesSince } from './hold-log';
 import { holdFromSql, type HoldSqlRow } from './promise-rows';
 import { OPEN_STATUSES_SQL, type LockConflict } from './store-types';
 
-const OPEN_SQL = OPEN_STATUSES_SQL;
 
 export function latestDataVersionSql(db: Database): string | null {
   const row = db.prepare('SELECT id, sha256 FROM imports ORDER BY id DESC LIMIT 1').get() as { id: number; sha256: string } | undefined;
@@ -28,7 +27,7 @@ export function decideInSqlite(db: Database, lock: CapacityLock): SqliteDecided 
   if (!update) {
     const except = typeof lock.allHolds === 'object' ? lock.allHolds.except : null;
     const rows = db
-      .prepare(`SELECT h.* FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_SQL}) AND p.id IS NOT ? ORDER BY p.order_seq, h.rowid`)
+      .prepare(`SELECT h.* FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_STATUSES_SQL}) AND p.id IS NOT ? ORDER BY p.order_seq, h.rowid`)
       .all(except) as HoldSqlRow[];
     update = { version, holds: rows.map(holdFromSql) };
   }

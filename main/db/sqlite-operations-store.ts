@@ -19,7 +19,6 @@ import { dataVersionOf } from './import-rows';
 import { OPEN_STATUSES_SQL, type ImportMeta, type ImportOutcome, type ImportRecord, type NewPromise, type PromiseStatus, type Revalidate } from './store-types';
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
 
-const OPEN_SQL = OPEN_STATUSES_SQL;
 const now = () => new Date().toISOString();
 
 type Cell = string | number | null;
@@ -138,7 +137,7 @@ export class SqliteOperationsStore implements OperationsStore {
         `SELECT p.id, p.status, p.customer, p.at_risk, SUM(h.regular_e4) AS regular_e4, SUM(h.overtime_e4) AS overtime_e4,
                 MIN(h.date) AS first_date, MAX(h.date) AS last_date
          FROM promise_holds h JOIN promises p ON p.id = h.promise_id
-         WHERE h.type = 'hours' AND h.resource_id = ? AND h.date BETWEEN ? AND ? AND p.status IN (${OPEN_SQL})
+         WHERE h.type = 'hours' AND h.resource_id = ? AND h.date BETWEEN ? AND ? AND p.status IN (${OPEN_STATUSES_SQL})
          GROUP BY p.id ORDER BY p.order_seq`,
       )
       .all(resourceId, from, to) as {
@@ -171,7 +170,7 @@ export class SqliteOperationsStore implements OperationsStore {
     const rows = this.db
       .prepare(
         `SELECT h.* FROM promise_holds h JOIN promises p ON p.id = h.promise_id
-         WHERE p.status IN (${OPEN_SQL}) AND p.id <> ? ORDER BY p.order_seq, h.rowid`,
+         WHERE p.status IN (${OPEN_STATUSES_SQL}) AND p.id <> ? ORDER BY p.order_seq, h.rowid`,
       )
       .all(id) as HoldSqlRow[];
     return rows.map(holdFromSql);

@@ -19,7 +19,6 @@ import { SUMMARY_COLUMNS, approvalFromSql, eventFromSql, parseStoredRequest, par
 import { bumpHoldsVersion, currentHoldsVersion, holdChangesSince } from './hold-log';
 import { applyRevalidation, holdsOf, openPromisesForRevalidation, replaceHolds } from './revalidation-rows';
 import {
-  OPEN_STATUSES_SQL,
   type HoldChanges,
   type HoldDelta,
   type HoldsChange,
@@ -43,24 +42,9 @@ import {
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
 import { isCapacityLock, type CapacityLock } from './capacity-lock';
 import { decideInSqlite } from './sqlite-capacity-lock';
-import { openHoldsAsRead, scanHolds } from './hold-scan';
-import { prepared } from './statements';
+import { openHoldsAsRead, openHoldsList } from './hold-scan';
 
-const OPEN_SQL = OPEN_STATUSES_SQL;
 const now = () => new Date().toISOString();
-
-/** The ids of the open promises. */
-const OPEN_IDS_SQL = `SELECT id FROM promises WHERE status IN (${OPEN_SQL})`;
-
-/** Every hold of every open promise, in the order written (a model adds them up: the order does not matter). */
-const openIds = (db: Database) => new Set(prepared(db, OPEN_IDS_SQL).pluck(true).all() as string[]);
-
-function openHolds(db: Database): Hold[] {
-  const open = openIds(db);
-  const holds: Hold[] = [];
-  scanHolds(db, (id) => (open.has(id) ? holds : undefined));
-  return holds;
-}
 
 export class SqliteStore implements Store {
   readonly people: SqlitePeopleStore;
@@ -132,13 +116,13 @@ export class SqliteStore implements Store {
   }
 
   async loadOpenHolds(): Promise<Hold[]> {
-    return openHolds(this.db);
+    return openHoldsList(this.db);
   }
 
   async openHoldsWithVersion(): Promise<{ version: number; holds: Hold[] }> {
     return this.db.transaction(() => {
       const version = this.currentHoldsVersion();
-      return { version, holds: openHolds(this.db) };
+      return { version, holds: openHoldsList(this.db) };
     })();
   }
 

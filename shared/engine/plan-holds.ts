@@ -10,16 +10,21 @@
  * gives it (test/property/plan-holds.test.ts).
  */
 import { fromDay } from '../units/days';
-import type { PlantModel } from './plant-model';
+import type { PlantModel, ProductInfo } from './plant-model';
 import type { PlanCalc } from './plans';
 import { applyChanges } from './pool';
 import type { Hold } from './types';
 import type { View } from './view';
 
+/** Finished goods the plan takes from the item's own pool: from stock, and for a bought item what is bought in too. */
+function finishedOf(product: ProductInfo, p: PlanCalc): number {
+  return product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
+}
+
 export function holdsOf(m: PlantModel, p: PlanCalc, line: number, sku: string): Hold[] {
   const holds: Hold[] = [];
   const product = m.products.get(sku)!;
-  const finished = product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
+  const finished = finishedOf(product, p);
   if (finished > 0 && p.placed !== null) holds.push({ type: 'goods', line, sku, date: fromDay(m.asOfDay + p.placed), qty: finished, use: 'finished' });
   const { routing, days, qty, regular, overtime } = p.production;
   const R = routing.length;
@@ -41,7 +46,7 @@ export function takePlan(view: View, p: PlanCalc, sku: string, sign: 1 | -1): vo
   const m = view.model;
   const H = m.horizon;
   const product = m.products.get(sku)!;
-  const finished = product.supply === 'buy' ? p.fromStock + p.boughtIn : p.fromStock;
+  const finished = finishedOf(product, p);
   // Goods dated before A count on A; nothing beyond the horizon is held. Each pool's changes are
   // applied in one pass (applyChanges); the product's own pool is never one of its components.
   if (finished > 0 && p.placed !== null && p.placed < H) {

@@ -8,7 +8,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Alternative, CheckRequestInput, CheckResult, Status } from '../../shared/schemas/check';
-import { runCheck, validateRequest } from '../../shared/engine';
 import { check, modelOf, plantOf, plantSeed, requestDraw, requestFor } from '../support/engine-harness';
 
 const RANK: Record<Status, number> = { ok: 0, needs_approval: 1, not_feasible: 2 };
@@ -87,10 +86,9 @@ describe('alternatives', () => {
       fc.property(plantSeed, requestDraw(6), (seed, draw) => {
         const plant = plantOf(seed);
         const model = modelOf(plant);
-        const v = validateRequest(model, requestFor(plant, draw));
-        if (!v.ok) throw new Error(JSON.stringify(v.issues));
-        const fast = runCheck(model, v.value);
-        const every = runCheck(model, v.value, { replanAll: true });
+        const request = requestFor(plant, draw);
+        const fast = check(model, request);
+        const every = check(model, request, { replanAll: true });
         if (every.result.lines.some((l) => l.alternatives.length > 0)) withAlternatives++;
         expect(fast.result).toEqual(every.result);
         expect(fast.holds).toEqual(every.holds);

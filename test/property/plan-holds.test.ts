@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addHolds, checkAndHold, releaseHolds, runCheck, validateRequest, type PlantModel } from '../../shared/engine';
-import { check, modelOf, plantOf, plantSeed, requestDraw, requestFor } from '../support/engine-harness';
+import { modelsWithEarlier, plantOf, plantSeed, requestDraw, requestFor } from '../support/engine-harness';
 
 /** Everything a hold can change in a model: held hours per resource, each pool's steps. */
 function stateOf(m: PlantModel) {
@@ -24,13 +24,7 @@ describe('what a plan takes', () => {
     fc.assert(
       fc.property(plantSeed, fc.array(requestDraw(3), { maxLength: 4 }), requestDraw(4), (seed, earlier, draw) => {
         const plant = plantOf(seed);
-        const taken = modelOf(plant);
-        const added = modelOf(plant);
-        for (const d of earlier) {
-          const holds = check(taken, requestFor(plant, d)).holds;
-          addHolds(taken, holds);
-          addHolds(added, holds);
-        }
+        const [taken, added] = modelsWithEarlier(plant, earlier, 2) as [PlantModel, PlantModel];
         const before = stateOf(taken);
         const v = validateRequest(taken, requestFor(plant, draw));
         if (!v.ok) return;

@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addHolds, checkAndHold, validateRequest } from '../../shared/engine';
-import { check, modelOf, plantOf, plantSeed, requestDraw, requestFor } from '../support/engine-harness';
+import { checkAndHold, validateRequest, type PlantModel } from '../../shared/engine';
+import { modelsWithEarlier, plantOf, plantSeed, requestDraw, requestFor } from '../support/engine-harness';
 
 const RUNS = { seed: 20261204, numRuns: 300 };
 
@@ -17,13 +17,7 @@ describe('a replan’s verdict', () => {
     fc.assert(
       fc.property(plantSeed, fc.array(requestDraw(3), { maxLength: 5 }), requestDraw(4), (seed, earlier, draw) => {
         const plant = plantOf(seed);
-        const full = modelOf(plant);
-        const verdict = modelOf(plant);
-        for (const d of earlier) {
-          const holds = check(full, requestFor(plant, d)).holds;
-          addHolds(full, holds);
-          addHolds(verdict, holds);
-        }
+        const [full, verdict] = modelsWithEarlier(plant, earlier, 2) as [PlantModel, PlantModel];
         const v = validateRequest(full, requestFor(plant, draw));
         if (!v.ok) return;
         const a = checkAndHold(full, v.value, { alternatives: false });

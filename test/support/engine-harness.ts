@@ -4,7 +4,7 @@
  * that shrinking works on quantities and dates, not on opaque seeds).
  */
 import fc from 'fast-check';
-import { buildModel, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
+import { addHolds, buildModel, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
 import type { CheckRequestInput, CheckResult } from '../../shared/schemas/check';
 import { randomPlant, type RandomPlant } from '../fixtures/random-plant';
 import { shiftDate } from './dates';
@@ -13,10 +13,23 @@ export function modelOf(plant: RandomPlant, holds: readonly Hold[] = []): PlantM
   return buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: 'property', holds });
 }
 
-export function check(model: PlantModel, input: CheckRequestInput): { result: CheckResult; holds: Hold[] } {
+export function check(model: PlantModel, input: CheckRequestInput, opts?: Parameters<typeof runCheck>[2]): { result: CheckResult; holds: Hold[] } {
   const v = validateRequest(model, input);
   if (!v.ok) throw new Error(`request refused: ${JSON.stringify(v.issues)} for ${JSON.stringify(input)}`);
-  return runCheck(model, v.value);
+  return runCheck(model, v.value, opts);
+}
+
+/**
+ * `count` models of `plant`, each holding the same earlier promises (each request in `earlier`
+ * checked on the first model and its holds added to all): plants where lines run short.
+ */
+export function modelsWithEarlier(plant: RandomPlant, earlier: readonly RequestDraw[], count: number): PlantModel[] {
+  const models = Array.from({ length: count }, () => modelOf(plant));
+  for (const d of earlier) {
+    const holds = check(models[0]!, requestFor(plant, d)).holds;
+    for (const m of models) addHolds(m, holds);
+  }
+  return models;
 }
 
 /** One line as fast-check draws it: indexes and offsets that `requestFor` fits to a plant. */

@@ -18,7 +18,8 @@ import { read, transaction } from './connection';
 import { ensurePools, insertRows, readWorkbook, type ColumnTypes } from './pg-plant';
 import { latestDataVersion } from './pg-capacity-decision';
 import { replacePromiseIn } from './pg-promise-changes';
-import { OPEN_SQL, lockPlantExclusive, openHoldsWithVersion } from './pg-promise-sql';
+import { lockPlantExclusive, openHoldsWithVersion } from './pg-promise-sql';
+import { OPEN_STATUSES_SQL } from '../store-types';
 import { applyRevalidation, openPromisesForRevalidation } from './pg-revalidation';
 import { IMPORT_COLUMNS, importFromPg } from './pg-import-rows';
 import type { PgHost } from './pg-host';
@@ -195,7 +196,7 @@ export class PgOperationsStore implements OperationsStore {
           `SELECT p.id, p.status, p.customer, p.at_risk, sum(h.regular_e4)::bigint AS regular_e4, sum(h.overtime_e4)::bigint AS overtime_e4,
                   min(h.date) AS first_date, max(h.date) AS last_date
            FROM promise_holds h JOIN promises p ON p.id = h.promise_id
-           WHERE h.type = 'hours' AND h.resource_id = $1 AND h.date BETWEEN $2 AND $3 AND p.status IN (${OPEN_SQL})
+           WHERE h.type = 'hours' AND h.resource_id = $1 AND h.date BETWEEN $2 AND $3 AND p.status IN (${OPEN_STATUSES_SQL})
            GROUP BY p.id ORDER BY p.order_seq`,
           [resourceId, from, to],
         )

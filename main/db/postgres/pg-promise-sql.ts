@@ -14,7 +14,6 @@ import { OPEN_STATUSES_SQL, type HoldChanges, type HoldDelta, type PromiseStatus
 
 type Q = pg.ClientBase;
 
-export const OPEN_SQL = OPEN_STATUSES_SQL;
 
 /** The promise columns in the shape `summaryFromSql` parses. */
 export const PG_SUMMARY_COLUMNS = `id, status, customer, region, mode, as_of, data_version, created_at, created_by, submitted_at, confirmed_at,
@@ -161,7 +160,7 @@ export async function openHoldsWithVersion(c: Q | pg.Pool, except: string | null
   const r = await c.query<HoldSqlRow & { current: number }>(
     `SELECT v.version AS current, ${HOLD_COLUMNS}
      FROM hold_version v
-     LEFT JOIN (promise_holds h JOIN promises p ON p.id = h.promise_id AND p.status IN (${OPEN_SQL}) AND p.id IS DISTINCT FROM $1)
+     LEFT JOIN (promise_holds h JOIN promises p ON p.id = h.promise_id AND p.status IN (${OPEN_STATUSES_SQL}) AND p.id IS DISTINCT FROM $1)
        ON true
      WHERE v.id = 1 ORDER BY p.order_seq, h.id`,
     [except],

@@ -11,17 +11,18 @@ import type { Hold, PromiseToRevalidate, RevalidationOutcome } from '../../../sh
 import type { OpenPromise } from '../operations-store';
 import { holdFromSql, parseStoredReasons, parseStoredRequest, parseStoredResult, type HoldSqlRow } from '../promise-rows';
 import { sameHolds } from '../revalidation-rows';
-import { HOLD_COLUMNS, OPEN_SQL, bumpHoldsVersion, insertHolds } from './pg-promise-sql';
+import { HOLD_COLUMNS, bumpHoldsVersion, insertHolds } from './pg-promise-sql';
+import { OPEN_STATUSES_SQL } from '../store-types';
 
 /** Open promises in confirm order with who they are for and their risk now (see `OperationsStore.openPromises`). */
 export async function openPromisesForRevalidation(c: pg.ClientBase): Promise<OpenPromise[]> {
   const rows = (await c.query<{ id: string; customer: string; at_risk: boolean; risk_reasons_json: string; request_json: string; result_json: string }>(
     `SELECT id, customer, at_risk, risk_reasons::text AS risk_reasons_json, request::text AS request_json, result::text AS result_json
-     FROM promises WHERE status IN (${OPEN_SQL}) ORDER BY order_seq, id`,
+     FROM promises WHERE status IN (${OPEN_STATUSES_SQL}) ORDER BY order_seq, id`,
   )).rows;
   const held = new Map<string, Hold[]>();
   const holdRows = (await c.query<HoldSqlRow>(
-    `SELECT ${HOLD_COLUMNS} FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_SQL}) ORDER BY h.id`,
+    `SELECT ${HOLD_COLUMNS} FROM promise_holds h JOIN promises p ON p.id = h.promise_id WHERE p.status IN (${OPEN_STATUSES_SQL}) ORDER BY h.id`,
   )).rows;
   for (const r of holdRows) {
     const list = held.get(r.promise_id);
