@@ -57,7 +57,7 @@ async function readBoundedWorkbook(path: string): Promise<RawWorkbook | Workbook
   }
   if (stat.isFile() && name.toLowerCase().endsWith('.xlsx')) {
     if (stat.size > MAX_XLSX_FILE_BYTES) return { file: name, line: null, column: null, reason: `has ${mb(stat.size)}, more than a workbook may have (${mb(MAX_XLSX_FILE_BYTES)})` };
-    // Loaded on demand: exceljs is large and most imports are CSV.
+    // Loaded on demand: most imports are CSV.
     const { readXlsx } = await import('./read-xlsx');
     return readXlsx(path);
   }
