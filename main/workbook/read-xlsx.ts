@@ -35,7 +35,7 @@ export async function readXlsx(file: string): Promise<RawWorkbook> {
       const rows: RawRow[] = [];
       for (const row of readSheetRows(sheet.part, xml, book)) {
         if (row.line === 1) header = row.cells;
-        else rows.push(row);
+        else rows.push({ line: row.line, cells: row.cells });
         for (const [c, reason] of row.errors ?? []) {
           const column = row.line === 1 ? null : (header?.[c] ?? `number ${c + 1}`);
           issues.push({ ...place, line: row.line, column, reason: `the cell ${reason}` });
