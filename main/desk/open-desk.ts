@@ -51,12 +51,21 @@ export interface DeskOptions {
   share?: { applicationName: string; maxConnections?: number; onError: ErrorSink };
 }
 
+/**
+ * Connections a team server instance keeps to the database at most (`npm run serve -- --pool N`).
+ * More connections than the database has cores make it slower, not faster: each one is a process
+ * of the server's, and they wait on the same locks (the holds version row, the pools a confirm
+ * locks). Measured on 2 cores with two instances and 50 sellers: 20 a pool, 131 confirms/s;
+ * 10, 192/s; 8, 216/s; 6, 235/s (docs/team-server.md: how to size it).
+ */
+export const SERVER_POOL_SIZE = 8;
+
 /** Noon of a fixed day, so its local date is that day in every time zone's reading. */
 export const noonOf = (asOf: string) => () => new Date(`${asOf}T12:00:00`);
 
 export async function openDesk(location: string, opts: DeskOptions = {}): Promise<Desk> {
   const share = opts.share;
-  const opened = await openStore(location, share ? { applicationName: share.applicationName, maxConnections: share.maxConnections ?? 20, onError: share.onError } : {});
+  const opened = await openStore(location, share ? { applicationName: share.applicationName, maxConnections: share.maxConnections ?? SERVER_POOL_SIZE, onError: share.onError } : {});
   try {
     return await deskOn(opened, opts);
   } catch (e) {

@@ -72,15 +72,22 @@ export function createClient(url: string, opts: ConnectOptions = {}, onError: Er
   return client;
 }
 
-const RETRY_CODES = new Set(['40001', '40P01', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+/** A serialization failure or a deadlock: the transaction lost a race; its connection is fine. */
+const CONFLICT_CODES = new Set(['40001', '40P01']);
+/** The server shutting down or the connection failing. */
+const LOST_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
 const LOST = /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|server closed the connection|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+
+/** The connection is lost (or the server is going away): it must not be used again. */
+export function isConnectionLost(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return (err?.code !== undefined && LOST_CODES.has(err.code)) || LOST.test(err?.message ?? '');
+}
 
 /** A serialization failure, a deadlock or a lost connection: the transaction may be run again. */
 export function isRetryable(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  if (err?.code && RETRY_CODES.has(err.code)) return true;
-  if (err?.code && ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'].includes(err.code)) return true;
-  return LOST.test(err?.message ?? '');
+  const code = (e as { code?: string })?.code;
+  return (code !== undefined && CONFLICT_CODES.has(code)) || isConnectionLost(e);
 }
 
 /**
@@ -174,10 +181,11 @@ export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient, tx: T
       return out;
     } catch (e) {
       if (client) {
-        const broken = isRetryable(e);
-        if (!broken) await client.query('ROLLBACK').catch(() => {});
-        // A connection that failed is not given back to the pool.
-        client.release(broken ? (e as Error) : undefined);
+        // A connection that failed is not given back to the pool; one whose transaction lost a
+        // race (serialization failure, deadlock) is: opening another costs the server a process.
+        const lost = isConnectionLost(e);
+        if (!lost) await client.query('ROLLBACK').catch(() => {});
+        client.release(lost ? (e as Error) : undefined);
       }
       if (!isRetryable(e) || Date.now() > deadline) throw e;
       await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random())));

@@ -25,6 +25,8 @@ export interface ServedDeskOptions {
   asOf?: string;
   scryptCost?: ScryptCost;
   version?: string;
+  /** Connections to a team database at most (SERVER_POOL_SIZE unless given). */
+  maxConnections?: number;
 }
 
 /** A database URL or path as it may be shown: never its password. */
@@ -46,7 +48,7 @@ export function displayDatabase(db: string): string {
  * the other instances: their holds followed, one lapse job across them) or a SQLite file (one
  * instance only: for trying the server on a laptop; the demo plant is seeded into a new one).
  */
-export async function serveDesk(location: string, opts: ServedDeskOptions & { seedDemo?: boolean; maxConnections?: number } = {}): Promise<ServedDesk> {
+export async function serveDesk(location: string, opts: ServedDeskOptions & { seedDemo?: boolean } = {}): Promise<ServedDesk> {
   const team = isPostgresUrl(location);
   const desk = await openDesk(location, {
     ...(opts.asOf ? { asOf: opts.asOf } : {}),
