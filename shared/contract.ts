@@ -142,9 +142,18 @@ export interface PromiseDeskBridge {
   onChange?(f: () => void): () => void;
 }
 
-/** The schema of a channel's whole answer, for callers that parse what comes back. */
-export function resultSchema<C extends Channel>(channel: C) {
-  return z.union([z.object({ ok: z.literal(true), value: contract[channel].output }), z.object({ ok: z.literal(false), error: appError })]);
+const makeResultSchema = <C extends Channel>(channel: C) => z.union([z.object({ ok: z.literal(true), value: contract[channel].output }), z.object({ ok: z.literal(false), error: appError })]);
+const resultSchemas = new Map<Channel, ReturnType<typeof makeResultSchema>>();
+
+/**
+ * The schema of a channel's whole answer, for callers that parse what comes back. Made once per
+ * channel: zod compiles a schema on its first parse, and a client that made one per call spent
+ * about a millisecond a call doing so.
+ */
+export function resultSchema<C extends Channel>(channel: C): ReturnType<typeof makeResultSchema<C>> {
+  let s = resultSchemas.get(channel);
+  if (!s) resultSchemas.set(channel, (s = makeResultSchema(channel)));
+  return s as ReturnType<typeof makeResultSchema<C>>;
 }
 
 /** `lines[0].sku` from zod's `['lines', 0, 'sku']`. */
