@@ -49,7 +49,9 @@ export async function openStore(location: string, opts: OpenStoreOptions = {}): 
     where: describeUrl(location),
     shared: {
       async followHolds(onChange, onError) {
-        const follower = await HoldFollower.start(location, { onError });
+        // The same connection tells the people store of changes to users' rows it keeps.
+        const rows = db.store.people.userRows;
+        const follower = await HoldFollower.start(location, { onError, users: { changed: (name) => rows.forget(name), listening: (on) => rows.setListening(on) } });
         follower.subscribe(onChange);
         return { stop: () => follower.stop() };
       },

@@ -74,6 +74,11 @@ export interface PeopleStore {
   userCount(): Promise<number>;
   /** By name, ignoring case. */
   getUser(name: string): Promise<UserRecord | null>;
+  /**
+   * The user as a signed-in session checks it on every request: the row, or one a server instance
+   * kept while it hears of every change to users (PostgreSQL; SQLite reads it).
+   */
+  activeUser(name: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
   /** `onlyIfNoUsers`: the first user, added without an admin (refused if someone was quicker). */
   addUser(user: NewUser, actor: string, opts?: { onlyIfNoUsers?: boolean; at?: string }): Promise<UserChange>;

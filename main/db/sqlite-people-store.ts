@@ -92,6 +92,11 @@ export class SqlitePeopleStore implements PeopleStore {
     return this.userRow(name);
   }
 
+  activeUser(name: string): Promise<UserRecord | null> {
+    return this.getUser(name);
+  }
+
+
   async listUsers(): Promise<UserRecord[]> {
     return this.db.prepare('SELECT * FROM users ORDER BY name_lower').all().map(userFromSql);
   }

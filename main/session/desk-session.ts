@@ -167,8 +167,8 @@ export class DeskSession {
   }
 
   private readUser(name: string): Promise<UserRow> {
-    if (!this.perRequest) return this.people.store.getUser(name);
-    if (this.userRead?.name !== name) this.userRead = { name, row: this.people.store.getUser(name) };
+    if (!this.perRequest) return this.people.store.activeUser(name);
+    if (this.userRead?.name !== name) this.userRead = { name, row: this.people.store.activeUser(name) };
     return this.userRead.row;
   }
 

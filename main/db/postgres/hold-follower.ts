@@ -2,7 +2,8 @@
  * Follows other processes' changes of holds: LISTEN on the hold log's channel (every hold_log row
  * notifies its version at commit), with a poll of the version row as the fallback. A notification
  * is not delivered while disconnected, so after every (re)connect subscribers are told the current
- * version and catch up from the log; the connection comes back by itself.
+ * version and catch up from the log; the connection comes back by itself. On the same connection
+ * it may also hear of changes to users' rows (`users`), for the rows a server keeps.
  *
  *   const follower = await HoldFollower.start(url);
  *   follower.subscribe((version) => checks.model(today));   // catch up the model
@@ -11,11 +12,21 @@ import type pg from 'pg';
 import { createClient, type ErrorSink } from './connection';
 
 export const HOLDS_CHANNEL = 'promise_desk_holds';
+/** Every change of a user's row names it here (migration 0005). */
+export const USERS_CHANNEL = 'promise_desk_users';
+
+/** Told of changes to users' rows on the same connection (see UserRows). */
+export interface UserNotices {
+  changed(name: string): void;
+  /** Whether notices are heard: false while the connection is down (they would be missed). */
+  listening(on: boolean): void;
+}
 
 export interface FollowerOptions {
   /** Poll the version this often even while listening (catches anything missed). */
   pollMs?: number;
   onError?: ErrorSink;
+  users?: UserNotices;
 }
 
 export class HoldFollower {
@@ -71,9 +82,14 @@ export class HoldFollower {
     client.on('end', () => this.lost(client));
     client.on('notification', (n) => {
       if (n.channel === HOLDS_CHANNEL && n.payload) this.emit(Number(n.payload));
+      else if (n.channel === USERS_CHANNEL && n.payload) this.opts.users?.changed(n.payload);
     });
     await client.connect();
     await client.query(`LISTEN ${HOLDS_CHANNEL}`);
+    if (this.opts.users) {
+      await client.query(`LISTEN ${USERS_CHANNEL}`);
+      this.opts.users.listening(true);
+    }
     this.client = client;
     this.reconnectDelay = 100;
     // Anything committed while we were not listening: subscribers catch up from the log.
@@ -84,6 +100,7 @@ export class HoldFollower {
   private lost(client: pg.Client): void {
     if (this.client !== client) return;
     this.client = null;
+    this.opts.users?.listening(false);
     client.end().catch(() => {});
     if (!this.stopped) void this.reconnect();
   }
@@ -119,6 +136,7 @@ export class HoldFollower {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.opts.users?.listening(false);
     if (this.poller) clearInterval(this.poller);
     const c = this.client;
     this.client = null;

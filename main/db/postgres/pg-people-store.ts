@@ -11,6 +11,7 @@ import { COPIES, type Copy } from '../../summary/summary-types';
 import type { AttemptAnswer, Credentials, NewUser, PeopleStore, SignInAttempts, SignerHistory, SignerKey, SummaryRow, UserChange, UserRecord } from '../people-store';
 import { read } from './connection';
 import type { PgHost } from './pg-host';
+import { UserRows } from './user-rows';
 import type pg from 'pg';
 
 const now = () => new Date().toISOString();
@@ -85,10 +86,12 @@ export class PgPeopleStore implements PeopleStore {
 
   /** A change of people under the people lock (serialized with every other one). */
   private write(fn: (c: pg.PoolClient) => Promise<UserChange>): Promise<UserChange> {
-    return this.store.change(async (c) => {
-      await c.query('SELECT pg_advisory_xact_lock($1)', [PEOPLE_LOCK]);
-      return fn(c);
-    });
+    return this.store
+      .change(async (c) => {
+        await c.query('SELECT pg_advisory_xact_lock($1)', [PEOPLE_LOCK]);
+        return fn(c);
+      })
+      .finally(() => this.userRows.forget(null)); // this process's next request reads the row as changed
   }
 
   async userCount(): Promise<number> {
@@ -97,6 +100,13 @@ export class PgPeopleStore implements PeopleStore {
 
   async getUser(name: string): Promise<UserRecord | null> {
     return read(this.pool, (p) => this.userRow(p, name));
+  }
+
+  /** The rows kept for sessions; they are kept only while a follower tells them of changes. */
+  readonly userRows = new UserRows<UserRecord | null>();
+
+  activeUser(name: string): Promise<UserRecord | null> {
+    return this.userRows.get(nameKey(name), () => this.getUser(name));
   }
 
   async listUsers(): Promise<UserRecord[]> {
