@@ -30,6 +30,8 @@ export interface OpenStoreOptions {
   /** The team database: the name this process gives its connections, and how many at most. */
   applicationName?: string;
   maxConnections?: number;
+  /** A server instance: its connections opened at start and kept (see ConnectOptions.keepOpen). */
+  keepOpen?: boolean;
   onError?: ErrorSink;
 }
 
@@ -42,8 +44,10 @@ export async function openStore(location: string, opts: OpenStoreOptions = {}): 
   const db = await openPostgres(location, {
     ...(opts.applicationName ? { applicationName: opts.applicationName } : {}),
     ...(opts.maxConnections ? { max: opts.maxConnections } : {}),
+    ...(opts.keepOpen ? { keepOpen: true } : {}),
     ...(opts.onError ? { onError: opts.onError } : {}),
   });
+  if (opts.keepOpen) await db.store.openConnections();
   return {
     store: db.store,
     where: describeUrl(location),

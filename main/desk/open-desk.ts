@@ -65,7 +65,7 @@ export const noonOf = (asOf: string) => () => new Date(`${asOf}T12:00:00`);
 
 export async function openDesk(location: string, opts: DeskOptions = {}): Promise<Desk> {
   const share = opts.share;
-  const opened = await openStore(location, share ? { applicationName: share.applicationName, maxConnections: share.maxConnections ?? SERVER_POOL_SIZE, onError: share.onError } : {});
+  const opened = await openStore(location, share ? { applicationName: share.applicationName, maxConnections: share.maxConnections ?? SERVER_POOL_SIZE, keepOpen: true, onError: share.onError } : {});
   try {
     return await deskOn(opened, opts);
   } catch (e) {

@@ -42,6 +42,12 @@ export interface ConnectOptions {
   /** How many connections this process opens at most. */
   max?: number;
   applicationName?: string;
+  /**
+   * A server: open all `max` connections at start and keep them while idle. A new connection is a
+   * new PostgreSQL process that starts cold; opened during a rush, sellers waited for it (50
+   * sellers at once: 261-287 confirms/s with the pool opened at start, 240-247 without, paired).
+   */
+  keepOpen?: boolean;
 }
 
 /** Reports errors that reach no caller (an idle connection the server ended). */
@@ -59,10 +65,17 @@ export function clientConfig(url: string, opts: ConnectOptions = {}): pg.ClientC
 }
 
 export function createPool(url: string, opts: ConnectOptions = {}, onError: ErrorSink = () => {}): pg.Pool {
-  const pool = new pg.Pool({ ...clientConfig(url, opts), max: opts.max ?? 10, idleTimeoutMillis: 30_000 });
+  const max = opts.max ?? 10;
+  const pool = new pg.Pool({ ...clientConfig(url, opts), max, ...(opts.keepOpen ? { min: max } : {}), idleTimeoutMillis: 30_000 });
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
   return pool;
+}
+
+/** Opens `n` connections of the pool at once (asked for together, the pool makes one for each). */
+export async function openConnections(pool: pg.Pool, n: number): Promise<void> {
+  const clients = await Promise.all(Array.from({ length: n }, () => pool.connect()));
+  for (const c of clients) c.release();
 }
 
 /** A single client (LISTEN, migrations) with its 'error' listener. */

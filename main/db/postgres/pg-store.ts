@@ -31,7 +31,7 @@ import type {
 } from '../store';
 import { IMPORT_COLUMNS, importFromPg } from './pg-import-rows';
 import type { PgHost } from './pg-host';
-import { createPool, read, transaction, type ChangeTx, type ConnectOptions, type ErrorSink, type TransactionOptions } from './connection';
+import { createPool, openConnections, read, transaction, type ChangeTx, type ConnectOptions, type ErrorSink, type TransactionOptions } from './connection';
 import { dumpPostgres } from './pg-dump';
 import { PgOperationsStore } from './pg-operations-store';
 import { PgPeopleStore } from './pg-people-store';
@@ -62,6 +62,11 @@ export class PostgresStore implements Store, PgHost {
   /** Opens a pool on a database that is already migrated (see `openPostgres`). */
   static connect(url: string, opts: ConnectOptions = {}, onError?: ErrorSink): PostgresStore {
     return new PostgresStore(createPool(url, opts, onError ?? ((e) => process.emitWarning(`PostgreSQL: ${e.message}`))), url);
+  }
+
+  /** Opens the pool's connections now (a server instance, before it answers anyone). */
+  openConnections(): Promise<void> {
+    return openConnections(this.pool, this.pool.options.max ?? 10);
   }
 
   /** One transaction; a change (a write) carries an idempotency key so a retry never applies it twice. */

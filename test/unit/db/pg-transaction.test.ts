@@ -2,7 +2,7 @@
  * How a team server's connections are used, on a real PostgreSQL: a transaction that loses a race
  * (a deadlock here, a serialization failure alike) is run again on a connection of the pool, one whose
  * connection died runs again on a new one, and a served desk opens no more connections than its
- * pool allows (SERVER_POOL_SIZE unless the operator gives `--pool`).
+ * pool allows (SERVER_POOL_SIZE unless the operator gives `--pool`), all opened at start.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,13 +76,15 @@ describe.skipIf(!hasPostgres())('team database connections', () => {
     expect(pids[1]).not.toBe(pids[0]);
   });
 
-  it("keeps a served desk's connections within its pool", async () => {
+  it("opens a served desk's connections at start and keeps them within its pool", async () => {
     const t = await freshTeamDatabase();
     await t.store.close();
     for (const [size, app] of [[undefined, `pool-default-${randomBytes(3).toString('hex')}`], [3, `pool-3-${randomBytes(3).toString('hex')}`]] as const) {
       const desk = await openDesk(t.url, { asOf: '2026-03-02', share: { applicationName: app, ...(size ? { maxConnections: size } : {}), onError: () => {} } });
       cleanups.push(() => desk.close());
       const pool = (desk.store as PostgresStore).pool;
+      // A server opens its connections before it answers anyone (none is opened during a rush).
+      expect(await backends(t.url, app)).toBe(size ?? SERVER_POOL_SIZE);
       // Three times as many slow reads at once as the pool may hold.
       await Promise.all(Array.from({ length: 3 * (size ?? SERVER_POOL_SIZE) }, () => pool.query('SELECT pg_sleep(0.05)')));
       // (The follower of other instances' holds has a connection of its own, named apart.)
