@@ -153,7 +153,7 @@ const resultSchemas = new Map<Channel, ReturnType<typeof makeResultSchema>>();
 export function resultSchema<C extends Channel>(channel: C): ReturnType<typeof makeResultSchema<C>> {
   let s = resultSchemas.get(channel);
   if (!s) resultSchemas.set(channel, (s = makeResultSchema(channel)));
-  return s as ReturnType<typeof makeResultSchema<C>>;
+  return s;
 }
 
 /** `lines[0].sku` from zod's `['lines', 0, 'sku']`. */
