@@ -64,17 +64,20 @@ export function clientConfig(url: string, opts: ConnectOptions = {}): pg.ClientC
   };
 }
 
+/** Connections a process opens at most unless told (a server instance: SERVER_POOL_SIZE). */
+const DEFAULT_MAX = 10;
+
 export function createPool(url: string, opts: ConnectOptions = {}, onError: ErrorSink = () => {}): pg.Pool {
-  const max = opts.max ?? 10;
+  const max = opts.max ?? DEFAULT_MAX;
   const pool = new pg.Pool({ ...clientConfig(url, opts), max, ...(opts.keepOpen ? { min: max } : {}), idleTimeoutMillis: 30_000 });
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
   return pool;
 }
 
-/** Opens `n` connections of the pool at once (asked for together, the pool makes one for each). */
-export async function openConnections(pool: pg.Pool, n: number): Promise<void> {
-  const clients = await Promise.all(Array.from({ length: n }, () => pool.connect()));
+/** Opens all the pool's connections at once (asked for together, the pool makes one for each). */
+export async function openConnections(pool: pg.Pool): Promise<void> {
+  const clients = await Promise.all(Array.from({ length: pool.options.max ?? DEFAULT_MAX }, () => pool.connect()));
   for (const c of clients) c.release();
 }
 

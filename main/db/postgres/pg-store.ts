@@ -66,7 +66,7 @@ export class PostgresStore implements Store, PgHost {
 
   /** Opens the pool's connections now (a server instance, before it answers anyone). */
   openConnections(): Promise<void> {
-    return openConnections(this.pool, this.pool.options.max ?? 10);
+    return openConnections(this.pool);
   }
 
   /** One transaction; a change (a write) carries an idempotency key so a retry never applies it twice. */

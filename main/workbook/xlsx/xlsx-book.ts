@@ -19,7 +19,7 @@ export interface XlsxBook {
   date1904: boolean;
 }
 
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+/** A relationship's kind, its type's last segment (`…/relationships/worksheet`: transitional and strict files alike). */
 const relType = (type: string) => type.slice(type.lastIndexOf('/') + 1);
 
 export function readBook(pkg: XlsxPackage): XlsxBook {
@@ -38,7 +38,7 @@ export function readBook(pkg: XlsxPackage): XlsxBook {
       // `r:id`, in the relationships namespace under whatever prefix the file chose.
       const id = Object.keys(a).find((k) => k.endsWith(':id'));
       const rel = id === undefined ? undefined : rels.get(a[id]!);
-      if (rel && rel.type === `${REL}worksheet`) sheets.push({ name: a.name, part: rel.target });
+      if (rel && relType(rel.type) === 'worksheet') sheets.push({ name: a.name, part: rel.target });
     },
   });
   const partOf = (type: string) => [...rels.values()].find((r) => relType(r.type) === type)?.target ?? null;
