@@ -11,6 +11,7 @@ import * as m0004 from './migrations/0004-history';
 import * as m0005 from './migrations/0005-hold-log';
 import * as m0006 from './migrations/0006-signer-history';
 import * as m0007 from './migrations/0007-replan-facts';
+import * as m0008 from './migrations/0008-open-promises-in-order';
 
 export interface Migration {
   version: number;
@@ -18,7 +19,7 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export class DatabaseTooNewError extends Error {

@@ -28,11 +28,11 @@ import { codesOf, datesOf } from './migrations/0007-replan-facts';
  * a row without them (none is expected) has them taken from its result here. A PostgreSQL store
  * does the same with jsonb_array_elements.
  */
-const OPEN_PROMISES_SQL = `
+export const OPEN_PROMISES_SQL = `
   SELECT p.id, p.customer, p.at_risk, p.risk_reasons_json, p.request_json,
     coalesce(f.codes_json, ${codesOf('p.result_json')}) AS codes_json,
     coalesce(f.dates_json, ${datesOf('p.result_json')}) AS dates_json
-  FROM promises p LEFT JOIN promise_replan f ON f.promise_id = p.id
+  FROM promises p INDEXED BY promises_open_in_order LEFT JOIN promise_replan f ON f.promise_id = p.id
   WHERE p.status IN (${OPEN_STATUSES_SQL}) ORDER BY p.order_seq, p.id`;
 
 const storedCodes = z.array(z.enum(REASON_CODES));
