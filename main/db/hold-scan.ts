@@ -9,7 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Hold } from '../../shared/engine/types';
-import { HOLD_COLUMNS, holdFromColumns } from './promise-rows';
+import { HOLD_COLUMNS, holdFromColumns, holdToSql } from './promise-rows';
 import { prepared } from './statements';
 import { OPEN_STATUSES_SQL } from './store-types';
 
@@ -46,6 +46,45 @@ function sharedTexts(): (s: string) => string {
     texts.set(s, s);
     return s;
   };
+}
+
+const ONE_PROMISE_SQL = `SELECT promise_id, ${HOLD_COLUMNS.join(', ')} FROM promise_holds WHERE promise_id = ? ORDER BY rowid`;
+
+/**
+ * Fills each list of `held` with its promise's holds, in the order written. A few promises of many
+ * (`of`: how many were read) are looked up one by one through the index; more, in one scan.
+ */
+export function readHolds(db: Database, held: ReadonlyMap<string, Hold[]>, of: number): void {
+  if (held.size === 0) return;
+  if (held.size * 8 > of) return scanHolds(db, (id) => held.get(id));
+  const intern = sharedTexts();
+  const one = prepared(db, ONE_PROMISE_SQL).raw(true);
+  for (const [id, holds] of held) for (const r of one.iterate(id) as IterableIterator<unknown[]>) holds.push(holdFromColumns(r, 1, intern));
+}
+
+/**
+ * The ids among `outcomes` whose holds are not the rows stored for them, in the order written:
+ * one scan comparing each row with the hold expected in its place (no hold object made of it), so
+ * that a replan needs no copy of the stored holds to rewrite only those that changed.
+ */
+export function promisesWithOtherHolds(db: Database, outcomes: readonly { id: string; holds: readonly Hold[] }[]): Set<string> {
+  const next = new Map<string, { holds: readonly Hold[]; at: number; same: boolean }>();
+  for (const o of outcomes) next.set(o.id, { holds: o.holds, at: 0, same: true });
+  for (const r of prepared(db, HOLDS_SQL).raw(true).iterate() as IterableIterator<unknown[]>) {
+    const n = next.get(r[0] as string);
+    if (!n?.same) continue;
+    const h = n.holds[n.at++];
+    if (h === undefined || !rowHolds(r, 1, h)) n.same = false;
+  }
+  const other = new Set<string>();
+  for (const [id, n] of next) if (!n.same || n.at !== n.holds.length) other.add(id);
+  return other;
+}
+
+/** Whether the raw row's hold columns from `at` on are exactly what `holdToSql` writes for `h`. */
+function rowHolds(r: readonly unknown[], at: number, h: Hold): boolean {
+  const written = holdToSql('', h);
+  return HOLD_COLUMNS.every((c, k) => r[at + k] === written[c]);
 }
 
 /** Adds each hold to the list `into` gives for its promise (none: skipped), in the order written. */

@@ -1,6 +1,6 @@
 /**
  * The open promises last read for replanning, kept while nothing in the database has changed: a
- * preview of an edit reads them (20,000 on the big plant, with their 130,000 holds), and the save
+ * preview of an edit reads them (20,000 on the big plant), and the save
  * that follows it would read the very same rows again (issue #15, speed). "Nothing changed" is
  * SQLite's own count, not a version of ours that a writer could forget to bump: no row written on
  * this connection (`total_changes()`, triggers included) and no commit from any other
@@ -21,13 +21,13 @@ function stampOf(db: Database): string {
   return `${String(db.pragma('data_version', { simple: true }))}:${changes}`;
 }
 
-/** `openPromisesForRevalidation`, or the same array as last time when nothing was written since. */
-export function readOpenPromises(db: Database): readonly OpenPromise[] {
-  const stamp = stampOf(db);
+/** `openPromisesForRevalidation`, or the same array as last time when nothing was written since (and the day is the same). */
+export function readOpenPromises(db: Database, asOf?: string): readonly OpenPromise[] {
+  const stamp = `${stampOf(db)}:${asOf ?? 'every hold'}`;
   const memo = kept.get(db);
   const same = memo?.stamp === stamp ? memo.open.deref() : undefined;
   if (same) return same;
-  const open = openPromisesForRevalidation(db);
+  const open = openPromisesForRevalidation(db, asOf);
   kept.set(db, { stamp, open: new WeakRef(open) });
   return open;
 }

@@ -125,9 +125,11 @@ export interface OperationsStore {
    * result, holds, the reason codes its approvals cover, and its at-risk flag and reasons now:
    * what a preview of a change replans, without writing anything. Read in one transaction.
    * Callers must not change what they get: a store may hand the same array out again while
-   * nothing changed (open-promises-memo.ts).
+   * nothing changed (open-promises-memo.ts). With `asOf` (the day the caller replans as of), a
+   * store may leave out the holds of promises that do not wait to be fulfilled that day: a replan
+   * reads no others (`PromiseToRevalidate.holds`).
    */
-  openPromises(): Promise<readonly OpenPromise[]>;
+  openPromises(asOf?: string): Promise<readonly OpenPromise[]>;
   /** Every hold of every open promise except those of `id` (a re-check of `id` sees its own released). */
   openHoldsExcept(id: string): Promise<Hold[]>;
   /**

@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { bumpHoldsVersion } from './hold-log';
-import { sameHolds } from '../../shared/engine/same-holds';
+import { waitsToBeFulfilled } from '../../shared/engine/revalidate';
 import { REASON_CODES } from '../../shared/schemas/check';
 import { DAY_PATTERN, dateStr } from '../../shared/schemas/fields';
 import { isApprovable } from '../../shared/rules/reason-groups';
@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { holdFromSql, holdToSql, parseJsonList, parseStoredRequest, parseStoredReasons, type HoldSqlRow } from './promise-rows';
 import { OPEN_STATUSES_SQL } from './store-types';
 import { prepared } from './statements';
-import { scanHolds } from './hold-scan';
+import { promisesWithOtherHolds, readHolds } from './hold-scan';
 import { codesOf, datesOf } from './migrations/0007-replan-facts';
 
 
@@ -41,28 +41,33 @@ const CODES = new Set<string>(REASON_CODES);
 const isReasonCode = (s: string) => CODES.has(s);
 const isDateStr = (s: string) => DAY_PATTERN.test(s);
 
-/** Open promises in confirm order, as revalidation reads them, with who they are for and their risk now. */
-export function openPromisesForRevalidation(db: Database): OpenPromise[] {
+/**
+ * Open promises in confirm order, as revalidation reads them, with who they are for and their
+ * risk now. With `asOf` (the day of the replan) only the promises that wait to be fulfilled then
+ * get their holds, the only ones a replan reads; the others' are left empty (`applyRevalidation`
+ * compares new holds with the stored rows, not with these).
+ */
+export function openPromisesForRevalidation(db: Database, asOf?: string): OpenPromise[] {
   const open: OpenPromise[] = [];
   const held = new Map<string, Hold[]>();
   for (const r of prepared(db, OPEN_PROMISES_SQL).iterate() as IterableIterator<OpenRow>) {
     // What it was submitted (and so approved) with counts as covered; an `ok` confirm has none.
     const covered = parseJsonList(`the check result of ${r.id}`, r.codes_json, isReasonCode, storedCodes).filter(isApprovable);
+    const dispatchDates = parseJsonList(`the check result of ${r.id}`, r.dates_json, isDateStr, storedDates);
     const holds: Hold[] = [];
-    held.set(r.id, holds);
+    if (asOf === undefined || waitsToBeFulfilled(dispatchDates, asOf)) held.set(r.id, holds);
     open.push({
       id: r.id,
       request: parseStoredRequest(r.id, r.request_json),
       covered,
       holds,
-      dispatchDates: parseJsonList(`the check result of ${r.id}`, r.dates_json, isDateStr, storedDates),
+      dispatchDates,
       customer: r.customer,
       atRisk: r.at_risk === 1,
       riskReasons: r.at_risk === 1 ? parseStoredReasons(r.id, r.risk_reasons_json) : [],
     });
   }
-  // Every hold in one query (not one query per promise), each promise's in the order written.
-  scanHolds(db, (id) => held.get(id));
+  readHolds(db, held, open.length);
   return open;
 }
 
@@ -101,16 +106,20 @@ function holdsWriter(db: Database): (id: string, holds: readonly Hold[]) => void
   };
 }
 
-/** Writes each outcome's holds and flag, then bumps the holds version (the tables changed). */
+/**
+ * Writes each outcome's holds and flag, then bumps the holds version (the tables changed). New
+ * holds are compared with the rows stored, not with `open`'s (which may not have been read).
+ */
 export function applyRevalidation(db: Database, open: readonly (PromiseToRevalidate | OpenPromise)[], outcomes: readonly RevalidationOutcome[]): void {
   const before = new Map(open.map((p) => [p.id, p]));
+  for (const o of outcomes) if (!before.has(o.id)) throw new Error(`revalidation returned an outcome for ${o.id}, which is not an open promise`);
+  const changed = promisesWithOtherHolds(db, outcomes);
   const setRisk = prepared(db, 'UPDATE promises SET at_risk = ?, risk_reasons_json = ? WHERE id = ?');
   const writeHolds = holdsWriter(db);
   for (const o of outcomes) {
-    const old = before.get(o.id);
-    if (!old) throw new Error(`revalidation returned an outcome for ${o.id}, which is not an open promise`);
+    const old = before.get(o.id)!;
     // Most promises keep their plan and their flag after a small change: their rows stay as they are.
-    if (!sameHolds(old.holds, o.holds)) writeHolds(o.id, o.holds);
+    if (changed.has(o.id)) writeHolds(o.id, o.holds);
     const reasons = JSON.stringify(o.atRisk ? o.reasons : []);
     if ('atRisk' in old && old.atRisk === o.atRisk && JSON.stringify(old.riskReasons) === reasons) continue;
     setRisk.run(o.atRisk ? 1 : 0, reasons, o.id);

@@ -64,7 +64,7 @@ export class SqliteOperationsStore implements OperationsStore {
     return this.db
       .transaction(() => {
         if (meta.expectedVersion !== undefined && this.currentVersion() !== meta.expectedVersion) throw new TablesChangedError(this.currentVersion());
-        const open = readOpenPromises(this.db);
+        const open = readOpenPromises(this.db, revalidate.asOf);
         const before = this.latest() ? readWorkbookTables(this.db) : null;
         const diff = diffWorkbooks(before, workbook);
         const counts = writeWorkbookTables(this.db, workbook);
@@ -103,7 +103,7 @@ export class SqliteOperationsStore implements OperationsStore {
       .transaction((): SaveOutcome => {
         const current = this.currentVersion();
         if (current !== save.baseVersion) return { ok: false, conflict: 'version_changed', dataVersion: current };
-        const open = readOpenPromises(this.db);
+        const open = readOpenPromises(this.db, revalidate.asOf);
         for (const w of save.writes) this.writeTable(w);
         const at = save.at ?? now();
         // A version's hash names its content's history: the base it came from and what changed.
@@ -162,8 +162,8 @@ export class SqliteOperationsStore implements OperationsStore {
     }));
   }
 
-  async openPromises() {
-    return this.db.transaction(() => readOpenPromises(this.db))();
+  async openPromises(asOf?: string) {
+    return this.db.transaction(() => readOpenPromises(this.db, asOf))();
   }
 
   async openHoldsExcept(id: string): Promise<Hold[]> {

@@ -92,7 +92,7 @@ export class SqliteStore implements Store {
           .run(meta.at ?? now(), meta.source, meta.sha256, JSON.stringify(counts), meta.user);
         const record = importFromSql(this.db.prepare('SELECT * FROM imports WHERE id = ?').get(info.lastInsertRowid));
 
-        const open = openPromisesForRevalidation(this.db);
+        const open = openPromisesForRevalidation(this.db, revalidate.asOf);
         const outcomes = revalidate(workbook, record.dataVersion, open);
         // Writes holds and flags, and bumps the holds version: any model of the old tables is stale.
         applyRevalidation(this.db, open, outcomes);

@@ -49,7 +49,13 @@ export interface ImportRecord {
  * Replans the open promises (confirmed or awaiting approval, in the order they were confirmed or
  * submitted) against the new tables. Runs inside the import's transaction, so it is synchronous.
  */
-export type Revalidate = (workbook: Workbook, dataVersion: string, open: readonly PromiseToRevalidate[]) => RevalidationOutcome[];
+export type Revalidate = ((workbook: Workbook, dataVersion: string, open: readonly PromiseToRevalidate[]) => RevalidationOutcome[]) & {
+  /**
+   * The day it replans as of, when it says: the store then reads only the holds of the promises
+   * that wait to be fulfilled that day (the only holds a replan reads); without it, every hold.
+   */
+  readonly asOf?: string;
+};
 
 export interface ImportOutcome {
   import: ImportRecord;

@@ -6,5 +6,7 @@ import { revalidatePromises } from '../../shared/engine';
 import type { Revalidate } from '../db/store';
 
 export function revalidator(asOf: string): Revalidate {
-  return (workbook, dataVersion, open) => (open.length === 0 ? [] : revalidatePromises(workbook, { asOf, dataVersion }, open).outcomes);
+  const replan: Revalidate = (workbook, dataVersion, open) => (open.length === 0 ? [] : revalidatePromises(workbook, { asOf, dataVersion }, open).outcomes);
+  // The day told to the store too: it then reads only the holds this replan reads.
+  return Object.assign(replan, { asOf });
 }

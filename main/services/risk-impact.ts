@@ -51,7 +51,7 @@ export async function riskImpactOf(
   asOf: string,
   keep?: (open: readonly OpenPromise[], outcomes: RevalidationOutcome[]) => void,
 ): Promise<RiskImpact> {
-  const open = await deps.ops.openPromises();
+  const open = await deps.ops.openPromises(asOf);
   if (open.length === 0) return { open: 0, becomeAtRisk: [], stopAtRisk: [], stayAtRisk: 0 };
   const { outcomes } = revalidatePromises(workbook, { asOf, dataVersion: 'preview' }, open);
   keep?.(open, outcomes);

@@ -8,6 +8,7 @@ import { applyEdits, isEmptyEdit, type EditIssue, type TableEdits } from '../../
 import { TABLES, type TableName, type Workbook } from '../../shared/schemas/workbook';
 import { authorize, type ActorRef } from '../access/authorize';
 import type { ChangeSet, TableWrite } from '../db/operations-store';
+import type { Revalidate } from '../db/store';
 import { diffWorkbooks } from '../../shared/edits/diff';
 import { NoPlantError, type OperationsDeps } from './operations-deps';
 import { revalidator } from './revalidator';
@@ -70,7 +71,7 @@ export async function saveTableEdits(deps: OperationsDeps, actor: ActorRef, base
   const outcome = await deps.ops.saveEdits(
     { baseVersion, workbook: applied.workbook, writes, diff, user: actor.name, source: sourceOf(applied.changed, diff.added + diff.changed + diff.removed) },
     // What the preview of these edits worked out, when nothing changed since (replan-memo.ts).
-    (workbook, dataVersion, open) => takeReplan(deps.ops, key, open) ?? replan(workbook, dataVersion, open),
+    Object.assign((...a: Parameters<Revalidate>) => takeReplan(deps.ops, key, a[2]) ?? replan(...a), { asOf }),
   );
   if (!outcome.ok) return { ok: false, kind: 'conflict', message: CONFLICT };
   // The rows just stored are the ones read back (every edited cell went through the same schemas:

@@ -12,6 +12,6 @@ export type { Hold, PlantModel, PromiseToRevalidate, RevalidationOutcome } from 
 export { buildModel, addHolds, releaseHolds } from './model';
 export { validateRequest } from './validate';
 export { checkAndHold, runCheck } from './check';
-export { dispatchDatesOf, revalidatePromises } from './revalidate';
+export { dispatchDatesOf, revalidatePromises, waitsToBeFulfilled } from './revalidate';
 export { capacityPicture, resourceList, type CapacityDay } from './capacity-picture';
 export { poolsRead, poolOfHold, type PoolKey } from './pools-read';

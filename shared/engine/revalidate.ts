@@ -24,6 +24,15 @@ export function dispatchDatesOf(result: CheckResult | null): string[] {
   return fromResult.filter((d): d is string => d !== null);
 }
 
+/**
+ * Whether a promise waits to be fulfilled on `asOf`: every dispatch date of it has passed. It is
+ * not checked again then and keeps its holds, the only holds a replan reads (a store may leave the
+ * others unread: `PromiseToRevalidate.holds`).
+ */
+export function waitsToBeFulfilled(dispatchDates: readonly string[], asOf: string): boolean {
+  return dispatchDates.length > 0 && dispatchDates.every((d) => d < asOf);
+}
+
 export function revalidatePromises(
   wb: Workbook,
   opts: { asOf: string; dataVersion: string },
@@ -32,8 +41,7 @@ export function revalidatePromises(
   const model = buildModel(wb, opts);
   const outcomes: RevalidationOutcome[] = [];
   for (const p of promises) {
-    const dates = p.dispatchDates;
-    if (dates.length > 0 && dates.every((d) => d < opts.asOf)) {
+    if (waitsToBeFulfilled(p.dispatchDates, opts.asOf)) {
       addHolds(model, p.holds);
       outcomes.push({ id: p.id, rechecked: false, result: null, holds: [...p.holds], atRisk: false, reasons: [] });
       continue;
@@ -53,7 +61,8 @@ function recheck(model: PlantModel, p: PromiseToRevalidate): RevalidationOutcome
   // the promise was made with; plans and alternatives of 20,000 checks were most of the work).
   const { result, holds } = checkAndHold(model, valid.value, { verdictOnly: true });
   const reasons = uncovered(result, p.covered);
-  // The promise's own list when nothing changed (same-holds.ts): the same holds either way.
+  // The promise's own list when nothing changed (same-holds.ts): the same holds either way. (Left
+  // unread by the store, its list is empty: the new holds are kept, still the same holds.)
   const kept = sameHolds(p.holds, holds) ? p.holds : holds;
   return { id: p.id, rechecked: true, result: null, holds: kept, atRisk: reasons.length > 0, reasons };
 }

@@ -12,7 +12,12 @@ export interface PromiseToRevalidate {
   request: CheckRequest;
   /** Reason codes its approvals cover (those it was submitted or approved with); empty for an `ok` confirm. */
   covered: readonly ReasonCode[];
-  /** The holds it has now; kept as they are when every dispatch date has passed. */
+  /**
+   * The holds it has now; kept as they are when every dispatch date has passed. A replan reads no
+   * other promise's holds, so a store reading promises for a replan as of a day may leave them
+   * empty for the promises that do not wait to be fulfilled then (`waitsToBeFulfilled`): 130,000
+   * hold objects on the big plant, read and then dropped (issue #15, speed).
+   */
   holds: readonly Hold[];
   /**
    * The dispatch dates of its lines' held plans (from its last check: each line's chosen plan, or

@@ -171,7 +171,8 @@ export class PgOperationsStore implements OperationsStore {
   }
 
   async openPromises() {
-    // Promises and their holds read in one transaction, so they agree.
+    // Promises and their holds read in one transaction, so they agree. Every hold, whatever the
+    // day: the holds a replan does not read are what a save here compares its new ones with.
     return transaction(this.store.pool, (c) => openPromisesForRevalidation(c));
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPromisesForRevalidation } from '../../../main/db/revalidation-rows';
-import { buildModel, dispatchDatesOf, runCheck, validateRequest } from '../../../shared/engine';
+import { buildModel, dispatchDatesOf, revalidatePromises, runCheck, validateRequest } from '../../../shared/engine';
 import { CAPACITY_REASONS, COMMERCIAL_REASONS } from '../../../shared/rules/reason-groups';
 import { openHarness, type Harness } from '../../support/operations-harness';
 import { AS_OF, line, plant, request } from '../../support/plant';
@@ -47,5 +47,30 @@ describe('open promises as revalidation reads them', () => {
     const still = openPromisesForRevalidation(h.store.db);
     expect(still.map((p) => p.id)).toEqual([stored[0]!.id, stored[2]!.id, stored[3]!.id]);
     expect(still.map((p) => p.holds)).toEqual([stored[0]!.holds, stored[2]!.holds, stored[3]!.holds]);
+  });
+
+  it('with the day of the replan, reads only the holds of promises waiting to be fulfilled, and the replan comes out the same', async () => {
+    const model = buildModel(plant(), { asOf: AS_OF, dataVersion: (await h.store.dataVersion())! });
+    const requests = [request(line('FG', 4, '2026-03-04')), request(line('FG', 2, '2026-03-10'), line('FG', 1, '2026-03-05')), request(line('FG', 3, '2026-03-12'))];
+    for (const raw of requests) {
+      const v = validateRequest(model, raw);
+      if (!v.ok) throw new Error('bad request');
+      const { result, holds } = runCheck(model, v.value);
+      const r = await h.store.recordPromise({ status: 'confirmed', request: v.value, result, holds, user: 'a' }, await h.store.holdsVersion());
+      if (!r.ok) throw new Error('refused');
+    }
+    const all = openPromisesForRevalidation(h.store.db);
+    expect(all.every((p) => p.holds.length > 0)).toBe(true);
+    // A day after the first promise's dispatch and before the others' last: only the first waits to be fulfilled.
+    const day = all[1]!.dispatchDates.reduce((a, b) => (a > b ? a : b));
+    const waiting = all.filter((p) => p.dispatchDates.every((d) => d < day)).map((p) => p.id);
+    expect(waiting).toEqual([all[0]!.id]);
+    const some = openPromisesForRevalidation(h.store.db, day);
+    expect(some.map((p) => p.holds)).toEqual([all[0]!.holds, [], []]);
+    expect(some.map(({ holds: _, ...p }) => p)).toEqual(all.map(({ holds: _, ...p }) => p));
+    // The replan reads no other holds: the same outcomes either way (the kept promise's holds included).
+    const replan = (open: typeof all) => revalidatePromises(plant(), { asOf: day, dataVersion: 'v' }, open).outcomes;
+    expect(replan(some)).toEqual(replan(all));
+    expect(replan(some)[0]).toMatchObject({ rechecked: false, holds: all[0]!.holds });
   });
 });
