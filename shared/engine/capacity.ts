@@ -16,10 +16,10 @@ export function freeOvertime(view: View, r: number, d: number): number {
   return res.cap[d]! > 0 ? Math.max(0, res.otPerDayE4 - view.res(r).otHeld[d]!) : 0;
 }
 
-/** Units per horizon day, with or without overtime. */
-export function dailyUnits(view: View, product: ProductInfo, overtime: boolean, out?: Float64Array): Float64Array {
-  const H = view.model.horizon;
-  const units = (out ?? new Float64Array(H)).fill(product.routing.length ? Infinity : 0);
+/** Units per horizon day, with or without overtime (the first `days` days only, when given). */
+export function dailyUnits(view: View, product: ProductInfo, overtime: boolean, out?: Float64Array, days = view.model.horizon): Float64Array {
+  const H = days;
+  const units = (out ?? new Float64Array(view.model.horizon)).fill(product.routing.length ? Infinity : 0, 0, H);
   for (const { res: r, hoursE4 } of product.routing) {
     const res = view.model.resources[r]!;
     const { regHeld, otHeld } = view.res(r);
@@ -35,10 +35,10 @@ export function dailyUnits(view: View, product: ProductInfo, overtime: boolean, 
 }
 
 /** `dailyUnits` without and with overtime at once: one walk over the routing's days instead of two. */
-export function dailyUnitsBoth(view: View, product: ProductInfo, regular: Float64Array, withOvertime: Float64Array): void {
-  const H = view.model.horizon;
-  regular.fill(product.routing.length ? Infinity : 0);
-  withOvertime.fill(product.routing.length ? Infinity : 0);
+export function dailyUnitsBoth(view: View, product: ProductInfo, regular: Float64Array, withOvertime: Float64Array, days = view.model.horizon): void {
+  const H = days;
+  regular.fill(product.routing.length ? Infinity : 0, 0, H);
+  withOvertime.fill(product.routing.length ? Infinity : 0, 0, H);
   for (const { res: r, hoursE4 } of product.routing) {
     const res = view.model.resources[r]!;
     const { regHeld, otHeld } = view.res(r);

@@ -130,7 +130,7 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
   // on time (its holds are on its latest day; a reason names only the earliest of plans not on
   // time) are not worked out.
   const verdict = detail === 'verdict';
-  const supply = lineSupply(view, product, overtime, verdict);
+  const supply = lineSupply(view, product, overtime, verdict ? R + 1 : undefined);
   const main = m.lanes.get(laneKey(req.region, req.mode))!;
   const express = req.mode === 'standard' ? m.lanes.get(laneKey(req.region, 'express')) : undefined;
 

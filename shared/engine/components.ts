@@ -7,10 +7,10 @@ import type { ProductInfo } from './plant-model';
 import { atp } from './pool';
 import type { View } from './view';
 
-/** K[t]: the most units the line may have made by the end of day t (Infinity: no limit). Non-decreasing. */
-export function componentCaps(view: View, product: ProductInfo, out?: Float64Array): Float64Array {
-  const H = view.model.horizon;
-  const caps = (out ?? new Float64Array(H)).fill(Infinity);
+/** K[t]: the most units the line may have made by the end of day t (Infinity: no limit). Non-decreasing. The first `days` days only, when given. */
+export function componentCaps(view: View, product: ProductInfo, out?: Float64Array, days = view.model.horizon): Float64Array {
+  const H = days;
+  const caps = (out ?? new Float64Array(view.model.horizon)).fill(Infinity, 0, H);
   for (const { pool: p, qty } of product.bom) {
     const pool = view.model.pools[p]!;
     const { days, suf } = view.pool(p);
@@ -40,12 +40,12 @@ export function bindingComponent(view: View, product: ProductInfo, t: number): {
 
 /**
  * N[d]: the most units that can be made by the end of day d (forward greedy; optimal because
- * K is non-decreasing).
+ * K is non-decreasing). The first `days` days only, when given (each depends on those before it only).
  */
-export function cumulativeMax(units: Float64Array, caps: Float64Array | null, out?: Float64Array): Float64Array {
+export function cumulativeMax(units: Float64Array, caps: Float64Array | null, out?: Float64Array, days = units.length): Float64Array {
   const N = out ?? new Float64Array(units.length);
   let n = 0;
-  for (let d = 0; d < units.length; d++) {
+  for (let d = 0; d < days; d++) {
     n += units[d]!;
     if (caps && caps[d]! < n) n = caps[d]!;
     N[d] = n;

@@ -74,7 +74,7 @@ export function placeProduction(
   if (qty <= 0 || last < 0) return NO_PRODUCTION;
   // The most that regular hours can make in the window, components allowing. Up to that, plain
   // latest-first filling of regular hours is feasible (it makes the least possible early on).
-  const regularMax = cumulativeMax(regular, caps, lineArray())[last]!;
+  const regularMax = cumulativeMax(regular, caps, lineArray(), last + 1)[last]!;
   let n: Float64Array | null;
   if (qty <= regularMax || !withOvertime) n = latestFirst(regular, last, qty);
   else {
