@@ -18,12 +18,11 @@ export function freeOvertime(view: View, r: number, d: number): number {
 
 /** Units per horizon day, with or without overtime (the first `days` days only, when given). */
 export function dailyUnits(view: View, product: ProductInfo, overtime: boolean, out?: Float64Array, days = view.model.horizon): Float64Array {
-  const H = days;
-  const units = (out ?? new Float64Array(view.model.horizon)).fill(product.routing.length ? Infinity : 0, 0, H);
+  const units = (out ?? new Float64Array(view.model.horizon)).fill(product.routing.length ? Infinity : 0, 0, days);
   for (const { res: r, hoursE4 } of product.routing) {
     const res = view.model.resources[r]!;
     const { regHeld, otHeld } = view.res(r);
-    for (let d = 0; d < H; d++) {
+    for (let d = 0; d < days; d++) {
       let free = res.cap[d]! - res.load[d]! - regHeld[d]!;
       if (free < 0) free = 0;
       if (overtime && res.cap[d]! > 0) free += Math.max(0, res.otPerDayE4 - otHeld[d]!);
@@ -36,13 +35,12 @@ export function dailyUnits(view: View, product: ProductInfo, overtime: boolean, 
 
 /** `dailyUnits` without and with overtime at once: one walk over the routing's days instead of two. */
 export function dailyUnitsBoth(view: View, product: ProductInfo, regular: Float64Array, withOvertime: Float64Array, days = view.model.horizon): void {
-  const H = days;
-  regular.fill(product.routing.length ? Infinity : 0, 0, H);
-  withOvertime.fill(product.routing.length ? Infinity : 0, 0, H);
+  regular.fill(product.routing.length ? Infinity : 0, 0, days);
+  withOvertime.fill(product.routing.length ? Infinity : 0, 0, days);
   for (const { res: r, hoursE4 } of product.routing) {
     const res = view.model.resources[r]!;
     const { regHeld, otHeld } = view.res(r);
-    for (let d = 0; d < H; d++) {
+    for (let d = 0; d < days; d++) {
       let free = res.cap[d]! - res.load[d]! - regHeld[d]!;
       if (free < 0) free = 0;
       const u = Math.floor(free / hoursE4);

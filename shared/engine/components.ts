@@ -7,14 +7,13 @@ import type { ProductInfo } from './plant-model';
 import { atp } from './pool';
 import type { View } from './view';
 
-/** K[t]: the most units the line may have made by the end of day t (Infinity: no limit). Non-decreasing. The first `days` days only, when given. */
-export function componentCaps(view: View, product: ProductInfo, out?: Float64Array, days = view.model.horizon): Float64Array {
-  const H = days;
-  const caps = (out ?? new Float64Array(view.model.horizon)).fill(Infinity, 0, H);
+/** K[t]: the most units the line may have made by the end of day t (Infinity: no limit). Non-decreasing. Days before `upTo` only, when given. */
+export function componentCaps(view: View, product: ProductInfo, out?: Float64Array, upTo = view.model.horizon): Float64Array {
+  const caps = (out ?? new Float64Array(view.model.horizon)).fill(Infinity, 0, upTo);
   for (const { pool: p, qty } of product.bom) {
     const pool = view.model.pools[p]!;
     const { days, suf } = view.pool(p);
-    const end = Math.min(pool.limit, H);
+    const end = Math.min(pool.limit, upTo);
     // Step by step: ATP is the same on every day of a step (before the limit).
     for (let j = 0; j < days.length && days[j]! < end; j++) {
       const k = Math.floor(Math.max(0, suf[j]!) / qty);
