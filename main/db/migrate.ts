@@ -12,6 +12,7 @@ import * as m0005 from './migrations/0005-hold-log';
 import * as m0006 from './migrations/0006-signer-history';
 import * as m0007 from './migrations/0007-replan-facts';
 import * as m0008 from './migrations/0008-open-promises-in-order';
+import * as m0009 from './migrations/0009-holds-of-open-promises';
 
 export interface Migration {
   version: number;
@@ -19,7 +20,7 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 export class DatabaseTooNewError extends Error {

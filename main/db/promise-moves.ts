@@ -93,6 +93,9 @@ db: Database,
     params.seq = nextCounter(db, 'order_seq');
   }
   if (!OPEN_STATUSES.includes(to)) sets.push(`at_risk = 0, risk_reasons_json = '[]'`);
+  // Holds count while the promise is open; the log records what stopped and started counting.
+  // Read before the status changes: leaving the open statuses deletes them (migration 0009).
+  const before = OPEN_STATUSES.includes(from) ? holdsOf(db, id) : [];
   if (opts.result) {
     sets.push('result_json = @result, as_of = @asOf, data_version = @dataVersion');
     Object.assign(params, { result: JSON.stringify(opts.result), asOf: opts.result.as_of, dataVersion: opts.result.data_version });
@@ -103,15 +106,12 @@ db: Database,
   }
   db.prepare(`UPDATE promises SET ${sets.join(', ')} WHERE id = @id`).run(params);
 
-  // Holds count while the promise is open; the log records what stopped and started counting.
-  const before = OPEN_STATUSES.includes(from) ? holdsOf(db, id) : [];
   if (holdsChange.kind !== 'keep') {
     replaceHolds(db, id, holdsChange.kind === 'replace' ? holdsChange.holds : []);
     const after = OPEN_STATUSES.includes(to) ? (holdsChange.kind === 'replace' ? holdsChange.holds : []) : [];
     holdsVersion = bumpHoldsVersion(db, { added: after, released: before });
   } else if (OPEN_STATUSES.includes(from) !== OPEN_STATUSES.includes(to)) {
-    const held = holdsOf(db, id);
-    holdsVersion = bumpHoldsVersion(db, OPEN_STATUSES.includes(to) ? { added: held, released: [] } : { added: [], released: held });
+    holdsVersion = bumpHoldsVersion(db, OPEN_STATUSES.includes(to) ? { added: holdsOf(db, id), released: [] } : { added: [], released: before });
   }
   insertEvent(db, id, at, user, from, to, comment);
   if (opts.approval) insertApproval(db, id, { ...opts.approval, user, at });

@@ -30,8 +30,9 @@ export function insertReplacement(db: Database, oldId: string, from: PromiseStat
   const id = insertPromise(db, p, at, `re-promise of ${oldId}${p.comment ? `: ${p.comment}` : ''}`);
   replaceHolds(db, id, p.holds);
 
-  db.prepare(`UPDATE promises SET status = 'cancelled', at_risk = 0, risk_reasons_json = '[]' WHERE id = ?`).run(oldId);
+  // Read before the status changes: leaving the open statuses deletes them (migration 0009).
   const released = holdsOf(db, oldId);
+  db.prepare(`UPDATE promises SET status = 'cancelled', at_risk = 0, risk_reasons_json = '[]' WHERE id = ?`).run(oldId);
   replaceHolds(db, oldId, []);
   insertEvent(db, oldId, at, p.user, from, 'cancelled', `re-promised as ${id}`);
   return { ok: true, id, holdsVersion: bumpHoldsVersion(db, { added: p.holds, released }) };

@@ -175,10 +175,21 @@ describe('promises and holds', () => {
     const t = await store.transition('P-000001', 'confirmed', 'cancelled', 'a', 'customer withdrew', { kind: 'release' });
     expect(t).toMatchObject({ ok: true, promise: { status: 'cancelled' }, holdsVersion: v + 1 });
     expect(await store.loadOpenHolds()).toEqual([]);
+    // Followers hear what it gave back.
+    expect((await store.holdChangesSince(v))?.changes).toEqual([{ version: v + 1, added: [], released: c.holds }]);
     expect((await store.getPromise('P-000001'))?.events.map((e) => [e.from, e.to, e.comment])).toEqual([
       [null, 'confirmed', null],
       ['confirmed', 'cancelled', 'customer withdrew'],
     ]);
+  });
+
+  it('tells followers what a promise held when it leaves the open statuses keeping its holds (expiry)', async () => {
+    const c = await checked(10);
+    await store.recordPromise({ status: 'awaiting_approval', request: c.request, result: c.result, holds: c.holds, user: 'sam' }, c.holdsVersion);
+    const v = await store.holdsVersion();
+    expect(await store.transition('P-000001', 'awaiting_approval', 'expired', 'system', null, { kind: 'keep' })).toMatchObject({ ok: true, holdsVersion: v + 1 });
+    expect((await store.holdChangesSince(v))?.changes).toEqual([{ version: v + 1, added: [], released: c.holds }]);
+    expect(await store.loadOpenHolds()).toEqual([]);
   });
 
   it('records submission, approvals and the confirming transition', async () => {

@@ -46,9 +46,13 @@ describe('promises at risk', () => {
   });
 
   it('re-promises: the new promise is confirmed and the old one cancelled, naming each other', async () => {
+    const heldBefore = (await h.store.getPromise(b))!.holds;
+    const v = await h.store.holdsVersion();
     const r = await h.promises.repromise(ops, b, [{ sku: 'FG', qty: 7, requested_date: '2026-03-06', unit_price: '100' }], { asOf: AS_OF });
     expect(r).toMatchObject({ ok: true, replaces: b });
     if (!r.ok) return;
+    // Followers hear both: what the new promise holds and what the old one gave back.
+    expect((await h.store.holdChangesSince(v))?.changes).toEqual([{ version: v + 1, added: (await h.store.getPromise(r.id))!.holds, released: heldBefore }]);
     const old = (await h.store.getPromise(b))!;
     expect(old).toMatchObject({ status: 'cancelled', atRisk: false, holds: [] });
     expect(old.events.at(-1)).toMatchObject({ user: 'olga', from: 'confirmed', to: 'cancelled', comment: `re-promised as ${r.id}` });
