@@ -92,8 +92,9 @@ const mergedCum: number[] = [];
 /**
  * Adds each change (the first `n` flat `day, change` pairs of `list`, days within the horizon; a
  * caller may reuse a longer list) to the cumulative from its
- * day on, and works out the look-ahead again, in `into`'s own arrays (a scratch view copies them
- * first). Steps whose value equals the step before are merged, so holds given back leave no trace.
+ * day on, and works out the look-ahead again: in the pool's own arrays when `into` is the pool,
+ * in new arrays put in `into` otherwise (a scratch view's, which may share the pool's arrays).
+ * Steps whose value equals the step before are merged, so holds given back leave no trace.
  */
 export function applyChanges(pool: Pool, into: PoolArrays, list: readonly number[], n = list.length / 2): void {
   const { days, cum } = into;
@@ -116,9 +117,18 @@ export function applyChanges(pool: Pool, into: PoolArrays, list: readonly number
     mergedDays[size] = day;
     mergedCum[size++] = value;
   }
-  copyInto(days, mergedDays, size);
-  copyInto(cum, mergedCum, size);
-  lookAhead(pool, days, cum, into.suf);
+  if (into === pool) {
+    copyInto(days, mergedDays, size);
+    copyInto(cum, mergedCum, size);
+    lookAhead(pool, days, cum, into.suf);
+  } else {
+    // A scratch view's pool shares the model's arrays until it is first written (view.ts):
+    // new arrays of the merged size, made once, rather than a copy that then grows.
+    into.days = mergedDays.slice(0, size);
+    into.cum = mergedCum.slice(0, size);
+    into.suf = mergedCum.slice(0, size);
+    lookAhead(pool, into.days, into.cum, into.suf);
+  }
 }
 
 function copyInto(to: number[], from: readonly number[], size: number): void {

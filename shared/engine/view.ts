@@ -81,8 +81,10 @@ function scratchView(model: PlantModel): View {
     },
     mutPool(i) {
       let c = poolCopies.get(i);
-      // A few dozen steps each: copied, as a line's check may change them (applyChanges writes in place).
-      if (!c) poolCopies.set(i, (c = { days: model.pools[i]!.days.slice(), cum: model.pools[i]!.cum.slice(), suf: model.pools[i]!.suf.slice() }));
+      // The model's arrays, not copies: applyChanges, the one writer of pool arrays, gives a
+      // pool other than the model's own new arrays (copied, then grown, they were a third of
+      // what a check allocated, and so of the collections that land inside checks).
+      if (!c) poolCopies.set(i, (c = { days: model.pools[i]!.days, cum: model.pools[i]!.cum, suf: model.pools[i]!.suf }));
       return c;
     },
   };
