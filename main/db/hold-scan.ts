@@ -1,8 +1,8 @@
 /**
  * Every hold row of a SQLite database, for those who take many at once (a model built from the
  * open holds, a replan of every open promise): 130,000 rows on the big plant, 1.3 million at ×10.
- * Read in the table's own order (the order written) with no join and no sort, one row at a time
- * as an array, each text shared among the holds: joined with the open promises and sorted, SQLite
+ * Read in the table's own order (the order written) with no join and no sort, in batches of rows
+ * as arrays, each text shared among the holds: joined with the open promises and sorted, SQLite
  * took about twice as long for the same rows, and an object and copies of its texts per row were
  * young garbage the collector copied twice over. Every row is an open promise's: the database
  * deletes a promise's holds when it leaves the open statuses and refuses holds for any other
@@ -13,37 +13,49 @@ import type { Hold } from '../../shared/engine/types';
 import { HOLD_COLUMNS, holdFromColumns } from './promise-rows';
 import { prepared } from './statements';
 
-const HOLDS_SQL = `SELECT promise_id, ${HOLD_COLUMNS.join(', ')} FROM promise_holds ORDER BY rowid`;
+// Every scan reads in batches of rows, one call into SQLite per batch: a call per row took 1.15 s
+// for the ×10 plant's 1.3 million rows, batches of 4,096 0.83 s, each batch young garbage gone by
+// the next. A row's first value is its rowid, where the next batch starts.
+const BATCH = 4096;
+const batchSql = (columns: readonly string[]) => `SELECT rowid, ${columns.join(', ')} FROM promise_holds WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`;
+
+const HOLDS_SQL = batchSql(['promise_id', ...HOLD_COLUMNS]);
 
 // The same scan without the promise: every hold row is an open promise's (see above). Skipping
 // the rows of promises not open here looked each row up among the open promises' ids, a sixth of
-// opening the ×10 database, for rows the database no longer keeps. Read in batches of rows (one
-// call into SQLite per batch): a call per row took 1.15 s for the ×10 plant's 1.3 million rows,
-// batches of 4,096 0.83 s, each batch young garbage gone by the next.
-const OPEN_HOLDS_BATCH = 4096;
-const OPEN_HOLDS_SQL = `SELECT rowid, ${HOLD_COLUMNS.join(', ')} FROM promise_holds WHERE rowid > ? ORDER BY rowid LIMIT ${OPEN_HOLDS_BATCH}`;
+// opening the ×10 database, for rows the database no longer keeps.
+const OPEN_HOLDS_SQL = batchSql(HOLD_COLUMNS);
+
+/** Every row `sql` (a `batchSql`) reads, in the order written; its batches are one snapshot only inside a transaction. */
+function* rowsInBatches(db: Database, sql: string): Generator<unknown[]> {
+  if (!db.inTransaction) throw new Error('a scan of the hold rows outside a transaction');
+  const batch = prepared(db, sql).raw(true);
+  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+    const rows = batch.all(after) as unknown[][];
+    yield* rows;
+    if (rows.length < BATCH) return;
+    after = rows[rows.length - 1]![0] as number;
+  }
+}
+
+/** `use` within a transaction: the one it is in, or one of its own. */
+function inTransaction<T>(db: Database, use: () => T): T {
+  return db.inTransaction ? use() : db.transaction(use)();
+}
 
 /**
  * The holds of the open promises, in the order written, one at a time as they are read: for a
  * model built from them, which keeps none of them. Kept in a list, the 1.3 million hold objects
  * of the ×10 plant were old garbage the collector walked again and again while the model was
- * built, and half of the memory at start. Read it to the end before using the database again.
+ * built, and half of the memory at start. Within a transaction (one snapshot).
  */
 export function* openHoldsAsRead(db: Database, intern?: (s: string) => string): Generator<Hold> {
-  // Its batches are one snapshot only inside a transaction: the callers read in one.
-  if (!db.inTransaction) throw new Error('openHoldsAsRead outside a transaction');
-  const batch = prepared(db, OPEN_HOLDS_SQL).raw(true);
-  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
-    const rows = batch.all(after) as unknown[][];
-    for (const r of rows) yield holdFromColumns(r, 1, intern);
-    if (rows.length < OPEN_HOLDS_BATCH) return;
-    after = rows[rows.length - 1]![0] as number;
-  }
+  for (const r of rowsInBatches(db, OPEN_HOLDS_SQL)) yield holdFromColumns(r, 1, intern);
 }
 
 /** The holds of the open promises in a list, each text shared among them (holds kept for long). */
 export function openHoldsList(db: Database): Hold[] {
-  return db.transaction(() => [...openHoldsAsRead(db, sharedTexts())])();
+  return inTransaction(db, () => [...openHoldsAsRead(db, sharedTexts())]);
 }
 
 /** One copy of each text (a row brings its own copy of every text it holds). */
@@ -79,12 +91,14 @@ export function readHolds(db: Database, held: ReadonlyMap<string, Hold[]>, of: n
 export function promisesWithOtherHolds(db: Database, outcomes: readonly { id: string; holds: readonly Hold[] }[]): Set<string> {
   const next = new Map<string, { holds: readonly Hold[]; at: number; same: boolean }>();
   for (const o of outcomes) next.set(o.id, { holds: o.holds, at: 0, same: true });
-  for (const r of prepared(db, HOLDS_SQL).raw(true).iterate() as IterableIterator<unknown[]>) {
-    const n = next.get(r[0] as string);
-    if (!n?.same) continue;
-    const h = n.holds[n.at++];
-    if (h === undefined || !rowHolds(r, 1, h)) n.same = false;
-  }
+  inTransaction(db, () => {
+    for (const r of rowsInBatches(db, HOLDS_SQL)) {
+      const n = next.get(r[1] as string);
+      if (!n?.same) continue;
+      const h = n.holds[n.at++];
+      if (h === undefined || !rowHolds(r, 2, h)) n.same = false;
+    }
+  });
   const other = new Set<string>();
   for (const [id, n] of next) if (!n.same || n.at !== n.holds.length) other.add(id);
   return other;
@@ -105,7 +119,7 @@ function rowHolds(r: readonly unknown[], at: number, h: Hold): boolean {
 /** Adds each hold to the list `into` gives for its promise (none: skipped), in the order written. */
 export function scanHolds(db: Database, into: (promiseId: string) => Hold[] | undefined): void {
   const intern = sharedTexts();
-  for (const r of prepared(db, HOLDS_SQL).raw(true).iterate() as IterableIterator<unknown[]>) {
-    into(r[0] as string)?.push(holdFromColumns(r, 1, intern));
-  }
+  inTransaction(db, () => {
+    for (const r of rowsInBatches(db, HOLDS_SQL)) into(r[1] as string)?.push(holdFromColumns(r, 2, intern));
+  });
 }

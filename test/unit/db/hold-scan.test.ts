@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openHoldsAsRead, openHoldsList } from '../../../main/db/hold-scan';
+import { openHoldsAsRead, openHoldsList, promisesWithOtherHolds, scanHolds } from '../../../main/db/hold-scan';
+import type { Hold } from '../../../shared/engine/types';
 import { MIGRATIONS, migrate } from '../../../main/db/migrate';
 
-describe('reading the open holds in batches', () => {
-  it('gives every row once, in the order written, across batch edges and gaps in the rowids', () => {
+describe('the scans of the hold rows, in batches', () => {
+  it('give every row once, in the order written, across batch edges and gaps in the rowids', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS);
@@ -28,6 +29,17 @@ describe('reading the open holds in batches', () => {
     const read = (): number[] => db.transaction(() => [...openHoldsAsRead(db)].map((h) => (h.type === 'goods' ? h.qty : -1)))();
     expect(read()).toEqual(expected);
     expect(openHoldsList(db).map((h) => (h.type === 'goods' ? h.qty : -1))).toEqual(expected);
+
+    // The scans with the promise: each promise's rows, those of P-1 across the first batch edge.
+    const byPromise = new Map(['P-0', 'P-1', 'P-3', 'P-4'].map((id) => [id, [] as Hold[]]));
+    scanHolds(db, (id) => byPromise.get(id));
+    expect([...byPromise.values()].flat().map((h) => (h.type === 'goods' ? h.qty : -1))).toEqual(expected);
+    const outcomes = [...byPromise].map(([id, holds]) => ({ id, holds }));
+    expect(promisesWithOtherHolds(db, outcomes)).toEqual(new Set());
+    const p1 = byPromise.get('P-1')!;
+    const changed = p1.map((h, k) => (k === 2_000 && h.type === 'goods' ? { ...h, qty: h.qty + 1 } : h));
+    expect(promisesWithOtherHolds(db, outcomes.map((o) => (o.id === 'P-1' ? { id: o.id, holds: changed } : o)))).toEqual(new Set(['P-1']));
+    expect(promisesWithOtherHolds(db, outcomes.map((o) => (o.id === 'P-4' ? { id: o.id, holds: o.holds.slice(1) } : o)))).toEqual(new Set(['P-4']));
 
     // Exactly a whole number of batches: the last batch read is full, and the next one empty.
     db.prepare('DELETE FROM promise_holds WHERE rowid > (SELECT rowid FROM promise_holds ORDER BY rowid LIMIT 1 OFFSET 8191)').run();
