@@ -11,6 +11,7 @@ import { promisesWithOtherHolds, readHolds } from '../../main/db/hold-scan';
 import { migrate } from '../../main/db/migrate';
 import { applyRevalidation, holdsOf, replaceHolds, sameHolds } from '../../main/db/revalidation-rows';
 import type { Hold, RevalidationOutcome } from '../../shared/engine/types';
+import { promiseRows } from '../support/raw-rows';
 
 const IDS = ['P-1', 'P-2', 'P-3', 'P-4', 'P-5', 'P-6'];
 
@@ -57,11 +58,8 @@ const world = fc
 function storeOf(stored: Hold[][]): Database.Database {
   const db = new Database(':memory:');
   migrate(db);
-  const insert = db.prepare(
-    `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version, created_at, created_by, order_seq)
-     VALUES (?, 'confirmed', 'Acme', 'EU', 'standard', '{}', '{"lines":[]}', '2026-03-02', 'v1', 'x', 'a', ?)`,
-  );
-  IDS.forEach((id, i) => insert.run(id, i + 1));
+  const insert = promiseRows(db);
+  IDS.forEach((id, i) => insert({ id, orderSeq: i + 1 }));
   // Written interleaved, as promises confirmed one after another and replanned since would be.
   IDS.forEach((id, i) => replaceHolds(db, id, stored[i]!.slice(0, 2)));
   IDS.forEach((id, i) => stored[i]!.length > 2 && replaceHolds(db, id, stored[i]!));

@@ -3,22 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { openHoldsAsRead, openHoldsList, promisesWithOtherHolds, scanHolds } from '../../../main/db/hold-scan';
 import type { Hold } from '../../../shared/engine/types';
 import { MIGRATIONS, migrate } from '../../../main/db/migrate';
+import { promiseRows } from '../../support/raw-rows';
 
 describe('the scans of the hold rows, in batches', () => {
   it('give every row once, in the order written, across batch edges and gaps in the rowids', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS);
-    const promise = db.prepare(
-      `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version, created_at, created_by, order_seq)
-       VALUES (?, 'confirmed', 'Acme', 'EU', 'standard', '{}', '{"lines":[]}', '2026-03-02', 'v1', 'x', 'a', ?)`,
-    );
+    const promise = promiseRows(db);
     const hold = db.prepare("INSERT INTO promise_holds (promise_id, line, type, sku, date, qty, use) VALUES (?, 0, 'goods', 'FG', '2026-03-04', ?, 'finished')");
     // 4,096 rows a batch: two full batches and some, a batch that ends exactly at a promise
     // cancelled in between (its rows leave a gap in the rowids), and one more promise after it.
     db.transaction(() => {
       for (let p = 0; p < 5; p++) {
-        promise.run(`P-${p}`, p);
+        promise({ id: `P-${p}`, orderSeq: p });
         for (let q = 1; q <= 2_500; q++) hold.run(`P-${p}`, p * 10_000 + q);
       }
     })();

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../../main/db/migrate';
+import { promiseRows } from '../../support/raw-rows';
 
 /** A stored result with what replanning reads of it: reasons per line, plans with their dispatch dates. */
 function result(lines: { chosen: string | null; reasons: string[]; plans: [string, string | null][] }[]): string {
@@ -17,12 +18,10 @@ describe('migration 0007 replan facts', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 6);
-    const insert = db.prepare(
-      `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version, created_at, created_by, order_seq)
-       VALUES (?, 'confirmed', 'Acme', 'EU', 'standard', '{}', ?, '2026-03-02', 'v1', 'x', 'a', ?)`,
-    );
+    const write = promiseRows(db);
+    const insert = (id: string, result: string, orderSeq: number) => write({ id, result, orderSeq });
     // Before the migration: a line on its express plan that needed approval, and a line held on its regular plan.
-    insert.run('P-1', result([
+    insert('P-1', result([
       { chosen: 'express', reasons: ['express_needed', 'margin_below_floor', 'express_needed'], plans: [['regular', '2026-03-09'], ['express', '2026-03-05']] },
       { chosen: null, reasons: [], plans: [['regular', '2026-03-12'], ['overtime', '2026-03-11']] },
     ]), 1);
@@ -31,7 +30,7 @@ describe('migration 0007 replan facts', () => {
     expect(JSON.parse(facts(db, 'P-1')!.dates_json)).toEqual(['2026-03-05', '2026-03-12']);
 
     // After it: a new promise gets its facts on insert; a plan without a date is left out.
-    insert.run('P-2', result([{ chosen: null, reasons: ['stock_short'], plans: [['regular', null]] }]), 2);
+    insert('P-2', result([{ chosen: null, reasons: ['stock_short'], plans: [['regular', null]] }]), 2);
     expect(facts(db, 'P-2')).toEqual({ codes_json: '["stock_short"]', dates_json: '[]' });
 
     // A new result (approval with a fresh check) replaces them; other columns leave them alone.

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../../main/db/migrate';
 import { OPEN_PROMISES_SQL, openPromisesForRevalidation } from '../../../main/db/revalidation-rows';
+import { promiseRows } from '../../support/raw-rows';
 
 const REQUEST = JSON.stringify({ customer: 'Acme', region: 'EU', mode: 'standard', lines: [{ sku: 'FG', qty: 1, requested_date: '2026-03-09', unit_price: '10' }] });
 
@@ -10,15 +11,12 @@ describe('migration 0008 open promises in order', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 7);
-    const insert = db.prepare(
-      `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version, created_at, created_by, order_seq)
-       VALUES (?, ?, ?, 'EU', 'standard', ?, '{"lines":[]}', '2026-03-02', 'v1', 'x', 'a', ?)`,
-    );
+    const insert = promiseRows(db);
     // Ids out of confirm order, a draft (no order yet) and a cancelled promise among them.
-    insert.run('P-9', 'confirmed', 'Nine', REQUEST, 1);
-    insert.run('P-1', 'awaiting_approval', 'One', REQUEST, 3);
-    insert.run('P-5', 'cancelled', 'Five', REQUEST, 2);
-    insert.run('P-7', 'draft', 'Seven', REQUEST, null);
+    insert({ id: 'P-9', customer: 'Nine', request: REQUEST, orderSeq: 1 });
+    insert({ id: 'P-1', status: 'awaiting_approval', customer: 'One', request: REQUEST, orderSeq: 3 });
+    insert({ id: 'P-5', status: 'cancelled', customer: 'Five', request: REQUEST, orderSeq: 2 });
+    insert({ id: 'P-7', status: 'draft', customer: 'Seven', request: REQUEST });
     expect(migrate(db, MIGRATIONS, 8)).toEqual([8]);
 
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${OPEN_PROMISES_SQL}`).all() as { detail: string }[]).map((r) => r.detail);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../../main/db/migrate';
+import { promiseRows } from '../../support/raw-rows';
 
 const holdRow = (id: string, qty = 1) => [id, 0, 'goods', 'FG', null, '2026-03-04', qty, 'finished', null, null];
 
@@ -9,15 +10,13 @@ describe('migration 0009 holds of open promises', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 8);
-    const promise = db.prepare(
-      `INSERT INTO promises (id, status, customer, region, mode, request_json, result_json, as_of, data_version, created_at, created_by, order_seq)
-       VALUES (?, ?, 'Acme', 'EU', 'standard', '{}', '{"lines":[]}', '2026-03-02', 'v1', 'x', 'a', ?)`,
-    );
+    const write = promiseRows(db);
+    const promise = (id: string, status: string, orderSeq: number | null) => write({ id, status, orderSeq });
     const hold = db.prepare('INSERT INTO promise_holds (promise_id, line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const holdsOf = (id: string) => db.prepare('SELECT qty FROM promise_holds WHERE promise_id = ? ORDER BY rowid').pluck().all(id);
-    promise.run('P-1', 'confirmed', 1);
-    promise.run('P-2', 'awaiting_approval', 2);
-    promise.run('P-3', 'confirmed', 3);
+    promise('P-1', 'confirmed', 1);
+    promise('P-2', 'awaiting_approval', 2);
+    promise('P-3', 'confirmed', 3);
     for (const id of ['P-1', 'P-2', 'P-3']) hold.run(...holdRow(id));
     // Before the migration a hand-written change could leave a cancelled promise's rows behind.
     db.prepare("UPDATE promises SET status = 'cancelled' WHERE id = 'P-3'").run();
@@ -37,7 +36,7 @@ describe('migration 0009 holds of open promises', () => {
     expect(holdsOf('P-2')).toEqual([1]);
 
     // A hold for a promise that is not open (or not there) is refused, and nothing is written.
-    promise.run('P-4', 'draft', null);
+    promise('P-4', 'draft', null);
     expect(() => hold.run(...holdRow('P-4'))).toThrow(/a hold belongs to a confirmed promise or one awaiting approval/);
     expect(() => hold.run(...holdRow('P-1'))).toThrow(/a hold belongs to/);
     expect(() => hold.run(...holdRow('P-9'))).toThrow(/a hold belongs to/);
