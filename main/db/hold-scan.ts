@@ -38,11 +38,6 @@ function* rowsInBatches(db: Database, sql: string): Generator<unknown[]> {
   }
 }
 
-/** `use` within a transaction: the one it is in, or one of its own. */
-function inTransaction<T>(db: Database, use: () => T): T {
-  return db.inTransaction ? use() : db.transaction(use)();
-}
-
 /**
  * The holds of the open promises, in the order written, one at a time as they are read: for a
  * model built from them, which keeps none of them. Kept in a list, the 1.3 million hold objects
@@ -55,7 +50,7 @@ export function* openHoldsAsRead(db: Database, intern?: (s: string) => string): 
 
 /** The holds of the open promises in a list, each text shared among them (holds kept for long). */
 export function openHoldsList(db: Database): Hold[] {
-  return inTransaction(db, () => [...openHoldsAsRead(db, sharedTexts())]);
+  return db.transaction(() => [...openHoldsAsRead(db, sharedTexts())])();
 }
 
 /** One copy of each text (a row brings its own copy of every text it holds). */
@@ -91,14 +86,15 @@ export function readHolds(db: Database, held: ReadonlyMap<string, Hold[]>, of: n
 export function promisesWithOtherHolds(db: Database, outcomes: readonly { id: string; holds: readonly Hold[] }[]): Set<string> {
   const next = new Map<string, { holds: readonly Hold[]; at: number; same: boolean }>();
   for (const o of outcomes) next.set(o.id, { holds: o.holds, at: 0, same: true });
-  inTransaction(db, () => {
+  // A transaction of its own, or a savepoint in the caller's (better-sqlite3 nests them).
+  db.transaction(() => {
     for (const r of rowsInBatches(db, HOLDS_SQL)) {
       const n = next.get(r[1] as string);
       if (!n?.same) continue;
       const h = n.holds[n.at++];
       if (h === undefined || !rowHolds(r, 2, h)) n.same = false;
     }
-  });
+  })();
   const other = new Set<string>();
   for (const [id, n] of next) if (!n.same || n.at !== n.holds.length) other.add(id);
   return other;
@@ -119,7 +115,7 @@ function rowHolds(r: readonly unknown[], at: number, h: Hold): boolean {
 /** Adds each hold to the list `into` gives for its promise (none: skipped), in the order written. */
 export function scanHolds(db: Database, into: (promiseId: string) => Hold[] | undefined): void {
   const intern = sharedTexts();
-  inTransaction(db, () => {
+  db.transaction(() => {
     for (const r of rowsInBatches(db, HOLDS_SQL)) into(r[1] as string)?.push(holdFromColumns(r, 2, intern));
-  });
+  })();
 }

@@ -18,19 +18,18 @@ describe('migration 0007 replan facts', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 6);
-    const write = promiseRows(db);
-    const insert = (id: string, result: string, orderSeq: number) => write({ id, result, orderSeq });
+    const insert = promiseRows(db);
     // Before the migration: a line on its express plan that needed approval, and a line held on its regular plan.
-    insert('P-1', result([
+    insert({ id: 'P-1', orderSeq: 1, result: result([
       { chosen: 'express', reasons: ['express_needed', 'margin_below_floor', 'express_needed'], plans: [['regular', '2026-03-09'], ['express', '2026-03-05']] },
       { chosen: null, reasons: [], plans: [['regular', '2026-03-12'], ['overtime', '2026-03-11']] },
-    ]), 1);
+    ]) });
     expect(migrate(db, MIGRATIONS, 7)).toEqual([7]);
     expect(JSON.parse(facts(db, 'P-1')!.codes_json).sort()).toEqual(['express_needed', 'margin_below_floor']);
     expect(JSON.parse(facts(db, 'P-1')!.dates_json)).toEqual(['2026-03-05', '2026-03-12']);
 
     // After it: a new promise gets its facts on insert; a plan without a date is left out.
-    insert('P-2', result([{ chosen: null, reasons: ['stock_short'], plans: [['regular', null]] }]), 2);
+    insert({ id: 'P-2', orderSeq: 2, result: result([{ chosen: null, reasons: ['stock_short'], plans: [['regular', null]] }]) });
     expect(facts(db, 'P-2')).toEqual({ codes_json: '["stock_short"]', dates_json: '[]' });
 
     // A new result (approval with a fresh check) replaces them; other columns leave them alone.

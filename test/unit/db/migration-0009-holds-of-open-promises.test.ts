@@ -10,13 +10,12 @@ describe('migration 0009 holds of open promises', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS, 8);
-    const write = promiseRows(db);
-    const promise = (id: string, status: string, orderSeq: number | null) => write({ id, status, orderSeq });
+    const promise = promiseRows(db);
     const hold = db.prepare('INSERT INTO promise_holds (promise_id, line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     const holdsOf = (id: string) => db.prepare('SELECT qty FROM promise_holds WHERE promise_id = ? ORDER BY rowid').pluck().all(id);
-    promise('P-1', 'confirmed', 1);
-    promise('P-2', 'awaiting_approval', 2);
-    promise('P-3', 'confirmed', 3);
+    promise({ id: 'P-1', orderSeq: 1 });
+    promise({ id: 'P-2', status: 'awaiting_approval', orderSeq: 2 });
+    promise({ id: 'P-3', orderSeq: 3 });
     for (const id of ['P-1', 'P-2', 'P-3']) hold.run(...holdRow(id));
     // Before the migration a hand-written change could leave a cancelled promise's rows behind.
     db.prepare("UPDATE promises SET status = 'cancelled' WHERE id = 'P-3'").run();
@@ -36,7 +35,7 @@ describe('migration 0009 holds of open promises', () => {
     expect(holdsOf('P-2')).toEqual([1]);
 
     // A hold for a promise that is not open (or not there) is refused, and nothing is written.
-    promise('P-4', 'draft', null);
+    promise({ id: 'P-4', status: 'draft' });
     expect(() => hold.run(...holdRow('P-4'))).toThrow(/a hold belongs to a confirmed promise or one awaiting approval/);
     expect(() => hold.run(...holdRow('P-1'))).toThrow(/a hold belongs to/);
     expect(() => hold.run(...holdRow('P-9'))).toThrow(/a hold belongs to/);
