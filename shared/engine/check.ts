@@ -4,12 +4,12 @@
  * regular plan at its earliest date); the result lists them in request order. The model is never
  * changed: lines take from a scratch view. The holds returned are what confirming would take.
  */
-import type { CheckRequest, CheckResult, DataWarning, LineResult, Plan, Reason, Status } from '../schemas/check';
+import type { CheckRequest, CheckResult, DataWarning, LineResult, Reason, Status } from '../schemas/check';
 import { hasOvertime } from './capacity';
-import { planCost, type CostE8 } from './cost';
+import { planCost } from './cost';
 import { fromDay, toDay } from '../units/days';
 import { laneKey, type Lane, type PlantModel } from './plant-model';
-import { e4ToString, formatE8, percentAtLeast, percentString, toE4Big } from '../units/money';
+import { percentAtLeast, percentString, toE4Big } from '../units/money';
 import { computePlan, lineSupply, type PlanCalc } from './plans';
 import { candidateAlternatives, STATUS_RANK, verifiedAlternatives } from './alternatives';
 import { expressReason, overtimeReason, sayDate, shortageReasons } from './reasons';
@@ -18,11 +18,15 @@ import type { Hold } from './types';
 import { applyHoldsTo, baseView, withScratchView, type View } from './view';
 import { planningOrder, samePrefix, type Change, type Planned } from './planning-prefix';
 import { holdsOf, takePlan } from './plan-holds';
+import { planDates, planJson } from './plan-json';
 
 /** Lines the re-checks behind alternatives may plan in one check (a 10-line request needs a few hundred). */
 const ALTERNATIVE_BUDGET_LINES = 2000;
 
-/** `replanAll`: re-checks plan every line again (the property test comparing it with the prefix taken as is). */
+/**
+ * `replanAll`: re-checks plan every line again, each in full `dates` detail (the property test
+ * comparing it with the prefix taken as is and the unchanged lines planned as verdicts).
+ */
 export function runCheck(model: PlantModel, req: CheckRequest, opts: { replanAll?: boolean } = {}): { result: CheckResult; holds: Hold[] } {
   const out = withScratchView(model, (view) => checkOn(view, req, true));
   return { result: verify(model, req, out, opts.replanAll), holds: out.holds };
@@ -37,7 +41,7 @@ function verify(model: PlantModel, req: CheckRequest, checked: Checked, replanAl
   if (!checked.result.lines.some((l) => l.alternatives.length > 0)) return checked.result;
   const budget = { lines: ALTERNATIVE_BUDGET_LINES };
   const recheck = (next: CheckRequest, changed: Change) =>
-    withScratchView(model, (view) => checkOn(view, next, false, 'dates', replanAll ? undefined : { planned: checked.planned, changed }).result);
+    withScratchView(model, (view) => checkOn(view, next, false, replanAll ? 'dates' : 'recheck', replanAll ? undefined : { planned: checked.planned, changed }).result);
   return verifiedAlternatives(req, checked.result, recheck, budget);
 }
 
@@ -65,9 +69,15 @@ export function checkAndHold(model: PlantModel, req: CheckRequest, opts: { alter
  * line's status and reasons; no plans, no warnings. `dates` (the re-checks behind alternatives,
  * which read only statuses and plan dates): holds, statuses, and plans with their kinds, dates and
  * quantities but no production days or costs; no reasons for a line that is not feasible (they
- * were a third of a re-check and do not change its status), no warnings. Neither is a full answer.
+ * were a third of a re-check and do not change its status), no warnings. `recheck` (those same
+ * re-checks, told which lines changed): the changed lines in `dates` detail, every other line in
+ * `status` detail. `status`: a line planned as a verdict is (up to its first plan on time, from a
+ * lazy supply), with the dates of the plans it worked out and no reasons when not feasible: an
+ * unchanged line is read only for its status, and when not feasible for its regular plan's
+ * earliest date, which a plan not on time always works out. None but `full` is a full answer.
  */
-type Detail = 'full' | 'verdict' | 'dates';
+type Detail = 'full' | 'verdict' | 'dates' | 'recheck';
+type LineDetail = Exclude<Detail, 'recheck'> | 'status';
 
 interface Checked {
   result: CheckResult;
@@ -88,14 +98,16 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: D
   const lines: LineResult[] = new Array(req.lines.length);
   const holds: Hold[] = [];
   const planned: Planned[] = [];
+  const lasting = view === baseView(model);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    const line = k < same ? reuse!.planned[k]! : checkLine(view, req, i, alternatives, detail);
+    const line = k < same ? reuse!.planned[k]! : checkLine(view, req, i, alternatives, lineDetail(detail, i, reuse?.changed));
     lines[i] = line.result;
-    if (line.holding) {
-      takePlan(view, line.holding, line.result.sku, 1);
-      if (!reuse) holds.push(...holdsOf(model, line.holding, i, line.result.sku));
-    }
+    // What a line takes is for the lines after it, and for the model when the view is the model's
+    // own (checkAndHold): a scratch view is dropped after its last line, which need take nothing
+    // (often the only line a re-check plans again: the changed line moves last).
+    if (line.holding && (k < order.length - 1 || lasting)) takePlan(view, line.holding, line.result.sku, 1);
+    if (line.holding && !reuse) holds.push(...holdsOf(model, line.holding, i, line.result.sku));
     planned.push({ index: i, result: line.result, holding: line.holding });
   }
   const status = lines.reduce<Status>((w, l) => (STATUS_RANK[l.status] > STATUS_RANK[w] ? l.status : w), 'ok');
@@ -116,8 +128,14 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: D
   };
 }
 
+/** How much of line `i` a check works out (see `Detail`). */
+function lineDetail(detail: Detail, i: number, changed: Change | undefined): LineDetail {
+  if (detail !== 'recheck') return detail;
+  return changed && i >= changed.index && i < changed.index + changed.parts ? 'dates' : 'status';
+}
+
 /** A line's answer, and the plan it holds (its chosen plan, or its regular plan at its earliest date), if any. */
-function checkLine(view: View, req: CheckRequest, index: number, alternatives: boolean, detail: Detail): { result: LineResult; holding: PlanCalc | null } {
+function checkLine(view: View, req: CheckRequest, index: number, alternatives: boolean, detail: LineDetail): { result: LineResult; holding: PlanCalc | null } {
   const full = detail === 'full';
   const m = view.model;
   beginLine(m.horizon);
@@ -129,7 +147,7 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
   // ones, the overtime arrays when no overtime plan is reached, and the earliest date of the plan
   // on time (its holds are on its latest day; a reason names only the earliest of plans not on
   // time) are not worked out.
-  const verdict = detail === 'verdict';
+  const verdict = detail === 'verdict' || detail === 'status';
   const supply = lineSupply(view, product, overtime, verdict ? R + 1 : undefined);
   const main = m.lanes.get(laneKey(req.region, req.mode))!;
   const express = req.mode === 'standard' ? m.lanes.get(laneKey(req.region, 'express')) : undefined;
@@ -158,7 +176,7 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
   let status: Status;
   if (!chosen) {
     status = 'not_feasible';
-    if (detail !== 'dates') reasons.push(...shortageReasons({ view, supply, qty: line.qty, requested: line.requested_date, region: req.region }, plans[0]!));
+    if (detail === 'full' || detail === 'verdict') reasons.push(...shortageReasons({ view, supply, qty: line.qty, requested: line.requested_date, region: req.region }, plans[0]!));
   } else {
     const cost = costs[chosenIndex]!;
     const marginOk = percentAtLeast(revenue - cost.total, revenue, toE4Big(product.minMarginPct));
@@ -192,64 +210,11 @@ function checkLine(view: View, req: CheckRequest, index: number, alternatives: b
       min_margin_pct: product.minMarginPct,
       status,
       chosen_plan: chosen?.kind ?? null,
-      plans: full ? plans.map((p, i) => planJson(m, p, costs[i]!, revenue)) : detail === 'dates' ? plans.map((p) => planDates(m, p)) : [],
+      plans: full ? plans.map((p, i) => planJson(m, p, costs[i]!, revenue)) : detail === 'verdict' ? [] : plans.map((p) => planDates(m, p)),
       reasons,
       alternatives: status === 'ok' || !alternatives ? [] : candidateAlternatives(m, plans, line.qty, line.requested_date, chosen),
     },
     holding,
-  };
-}
-
-function planJson(m: PlantModel, p: PlanCalc, cost: CostE8 | null, revenue: bigint): Plan {
-  const date = (i: number | null) => (i === null ? null : fromDay(m.asOfDay + i));
-  const { routing, days, qty, regular, overtime } = p.production;
-  const R = routing.length;
-  let ot = 0;
-  for (const h of overtime) ot += h;
-  return {
-    kind: p.kind,
-    mode: p.lane.mode,
-    overtime: p.overtime,
-    latest_dispatch_date: date(p.latest),
-    available_by_requested_date: p.available === Infinity ? null : p.available,
-    earliest_delivery_date: p.earliest === null ? null : fromDay(m.asOfDay + p.earliest + p.lane.transit),
-    dispatch_date: date(p.placed),
-    delivery_date: p.placed === null ? null : fromDay(m.asOfDay + p.placed + p.lane.transit),
-    on_time: p.onTime,
-    from_stock: p.fromStock,
-    bought_in: p.boughtIn,
-    produced: days.map((day, k) => ({
-      date: fromDay(m.asOfDay + day),
-      qty: qty[k]!,
-      resources: routing.map((s, r) => ({ resource_id: m.resources[s.res]!.id, regular_hours: e4ToString(regular[k * R + r]!), overtime_hours: e4ToString(overtime[k * R + r]!) })),
-    })),
-    overtime_hours: e4ToString(ot),
-    cost: cost && { goods: formatE8(cost.goods), overtime: formatE8(cost.overtime), shipping: formatE8(cost.shipping), total: formatE8(cost.total) },
-    revenue: formatE8(revenue),
-    margin_pct: cost && percentString(revenue - cost.total, revenue),
-  };
-}
-
-/** A plan's kind, dates and quantities only (`dates` detail): no production days, no costs. */
-function planDates(m: PlantModel, p: PlanCalc): Plan {
-  const date = (i: number | null) => (i === null ? null : fromDay(m.asOfDay + i));
-  return {
-    kind: p.kind,
-    mode: p.lane.mode,
-    overtime: p.overtime,
-    latest_dispatch_date: date(p.latest),
-    available_by_requested_date: p.available === Infinity ? null : p.available,
-    earliest_delivery_date: p.earliest === null ? null : fromDay(m.asOfDay + p.earliest + p.lane.transit),
-    dispatch_date: date(p.placed),
-    delivery_date: p.placed === null ? null : fromDay(m.asOfDay + p.placed + p.lane.transit),
-    on_time: p.onTime,
-    from_stock: p.fromStock,
-    bought_in: p.boughtIn,
-    produced: [],
-    overtime_hours: '0',
-    cost: null,
-    revenue: '0',
-    margin_pct: null,
   };
 }
 

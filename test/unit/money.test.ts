@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { divRound, e4ToString, fixed, formatE8, percentAtLeast, percentString, toE4 } from '../../shared/units/money';
 import { addDays, isRealDate, toDay, weekdayIndex } from '../../shared/units/days';
@@ -25,6 +26,21 @@ describe('money', () => {
     expect(e4ToString(75_000)).toBe('7.5');
     expect(e4ToString(-1)).toBe('-0.0001');
     expect(fixed(5n, 2)).toBe('0.05');
+  });
+  it('writes hours back as the decimals they were read from, whole, nothing and negative ones too', () => {
+    expect(e4ToString(0)).toBe('0');
+    expect(e4ToString(-0)).toBe('0');
+    expect(e4ToString(80_000)).toBe('8');
+    expect(e4ToString(-80_000)).toBe('-8');
+    expect(e4ToString(10_005)).toBe('1.0005');
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (v) => {
+        const text = e4ToString(v);
+        expect(text).toMatch(/^-?\d+(\.\d*[1-9])?$/);
+        expect(toE4(text)).toBe(v);
+      }),
+      { seed: 20261206 },
+    );
   });
 });
 
