@@ -1,7 +1,7 @@
 /**
  * The Tables grid with a 100,000-row table, measured in headless Chromium against `npm run web`:
  * opening the table, scrolling it (frame intervals while the wheel turns), sorting it, checking an
- * edit (the whole workbook's rules), and saving it. Shared by the bench and by hand runs.
+ * edit (the whole workbook's rules), and saving it (three edits and saves: medians). Shared by the bench and by hand runs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { addDays } from '../../shared/units/days';
 import type { Workbook } from '../../shared/schemas/workbook';
 import { launch, startPreview } from '../../test/e2e/preview-server';
 import { AS_OF, plant } from '../../test/support/plant';
-import { percentile } from '../stats';
+import { median, percentile } from '../stats';
 
 export interface GridFigures {
   rows: number;
@@ -25,8 +25,10 @@ export interface GridFigures {
   /** Share of frames longer than 50 ms while scrolling. */
   scrollJankShare: number;
   sortMs: number;
+  /** Medians over three edits (`saves`: each save's time). */
   editCheckMs: number;
   saveMs: number;
+  saves: number[];
 }
 
 export function bigLoadWorkbook(rows: number): Workbook {
@@ -88,21 +90,29 @@ export async function measureGrid(opts: { rows: number; log?: (m: string) => voi
     await grid.getByRole('columnheader', { name: /^hours/ }).click(); // descending
     await grid.getByRole('columnheader', { name: /^hours/ }).click(); // unsorted again
     await grid.evaluate((el) => el.scrollTo(0, 0));
-    const target = grid.getByRole('gridcell', { name: /^hours, row 1: / });
-    await target.dblclick();
-    const input = grid.getByRole('textbox', { name: 'Edit hours, row 1' });
-    await input.fill('3.5');
-    t0 = Date.now();
-    await input.press('Enter');
-    const save = page.getByRole('button', { name: 'Save 1 change' });
-    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save 1 change' && !b.disabled));
-    const editCheckMs = Date.now() - t0;
+    // Three edits, each checked and saved: one save is one sample, and a shared machine's burst
+    // decided it alone (the figures are the medians; the bench's note lists every save).
+    const editCheck: number[] = [];
+    const saves: number[] = [];
+    let saved: string | null = null;
+    for (const value of ['3.5', '3.75', '4']) {
+      await grid.evaluate((el) => el.scrollTo(0, 0));
+      await grid.getByRole('gridcell', { name: /^hours, row 1: / }).dblclick();
+      const input = grid.getByRole('textbox', { name: 'Edit hours, row 1' });
+      await input.fill(value);
+      t0 = Date.now();
+      await input.press('Enter');
+      await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save 1 change' && !b.disabled));
+      editCheck.push(Date.now() - t0);
 
-    t0 = Date.now();
-    await save.click();
-    await page.getByText(/^Saved as data version/).waitFor({ timeout: 120_000 });
-    await page.getByRole('grid', { name: 'resource_load table' }).getByRole('gridcell', { name: /^hours, row 1: / }).waitFor();
-    const saveMs = Date.now() - t0;
+      t0 = Date.now();
+      await page.getByRole('button', { name: 'Save 1 change' }).click();
+      const message = page.getByText(/^Saved as data version/);
+      await (saved === null ? message : message.filter({ hasNotText: saved })).waitFor({ timeout: 120_000 });
+      await grid.getByRole('gridcell', { name: /^hours, row 1: / }).waitFor();
+      saves.push(Date.now() - t0);
+      saved = await message.textContent();
+    }
 
     return {
       rows: opts.rows,
@@ -112,8 +122,9 @@ export async function measureGrid(opts: { rows: number; log?: (m: string) => voi
       scrollMaxFrameMs: Math.max(...frames),
       scrollJankShare: frames.filter((f) => f > 50).length / frames.length,
       sortMs,
-      editCheckMs,
-      saveMs,
+      editCheckMs: median(editCheck),
+      saveMs: median(saves),
+      saves,
     };
   } finally {
     await browser.close();
