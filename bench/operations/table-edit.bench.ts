@@ -50,19 +50,20 @@ export const tableEdit = defineBench({
       const cpuMs = (c: NodeJS.CpuUsage) => round((c.user + c.system) / 1000);
       if (!r.ok) throw new Error(`bench: the edit was refused: ${JSON.stringify(r).slice(0, 300)}`);
       const n = r.revalidated.length;
+      // The issue's < 1,000 ms is for the big plant's 20,000 promises; at ×10 the figures are shown
+      // without it (a judgement the JSON would otherwise make against a target nobody set).
+      const target = (ms: number) => (ctx.scale === 1 ? { target: '< 1000', met: ms < 1000 } : {});
       return [
         {
           name: `edit_impact_preview_${countLabel(n)}_ms`,
           value: round(previewMs),
-          target: '< 1000',
-          met: previewMs < 1000,
+          ...target(previewMs),
           note: `process CPU ${cpuMs(previewCpu)} ms; ${preview.impact.open} open promises replanned in memory; ${preview.impact.becomeAtRisk.length} would become at risk (the save then flags ${r.atRisk.length})`,
         },
         {
           name: `table_edit_revalidate_${countLabel(n)}_ms`,
           value: round(ms),
-          target: '< 1000',
-          met: ms < 1000,
+          ...target(ms),
           note: `process CPU ${cpuMs(saveCpu)} ms; ${n} open promises replanned in the save's transaction; ${r.atRisk.length} now at risk (WD16 cut by a quarter)`,
         },
       ];
