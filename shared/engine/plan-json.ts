@@ -9,24 +9,15 @@ import type { PlantModel } from './plant-model';
 import { e4ToString, formatE8, percentString } from '../units/money';
 import type { PlanCalc } from './plans';
 
+/** A plan as a full answer shows it: with its production days, hours per resource and costs. */
 export function planJson(m: PlantModel, p: PlanCalc, cost: CostE8 | null, revenue: bigint): Plan {
-  const date = (i: number | null) => (i === null ? null : fromDay(m.asOfDay + i));
   const { routing, days, qty, regular, overtime } = p.production;
   const R = routing.length;
   let ot = 0;
   for (const h of overtime) ot += h;
+  // The dates' fields first, then these in their places: the same keys in the same order.
   return {
-    kind: p.kind,
-    mode: p.lane.mode,
-    overtime: p.overtime,
-    latest_dispatch_date: date(p.latest),
-    available_by_requested_date: p.available === Infinity ? null : p.available,
-    earliest_delivery_date: p.earliest === null ? null : fromDay(m.asOfDay + p.earliest + p.lane.transit),
-    dispatch_date: date(p.placed),
-    delivery_date: p.placed === null ? null : fromDay(m.asOfDay + p.placed + p.lane.transit),
-    on_time: p.onTime,
-    from_stock: p.fromStock,
-    bought_in: p.boughtIn,
+    ...planDates(m, p),
     produced: days.map((day, k) => ({
       date: fromDay(m.asOfDay + day),
       qty: qty[k]!,
