@@ -1,7 +1,8 @@
 /**
  * The Tables grid with a 100,000-row table, measured in headless Chromium against `npm run web`:
  * opening the table, scrolling it (frame intervals while the wheel turns), sorting it, checking an
- * edit (the whole workbook's rules), and saving it (three edits and saves: medians). Shared by the bench and by hand runs.
+ * edit (the whole workbook's rules), and saving it (three edits and saves: medians). Shared by the
+ * bench and by hand runs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -98,7 +98,6 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: D
   const lines: LineResult[] = new Array(req.lines.length);
   const holds: Hold[] = [];
   const planned: Planned[] = [];
-  const lasting = view === baseView(model);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     const line = k < same ? reuse!.planned[k]! : checkLine(view, req, i, alternatives, lineDetail(detail, i, reuse?.changed));
@@ -106,7 +105,7 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: D
     // What a line takes is for the lines after it, and for the model when the view is the model's
     // own (checkAndHold): a scratch view is dropped after its last line, which need take nothing
     // (often the only line a re-check plans again: the changed line moves last).
-    if (line.holding && (k < order.length - 1 || lasting)) takePlan(view, line.holding, line.result.sku, 1);
+    if (line.holding && (k < order.length - 1 || !view.scratch)) takePlan(view, line.holding, line.result.sku, 1);
     if (line.holding && !reuse) holds.push(...holdsOf(model, line.holding, i, line.result.sku));
     planned.push({ index: i, result: line.result, holding: line.holding });
   }

@@ -17,6 +17,8 @@ export type { PoolArrays };
 
 export interface View {
   model: PlantModel;
+  /** A scratch view is dropped after its check: what is taken from it matters only to later lines. */
+  scratch: boolean;
   res(i: number): ResArrays;
   pool(i: number): PoolArrays;
   mutRes(i: number): ResArrays;
@@ -31,7 +33,7 @@ export function baseView(model: PlantModel): View {
   if (!view) {
     const res = (i: number) => model.resources[i]!;
     const pool = (i: number) => model.pools[i]!;
-    baseViews.set(model, (view = { model, res, pool, mutRes: res, mutPool: pool }));
+    baseViews.set(model, (view = { model, scratch: false, res, pool, mutRes: res, mutPool: pool }));
   }
   return view;
 }
@@ -72,6 +74,7 @@ function scratchView(model: PlantModel): View {
   const poolCopies = new Map<number, PoolArrays>();
   return {
     model,
+    scratch: true,
     res: (i) => resCopies.get(i) ?? model.resources[i]!,
     pool: (i) => poolCopies.get(i) ?? model.pools[i]!,
     mutRes(i) {

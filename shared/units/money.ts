@@ -40,8 +40,7 @@ export function toE4Big(decimal: string): bigint {
 
 /** e4 integer → plain decimal string without trailing zeros ("7.5", "12"). */
 export function e4ToString(v: number): string {
-  // Most of the hours an answer shows are nothing, or whole (every production day, every step).
-  if (v === 0) return '0';
+  // Most of the hours an answer shows are nothing or whole (−0 too: String(−0) is "0").
   if (v % E4 === 0) return String(v / E4);
   const neg = v < 0;
   const a = Math.abs(v);
