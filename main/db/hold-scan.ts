@@ -102,8 +102,8 @@ export function promisesWithOtherHolds(db: Database, outcomes: readonly { id: st
 
 /**
  * Whether the raw row's hold columns from `at` on (`HOLD_COLUMNS` order) are exactly what
- * `holdToSql` writes for `h`. Written out column by column: an object per row made through
- * `holdToSql` doubled the scan (test/property/stored-holds.test.ts holds the two to the same).
+ * `pushHoldColumns` writes for `h`. Written out column by column: a row made for each hold to
+ * compare with doubled the scan (test/property/stored-holds.test.ts holds the two to the same).
  */
 function rowHolds(r: readonly unknown[], at: number, h: Hold): boolean {
   if (r[at] !== h.line || r[at + 1] !== h.type || r[at + 4] !== h.date) return false;

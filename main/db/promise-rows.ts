@@ -24,10 +24,10 @@ export interface HoldSqlRow {
   overtime_e4: number | null;
 }
 
-export function holdToSql(promiseId: string, h: Hold): HoldSqlRow {
-  return h.type === 'goods'
-    ? { promise_id: promiseId, line: h.line, type: 'goods', sku: h.sku, resource_id: null, date: h.date, qty: h.qty, use: h.use, regular_e4: null, overtime_e4: null }
-    : { promise_id: promiseId, line: h.line, type: 'hours', sku: null, resource_id: h.resource_id, date: h.date, qty: null, use: null, regular_e4: h.regular_e4, overtime_e4: h.overtime_e4 };
+/** Adds a hold's values to `into` in `HOLD_COLUMNS` order, as stored (the other kind's columns null). */
+export function pushHoldColumns(into: unknown[], h: Hold): void {
+  if (h.type === 'goods') into.push(h.line, 'goods', h.sku, null, h.date, h.qty, h.use, null, null);
+  else into.push(h.line, 'hours', null, h.resource_id, h.date, null, null, h.regular_e4, h.overtime_e4);
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

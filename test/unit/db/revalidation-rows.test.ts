@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPromisesForRevalidation } from '../../../main/db/revalidation-rows';
+import { holdsOf, openPromisesForRevalidation, replaceHolds } from '../../../main/db/revalidation-rows';
+import type { Hold } from '../../../shared/engine/types';
 import { buildModel, dispatchDatesOf, revalidatePromises, runCheck, validateRequest } from '../../../shared/engine';
 import { CAPACITY_REASONS, COMMERCIAL_REASONS } from '../../../shared/rules/reason-groups';
 import { openHarness, type Harness } from '../../support/operations-harness';
@@ -72,5 +73,24 @@ describe('open promises as revalidation reads them', () => {
     const replan = (open: typeof all) => revalidatePromises(plant(), { asOf: day, dataVersion: 'v' }, open).outcomes;
     expect(replan(some)).toEqual(replan(all));
     expect(replan(some)[0]).toMatchObject({ rechecked: false, holds: all[0]!.holds });
+  });
+
+  it('writes any number of holds back in the order given (statements of up to 32 rows each), goods and hours alike', async () => {
+    const model = buildModel(plant(), { asOf: AS_OF, dataVersion: (await h.store.dataVersion())! });
+    const v = validateRequest(model, request(line('FG', 4, '2026-03-04')));
+    if (!v.ok) throw new Error('bad request');
+    const { result, holds } = runCheck(model, v.value);
+    const r = await h.store.recordPromise({ status: 'confirmed', request: v.value, result, holds, user: 'a' }, await h.store.holdsVersion());
+    if (!r.ok) throw new Error('refused');
+    const made = (k: number): Hold =>
+      k % 3 === 0
+        ? { type: 'goods', line: k % 2, sku: k % 2 ? 'FG' : 'COMP', date: `2026-03-${String(1 + (k % 28)).padStart(2, '0')}`, qty: k, use: k % 2 ? 'finished' : 'component' }
+        : { type: 'hours', line: k % 2, resource_id: 'ASSY', date: `2026-04-${String(1 + (k % 28)).padStart(2, '0')}`, regular_e4: 10_000 * k, overtime_e4: k % 5 };
+    // Sizes on each side of a statement's 32 rows, and none.
+    for (const n of [70, 1, 32, 0, 33, 64, 5]) {
+      const next = Array.from({ length: n }, (_, k) => made(k + n));
+      replaceHolds(h.store.db, r.id, next);
+      expect(holdsOf(h.store.db, r.id)).toEqual(next);
+    }
   });
 });
