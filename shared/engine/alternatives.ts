@@ -17,7 +17,7 @@ import type { Alternative, CheckRequest, CheckResult, LineResult, PlanKind, Stat
 import { fromDay } from '../units/days';
 import type { PlantModel } from './plant-model';
 import type { PlanCalc } from './plans';
-import type { Change } from './planning-prefix';
+import type { Change } from './recheck-reuse';
 import { sayDate } from './reasons';
 
 export const STATUS_RANK: Record<Status, number> = { ok: 0, needs_approval: 1, not_feasible: 2 };

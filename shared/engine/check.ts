@@ -8,7 +8,7 @@ import type { CheckRequest, CheckResult, DataWarning, LineResult, Reason, Status
 import { hasOvertime } from './capacity';
 import { planCost } from './cost';
 import { fromDay, toDay } from '../units/days';
-import { laneKey, type Lane, type PlantModel } from './plant-model';
+import { laneKey, type Lane, type PlantModel, type ProductInfo } from './plant-model';
 import { percentAtLeast, percentString, toE4Big } from '../units/money';
 import { computePlan, lineSupply, type PlanCalc } from './plans';
 import { candidateAlternatives, STATUS_RANK, verifiedAlternatives } from './alternatives';
@@ -16,7 +16,7 @@ import { expressReason, overtimeReason, sayDate, shortageReasons } from './reaso
 import { beginLine } from './line-arrays';
 import type { Hold } from './types';
 import { applyHoldsTo, baseView, withScratchView, type View } from './view';
-import { planningOrder, samePrefix, type Change, type Planned } from './planning-prefix';
+import { planningOrder, Reuse, sharePools, type Change, type Planned } from './recheck-reuse';
 import { holdsOf, takePlan } from './plan-holds';
 import { planDates, planJson } from './plan-json';
 
@@ -34,8 +34,9 @@ export function runCheck(model: PlantModel, req: CheckRequest, opts: { replanAll
 
 /**
  * Alternatives that hold once applied (alternatives.ts); `model` must be as it was before `req`.
- * A re-check plans again only from the changed line on: the lines planned before it see the same
- * plant as in `checked`, so their answers and holds are taken from there (planning-prefix.ts).
+ * A re-check plans again only the lines that may see another plant than in `checked` (the changed
+ * line, and lines sharing a pool with a line planned again); the others' answers and plans are
+ * taken from there (recheck-reuse.ts).
  */
 function verify(model: PlantModel, req: CheckRequest, checked: Checked, replanAll = false): CheckResult {
   if (!checked.result.lines.some((l) => l.alternatives.length > 0)) return checked.result;
@@ -94,13 +95,24 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: D
   const full = detail === 'full';
   const model = view.model;
   const order = planningOrder(req.lines);
-  const same = reuse ? samePrefix(reuse.planned, order, reuse.changed) : 0;
+  const taking = reuse && new Reuse(model, reuse.planned, reuse.changed, model.products.get(req.lines[reuse.changed.index]!.sku)!);
+  // Lines taken as they were whose plans are not in the view yet: only a line planned again that
+  // shares a pool with one of them reads what it took (see recheck-reuse.ts).
+  const waiting: Planned[] = [];
   const lines: LineResult[] = new Array(req.lines.length);
   const holds: Hold[] = [];
   const planned: Planned[] = [];
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    const line = k < same ? reuse!.planned[k]! : checkLine(view, req, i, alternatives, lineDetail(detail, i, reuse?.changed));
+    const was = taking?.taken(i);
+    if (was) {
+      lines[i] = was.result;
+      if (was.holding) waiting.push(was);
+      planned.push({ index: i, result: was.result, holding: was.holding });
+      continue;
+    }
+    if (waiting.length > 0) takeWaiting(view, waiting, model.products.get(req.lines[i]!.sku)!);
+    const line = checkLine(view, req, i, alternatives, lineDetail(detail, i, reuse?.changed));
     lines[i] = line.result;
     // What a line takes is for the lines after it, and for the model when the view is the model's
     // own (checkAndHold): a scratch view is dropped after its last line, which need take nothing
@@ -125,6 +137,16 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: D
     holds,
     planned,
   };
+}
+
+/** Takes into the view the plans of the waiting lines that share a pool with a line of `product`, which is about to read them. */
+function takeWaiting(view: View, waiting: Planned[], product: ProductInfo): void {
+  let kept = 0;
+  for (const w of waiting) {
+    if (sharePools(view.model.products.get(w.result.sku)!, product)) takePlan(view, w.holding!, w.result.sku, 1);
+    else waiting[kept++] = w;
+  }
+  waiting.length = kept;
 }
 
 /** How much of line `i` a check works out (see `Detail`). */
