@@ -34,6 +34,7 @@ for (const bench of BENCHES) {
   // Each bench starts from a collected heap (`npm run bench` exposes gc): the garbage a bench
   // before it left (the model-build bench's five models of the ×10 plant) made every young
   // collection of the next one slower, and a 10-line check's p95 half as long again.
+  if (bench.alone) ctx.dropFixtures();
   (globalThis as { gc?: () => void }).gc?.();
   ctx.log(`bench ${bench.name}: ${bench.description}`);
   for (const f of await bench.run(ctx)) figures.push({ ...f, bench: bench.name });

@@ -11,6 +11,7 @@ import { measureGrid } from './grid-100k';
 export const grid = defineBench({
   name: 'grid',
   description: 'the Tables grid with a 100,000-row table in headless Chromium',
+  alone: true,
   async run(ctx) {
     if (!hasChromium) return [{ name: 'grid_100k_open_ms', value: 'skipped', note: 'no /usr/bin/chromium' }];
     const rows = ctx.quick ? 20_000 : 100_000;

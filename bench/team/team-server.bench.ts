@@ -12,6 +12,7 @@ function cpuNote(u: CpuUse, confirms: number): string {
 export const teamServer = defineBench({
   name: 'team-server',
   description: 'checks and confirms through two team server instances on one PostgreSQL',
+  alone: true,
   async run(ctx) {
     const r = await measureTeamServer({ quick: ctx.quick, log: ctx.log });
     return [

@@ -31,6 +31,7 @@ async function newDatabase(server: ThrowawayPostgres, name: string): Promise<str
 export const teamStore = defineBench({
   name: 'team',
   description: 'team store on PostgreSQL: 100,000-row import, following another process\'s confirms',
+  alone: true,
   async run(ctx) {
     const server = await startThrowawayPostgres({ durable: true });
     const dir = mkdtempSync(join(tmpdir(), 'promise-bench-team-'));
