@@ -70,6 +70,16 @@ describe('operations tables', () => {
     else expect((await (store as PostgresStore).pool.query(`SELECT pg_typeof(qty)::text AS t, pg_typeof(date)::text AS d FROM receipts LIMIT 1`)).rows[0]).toEqual({ t: 'bigint', d: 'date' });
   });
 
+  it('gives back a table of many thousand rows in its order, and names a bad row far down it', async () => {
+    // More rows than one read of a table takes at a time (4,096 in SQLite), so reads cross batches.
+    const load = Array.from({ length: 9_000 }, (_, i) => ({ resource_id: wb.resources[i % wb.resources.length]!.resource_id, date: '2026-03-0' + (1 + (i % 9)), hours: String(i % 13) }));
+    const big = { ...wb, resource_load: load };
+    await store.importWorkbook(big, meta, none);
+    expect((await store.loadPlant())?.workbook).toEqual(big);
+    await t.exec(`UPDATE resource_load SET hours = '-1' WHERE position = 8500`);
+    await expect(store.loadPlant()).rejects.toThrow(/resource_load, row 8501: hours/);
+  });
+
   it('refuses to read back a row that is not valid (the database is a trust boundary)', async () => {
     await store.importWorkbook(wb, meta, none);
     await t.exec(`UPDATE calendars SET mon = '25' WHERE position = 0`);
