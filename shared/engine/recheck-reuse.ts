@@ -73,21 +73,24 @@ export class Reuse {
   /** The first check's line that line `i` of the re-check is, when it can be taken as is; null when it must be planned again. */
   taken(i: number): Planned | null {
     const { index, parts } = this.changed;
-    const isPart = i >= index && i < index + parts;
-    // The changed line counts from its first part on, or from the first line it preceded in the first check.
-    if (!this.changedCounts && (isPart || this.rank[i < index ? i : i - parts + 1]! > this.rank[index]!)) {
-      this.changedCounts = true;
-      this.dirty.push(this.changedProduct);
+    if (i >= index && i < index + parts) {
+      this.countChanged();
+      return null;
     }
-    if (isPart) return null;
-    const was = this.first[this.rank[i < index ? i : i - parts + 1]!]!;
-    const product = this.productOf(was);
+    // Lines after the changed one move along by the parts it became, less the one it was.
+    const rank = this.rank[i < index ? i : i - parts + 1]!;
+    // The changed line counts from the first line it preceded in the first check too.
+    if (rank > this.rank[index]!) this.countChanged();
+    const was = this.first[rank]!;
+    const product = this.model.products.get(was.result.sku)!;
     if (!this.dirty.some((d) => sharePools(d, product))) return was;
     this.dirty.push(product);
     return null;
   }
 
-  productOf(p: Planned): ProductInfo {
-    return this.model.products.get(p.result.sku)!;
+  private countChanged(): void {
+    if (this.changedCounts) return;
+    this.changedCounts = true;
+    this.dirty.push(this.changedProduct);
   }
 }
