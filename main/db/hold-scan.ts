@@ -11,13 +11,12 @@
 import type { Database } from 'better-sqlite3';
 import type { Hold } from '../../shared/engine/types';
 import { HOLD_COLUMNS, holdFromColumns } from './promise-rows';
-import { prepared } from './statements';
+import { batches, prepared, SCAN_BATCH } from './statements';
 
-// Every scan reads in batches of rows, one call into SQLite per batch: a call per row took 1.15 s
-// for the ×10 plant's 1.3 million rows, batches of 4,096 0.83 s, each batch young garbage gone by
-// the next. A row's first value is its rowid, where the next batch starts.
-const BATCH = 4096;
-const batchSql = (columns: readonly string[]) => `SELECT rowid, ${columns.join(', ')} FROM promise_holds WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`;
+// Every scan reads in batches of rows (statements.ts `batches`): a call per row took 1.15 s for the
+// ×10 plant's 1.3 million rows, batches of 4,096 0.83 s. A row's first value is its rowid, where
+// the next batch starts.
+const batchSql = (columns: readonly string[]) => `SELECT rowid, ${columns.join(', ')} FROM promise_holds WHERE rowid > ? ORDER BY rowid LIMIT ${SCAN_BATCH}`;
 
 const HOLDS_SQL = batchSql(['promise_id', ...HOLD_COLUMNS]);
 
@@ -26,16 +25,9 @@ const HOLDS_SQL = batchSql(['promise_id', ...HOLD_COLUMNS]);
 // opening the ×10 database, for rows the database no longer keeps.
 const OPEN_HOLDS_SQL = batchSql(HOLD_COLUMNS);
 
-/** Every row `sql` (a `batchSql`) reads, in the order written; its batches are one snapshot only inside a transaction. */
+/** Every row `sql` (a `batchSql`) reads, in the order written; inside a transaction only (one snapshot). */
 function* rowsInBatches(db: Database, sql: string): Generator<unknown[]> {
-  if (!db.inTransaction) throw new Error('a scan of the hold rows outside a transaction');
-  const batch = prepared(db, sql).raw(true);
-  for (let after = Number.MIN_SAFE_INTEGER; ; ) {
-    const rows = batch.all(after) as unknown[][];
-    yield* rows;
-    if (rows.length < BATCH) return;
-    after = rows[rows.length - 1]![0] as number;
-  }
+  for (const rows of batches<unknown[]>(db, sql, (r) => r[0] as number, { raw: true, what: 'the hold rows' })) yield* rows;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { TABLE_NAMES, TABLES, emptyWorkbook, type TableName, type Workbook } from '../../shared/schemas/workbook';
+import { batches, SCAN_BATCH } from './statements';
 
 type Cell = string | number | null;
 
@@ -41,20 +42,16 @@ export class CorruptRowError extends Error {
   }
 }
 
-// Rows are read in batches by position, not all at once: a table's rows read whole (60,000 of the
-// ×10 plant's resource load) all lived until the last of them was parsed, and the collector copied
-// them twice over into the old generation; a batch is gone before the next. Within the caller's
-// transaction the batches are one snapshot.
-const BATCH = 4096;
-
 export function readWorkbookTables(db: Database): Workbook {
   const wb = emptyWorkbook();
   for (const t of TABLE_NAMES) {
     const spec = TABLES[t];
-    const batch = db.prepare(`SELECT position, ${spec.columns.join(', ')} FROM ${t} WHERE position > ? ORDER BY position LIMIT ${BATCH}`);
+    // In batches by position (statements.ts `batches`): a table read whole (60,000 rows of the ×10
+    // plant's resource load) kept every row alive until the last was parsed, and the collector
+    // copied them into the old generation.
+    const sql = `SELECT position, ${spec.columns.join(', ')} FROM ${t} WHERE position > ? ORDER BY position LIMIT ${SCAN_BATCH}`;
     const out: unknown[] = [];
-    for (let after = -1; ; ) {
-      const rows = batch.all(after) as Record<string, Cell>[];
+    for (const rows of batches<Record<string, Cell>>(db, sql, (r) => r.position as number, { raw: false, what: `the ${t} table` })) {
       for (const row of rows) {
         const r = spec.schema.safeParse(row);
         if (!r.success) {
@@ -63,8 +60,6 @@ export function readWorkbookTables(db: Database): Workbook {
         }
         out.push(r.data);
       }
-      if (rows.length < BATCH) break;
-      after = rows[rows.length - 1]!.position as number;
     }
     (wb as Record<TableName, unknown[]>)[t] = out;
   }

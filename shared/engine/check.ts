@@ -16,7 +16,8 @@ import { expressReason, overtimeReason, sayDate, shortageReasons } from './reaso
 import { beginLine } from './line-arrays';
 import type { Hold } from './types';
 import { applyHoldsTo, baseView, withScratchView, type View } from './view';
-import { planningOrder, Reuse, sharePools, type Change, type Planned } from './recheck-reuse';
+import { planningOrder, Reuse, type Change, type Planned } from './recheck-reuse';
+import { sharePools } from './pools-read';
 import { holdsOf, takePlan } from './plan-holds';
 import { planDates, planJson } from './plan-json';
 
@@ -95,7 +96,7 @@ function checkOn(view: View, req: CheckRequest, alternatives: boolean, detail: D
   const full = detail === 'full';
   const model = view.model;
   const order = planningOrder(req.lines);
-  const taking = reuse && new Reuse(model, reuse.planned, reuse.changed, model.products.get(req.lines[reuse.changed.index]!.sku)!);
+  const taking = reuse && new Reuse(model, reuse.planned, reuse.changed);
   // Lines taken as they were whose plans are not in the view yet: only a line planned again that
   // shares a pool with one of them reads what it took (see recheck-reuse.ts).
   const waiting: Planned[] = [];

@@ -7,7 +7,7 @@
  * Keys: `hours:<resource_id>` and `goods:<sku>`.
  */
 import type { CheckRequest } from '../schemas/check';
-import type { PlantModel } from './plant-model';
+import type { PlantModel, ProductInfo } from './plant-model';
 import type { Hold } from './types';
 
 export type PoolKey = `hours:${string}` | `goods:${string}`;
@@ -31,4 +31,15 @@ export function poolsRead(model: PlantModel, request: Pick<CheckRequest, 'lines'
     for (const c of product.bom) keys.add(goodsPool(c.sku));
   }
   return [...keys].sort();
+}
+
+/**
+ * Does a line of product `a` read a pool a line of product `b` reads? The same pools as
+ * `poolsRead`, by index (a re-check asks it for every pair of lines it may take as they were:
+ * recheck-reuse.ts; a property test holds the two equal).
+ */
+export function sharePools(a: ProductInfo, b: ProductInfo): boolean {
+  if (a === b) return true;
+  const stock = (p: ProductInfo, pool: number) => p.pool === pool || p.bom.some((c) => c.pool === pool);
+  return stock(b, a.pool) || a.bom.some((c) => stock(b, c.pool)) || a.routing.some((r) => b.routing.some((s) => s.res === r.res));
 }

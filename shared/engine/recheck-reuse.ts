@@ -18,6 +18,7 @@
 import type { LineResult } from '../schemas/check';
 import type { PlantModel, ProductInfo } from './plant-model';
 import type { PlanCalc } from './plans';
+import { sharePools } from './pools-read';
 
 /** A line as a check planned it: its index in the request, its answer, the plan it holds (if any). */
 export interface Planned {
@@ -43,13 +44,6 @@ export function planningOrder(lines: readonly { requested_date: string }[]): num
     });
 }
 
-/** Does a line of product `a` read a pool a line of product `b` reads? */
-export function sharePools(a: ProductInfo, b: ProductInfo): boolean {
-  if (a === b) return true;
-  const pools = (p: ProductInfo, pool: number) => p.pool === pool || p.bom.some((c) => c.pool === pool);
-  return pools(b, a.pool) || a.bom.some((c) => pools(b, c.pool)) || a.routing.some((r) => b.routing.some((s) => s.res === r.res));
-}
-
 /**
  * Asked line by line in the re-check's planning order (every line once): which lines of the first
  * check (`first`, in its planning order) the re-check takes as they are.
@@ -65,7 +59,6 @@ export class Reuse {
     private readonly model: PlantModel,
     private readonly first: readonly Planned[],
     private readonly changed: Change,
-    private readonly changedProduct: ProductInfo,
   ) {
     first.forEach((p, k) => (this.rank[p.index] = k));
   }
@@ -82,15 +75,20 @@ export class Reuse {
     // The changed line counts from the first line it preceded in the first check too.
     if (rank > this.rank[index]!) this.countChanged();
     const was = this.first[rank]!;
-    const product = this.model.products.get(was.result.sku)!;
+    const product = this.productOf(was);
     if (!this.dirty.some((d) => sharePools(d, product))) return was;
     this.dirty.push(product);
     return null;
   }
 
+  /** The changed line's product (its parts are the same product) counts from here on. */
   private countChanged(): void {
     if (this.changedCounts) return;
     this.changedCounts = true;
-    this.dirty.push(this.changedProduct);
+    this.dirty.push(this.productOf(this.first[this.rank[this.changed.index]!]!));
+  }
+
+  private productOf(p: Planned): ProductInfo {
+    return this.model.products.get(p.result.sku)!;
   }
 }

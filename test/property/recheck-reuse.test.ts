@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel, checkAndHold, poolsRead, runCheck, validateRequest, type PlantModel } from '../../shared/engine';
-import { sharePools } from '../../shared/engine/recheck-reuse';
+import { sharePools } from '../../shared/engine/pools-read';
 import type { CheckRequest, CheckRequestInput } from '../../shared/schemas/check';
 import { bigPlant, bigRequest } from '../fixtures/big-plant';
 import { Rng } from '../fixtures/rng';

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LineResult } from '../../shared/schemas/check';
 import type { PlantModel, ProductInfo } from '../../shared/engine/plant-model';
-import { planningOrder, Reuse, sharePools, type Change, type Planned } from '../../shared/engine/recheck-reuse';
+import { sharePools } from '../../shared/engine/pools-read';
+import { planningOrder, Reuse, type Change, type Planned } from '../../shared/engine/recheck-reuse';
 
 const made = (sku: string, pool: number, res: number[], bom: number[] = []): ProductInfo =>
   ({ sku, pool, routing: res.map((r) => ({ res: r, hoursE4: 10_000 })), bom: bom.map((p) => ({ pool: p, sku: `C${p}`, qty: 1 })) }) as unknown as ProductInfo;
@@ -20,7 +21,7 @@ type Line = [sku: string, date: string];
 /** The first check's lines as planned (in planning order), and for each line of the changed request in its planning order: taken (its index in the first request) or null. */
 function reuse(first: Line[], changed: Change, after: Line[]): [number, number | null][] {
   const planned: Planned[] = planningOrder(first.map(([, d]) => ({ requested_date: d }))).map((index) => ({ index, result: { sku: first[index]![0] } as LineResult, holding: null }));
-  const r = new Reuse(model, planned, changed, product(first[changed.index]![0]));
+  const r = new Reuse(model, planned, changed);
   return planningOrder(after.map(([, d]) => ({ requested_date: d }))).map((i) => [i, r.taken(i)?.index ?? null]);
 }
 
