@@ -10,7 +10,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Hold } from '../../shared/engine/types';
-import { HOLD_COLUMNS, holdFromColumns } from './promise-rows';
+import { HoldPacker, type PackedHolds } from '../../shared/engine/packed-holds';
+import { HOLD_COLUMNS, holdFromColumns, packHoldColumns } from './promise-rows';
 import { batches, prepared, SCAN_BATCH } from './statements';
 
 // Every scan reads in batches of rows (statements.ts `batches`): a call per row took 1.15 s for the
@@ -31,18 +32,22 @@ function* rowsInBatches(db: Database, sql: string): Generator<unknown[]> {
 }
 
 /**
- * The holds of the open promises, in the order written, one at a time as they are read: for a
- * model built from them, which keeps none of them. Kept in a list, the 1.3 million hold objects
- * of the ×10 plant were old garbage the collector walked again and again while the model was
- * built, and half of the memory at start. Within a transaction (one snapshot).
+ * The holds of the open promises packed for a model (packed-holds.ts), in the order written, with
+ * no hold made of a plain row: the model at start takes every one of them and keeps none. Within a
+ * transaction (one snapshot).
  */
-export function* openHoldsAsRead(db: Database, intern?: (s: string) => string): Generator<Hold> {
-  for (const r of rowsInBatches(db, OPEN_HOLDS_SQL)) yield holdFromColumns(r, 1, intern);
+export function packedOpenHolds(db: Database): PackedHolds {
+  const packer = new HoldPacker();
+  for (const r of rowsInBatches(db, OPEN_HOLDS_SQL)) packHoldColumns(r, 1, packer);
+  return packer.done();
 }
 
 /** The holds of the open promises in a list, each text shared among them (holds kept for long). */
 export function openHoldsList(db: Database): Hold[] {
-  return db.transaction(() => [...openHoldsAsRead(db, sharedTexts())])();
+  return db.transaction(() => {
+    const intern = sharedTexts();
+    return Array.from(rowsInBatches(db, OPEN_HOLDS_SQL), (r) => holdFromColumns(r, 1, intern));
+  })();
 }
 
 /** One copy of each text (a row brings its own copy of every text it holds). */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { checkRequest, checkResult, reason, type CheckRequest } from '../../shared/schemas/check';
 import { dateStr } from '../../shared/schemas/fields';
+import type { HoldPacker } from '../../shared/engine/packed-holds';
 import { hold, type Hold } from '../../shared/schemas/hold';
 import { plainStoredRequest } from './stored-request';
 import { PROMISE_STATUSES, type Approval, type PromiseEvent, type PromiseSummary } from './store-types';
@@ -56,21 +57,38 @@ export function holdFromSql(r: Omit<HoldSqlRow, 'promise_id'>): Hold {
 export const HOLD_COLUMNS = ['line', 'type', 'sku', 'resource_id', 'date', 'qty', 'use', 'regular_e4', 'overtime_e4'] as const;
 
 /**
+ * Which kind of hold the raw row's hold columns from `at` on (`HOLD_COLUMNS` order) plainly are,
+ * by the test `holdFromSql` takes them as they are with: 1 goods, 2 hours, 0 anything else (for
+ * the schema to say what is wrong).
+ */
+function plainKind(r: readonly unknown[], at: number): 0 | 1 | 2 {
+  if (!count(r[at]) || typeof r[at + 4] !== 'string' || !DATE.test(r[at + 4] as string)) return 0;
+  if (r[at + 1] === 'goods') return typeof r[at + 2] === 'string' && count(r[at + 5]) && (r[at + 6] === 'finished' || r[at + 6] === 'component') ? 1 : 0;
+  if (r[at + 1] === 'hours') return typeof r[at + 3] === 'string' && count(r[at + 7]) && count(r[at + 8]) ? 2 : 0;
+  return 0;
+}
+
+/**
  * `holdFromSql` for a row read as an array (better-sqlite3's raw mode), its hold columns from
  * `at` on in `HOLD_COLUMNS` order: replanning reads 130,000 holds, and an object per row before
  * the hold itself was a third of that read (issue #15, speed).
  */
 export function holdFromColumns(r: readonly unknown[], at: number, intern: (s: string) => string = (s) => s): Hold {
-  const [line, type, sku, resourceId, date, qty, use, regular, overtime] = [r[at], r[at + 1], r[at + 2], r[at + 3], r[at + 4], r[at + 5], r[at + 6], r[at + 7], r[at + 8]];
   // Each row brings its own copy of every text; a hold keeps shared ones (`intern`, and literals).
-  if (count(line) && typeof date === 'string' && DATE.test(date)) {
-    if (type === 'goods' && typeof sku === 'string' && count(qty) && (use === 'finished' || use === 'component'))
-      return { type: 'goods', line, sku: intern(sku), date: intern(date), qty, use: use === 'finished' ? 'finished' : 'component' };
-    if (type === 'hours' && typeof resourceId === 'string' && count(regular) && count(overtime))
-      return { type: 'hours', line, resource_id: intern(resourceId), date: intern(date), regular_e4: regular, overtime_e4: overtime };
-  }
-  const row = { line, type, sku, resource_id: resourceId, date, qty, use, regular_e4: regular, overtime_e4: overtime } as Omit<HoldSqlRow, 'promise_id'>;
-  return holdFromSql(row);
+  const kind = plainKind(r, at);
+  const [line, date] = [r[at] as number, r[at + 4] as string];
+  if (kind === 1) return { type: 'goods', line, sku: intern(r[at + 2] as string), date: intern(date), qty: r[at + 5] as number, use: r[at + 6] === 'finished' ? 'finished' : 'component' };
+  if (kind === 2) return { type: 'hours', line, resource_id: intern(r[at + 3] as string), date: intern(date), regular_e4: r[at + 7] as number, overtime_e4: r[at + 8] as number };
+  const [type, sku, resourceId, qty, use, regular, overtime] = [r[at + 1], r[at + 2], r[at + 3], r[at + 5], r[at + 6], r[at + 7], r[at + 8]];
+  return holdFromSql({ line, type, sku, resource_id: resourceId, date, qty, use, regular_e4: regular, overtime_e4: overtime } as Omit<HoldSqlRow, 'promise_id'>);
+}
+
+/** `holdFromColumns` straight into `packer`, with no hold made of a plain row (a model's start). */
+export function packHoldColumns(r: readonly unknown[], at: number, packer: HoldPacker): void {
+  const kind = plainKind(r, at);
+  if (kind === 1) packer.goods(r[at + 2] as string, r[at + 4] as string, r[at + 5] as number);
+  else if (kind === 2) packer.hours(r[at + 3] as string, r[at + 4] as string, r[at + 7] as number, r[at + 8] as number);
+  else packer.add(holdFromColumns(r, at));
 }
 
 const promiseRowSchema = z.object({

@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Hold } from '../../shared/engine/types';
+import type { PackedHolds } from '../../shared/engine/packed-holds';
 import type { Workbook } from '../../shared/schemas/workbook';
 import { dumpDatabase } from './dump';
 import { importFromSql } from './import-rows';
@@ -42,7 +43,7 @@ import {
 import { readWorkbookTables, writeWorkbookTables } from './workbook-tables';
 import { isCapacityLock, type CapacityLock } from './capacity-lock';
 import { decideInSqlite } from './sqlite-capacity-lock';
-import { openHoldsAsRead, openHoldsList } from './hold-scan';
+import { openHoldsList, packedOpenHolds } from './hold-scan';
 
 const now = () => new Date().toISOString();
 
@@ -126,10 +127,9 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async withOpenHolds<T>(use: (holds: Iterable<Hold>, version: number) => T): Promise<T> {
-    // One read transaction: the holds and the version are one snapshot. The holds are read as
-    // `use` iterates them (hold-scan.ts), never kept in a list.
-    return this.db.transaction(() => use(openHoldsAsRead(this.db), this.currentHoldsVersion()))();
+  async packedOpenHolds(): Promise<{ version: number; holds: PackedHolds }> {
+    // One read transaction: the holds and the version are one snapshot.
+    return this.db.transaction(() => ({ version: this.currentHoldsVersion(), holds: packedOpenHolds(this.db) }))();
   }
 
   async holdsVersion(): Promise<number> {

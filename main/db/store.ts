@@ -5,6 +5,7 @@
  * (people, operations) work on the same database; which database it is, only main/db/ knows.
  */
 import type { Hold } from '../../shared/engine/types';
+import type { PackedHolds } from '../../shared/engine/packed-holds';
 import type { Workbook } from '../../shared/schemas/workbook';
 import type { CapacityLock } from './capacity-lock';
 import type { OperationsStore } from './operations-store';
@@ -53,11 +54,10 @@ export interface Store {
   /** Every open hold and the holds version they make up, read in one snapshot (a model built from them follows the log from there). */
   openHoldsWithVersion(): Promise<{ version: number; holds: Hold[] }>;
   /**
-   * The same snapshot handed to `use`, which must iterate the holds (once at most) before it
-   * returns and keep none of the iterable: a store may read them as `use` goes (a model is built
-   * from a million holds without keeping them).
+   * The same snapshot packed for a model (`addPackedHolds`): a model is built from a million holds
+   * at start, and needs of each only what it takes, from what and on which day.
    */
-  withOpenHolds<T>(use: (holds: Iterable<Hold>, version: number) => T): Promise<T>;
+  packedOpenHolds(): Promise<{ version: number; holds: PackedHolds }>;
   /** A counter bumped by every change of holds and every import. */
   holdsVersion(): Promise<number>;
   /**

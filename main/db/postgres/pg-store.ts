@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Hold } from '../../../shared/engine/types';
+import { packHolds, type PackedHolds } from '../../../shared/engine/packed-holds';
 import type { Workbook } from '../../../shared/schemas/workbook';
 import type { CapacityLock } from '../capacity-lock';
 import { approvalFromSql, eventFromSql, parseStoredRequest, parseStoredResult, summaryFromSql } from '../promise-rows';
@@ -163,10 +164,10 @@ export class PostgresStore implements Store, PgHost {
     return read(this.pool, (p) => openHoldsWithVersion(p, except));
   }
 
-  async withOpenHolds<T>(use: (holds: Iterable<Hold>, version: number) => T): Promise<T> {
-    // A query's rows come all at once: read them, then hand them over.
+  async packedOpenHolds(): Promise<{ version: number; holds: PackedHolds }> {
+    // A query's rows come all at once: read them, then pack them.
     const { version, holds } = await this.openHoldsWithVersion();
-    return use(holds, version);
+    return { version, holds: packHolds(holds) };
   }
 
   async holdsVersion(): Promise<number> {

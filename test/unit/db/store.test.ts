@@ -14,6 +14,8 @@ import { revalidator } from '../../../main/services/revalidator';
 import type { Hold } from '../../../shared/engine/types';
 import type { CheckRequestInput } from '../../../shared/schemas/check';
 import { openStoreUnderTest, storeKinds, type StoreUnderTest } from '../../support/stores';
+import { packedRows } from '../../support/packed-rows';
+import { packHolds } from '../../../shared/engine/packed-holds';
 
 const TODAY = '2026-03-02';
 const wb = demoWorkbook(TODAY);
@@ -116,21 +118,22 @@ describe('promises and holds', () => {
     expect(p?.events).toEqual([{ at: p!.createdAt, user: 'ana', from: null, to: 'confirmed', comment: null }]);
   });
 
-  it('hands the open holds and their version over in one snapshot, as read, the same as in a list', async () => {
+  it('hands the open holds and their version over packed in one snapshot, the same as in a list', async () => {
     const a = await checked(3);
     const b = await checked(2);
     expect(await store.recordPromise({ status: 'confirmed', request: a.request, result: a.result, holds: a.holds, user: 'ana' }, a.holdsVersion)).toMatchObject({ ok: true });
     expect(await store.recordPromise({ status: 'confirmed', request: b.request, result: b.result, holds: b.holds, user: 'ana' }, await store.holdsVersion())).toMatchObject({ ok: true });
     const listed = await store.openHoldsWithVersion();
-    const handed = await store.withOpenHolds((holds, version) => ({ holds: [...holds], version }));
-    expect(handed).toEqual(listed);
-    expect(handed.holds).toHaveLength(a.holds.length + b.holds.length);
-    expect(handed.version).toBe(await store.holdsVersion());
+    const packed = await store.packedOpenHolds();
+    expect(packedRows(packed.holds)).toEqual(packedRows(packHolds(listed.holds)));
+    expect(packed.holds.goods.n + packed.holds.hours.n).toBe(a.holds.length + b.holds.length);
+    expect(packed.version).toBe(listed.version);
+    expect(packed.version).toBe(await store.holdsVersion());
     // A promise no longer open holds nothing there either.
     expect(await store.transition('P-000001', 'confirmed', 'cancelled', 'ana', null, { kind: 'release' })).toMatchObject({ ok: true });
-    const after = await store.withOpenHolds((holds, version) => ({ holds: [...holds], version }));
-    expect(after).toEqual(await store.openHoldsWithVersion());
-    expect(after.holds).toEqual(b.holds);
+    const after = await store.packedOpenHolds();
+    expect(packedRows(after.holds)).toEqual(packedRows(packHolds(b.holds)));
+    expect(after.version).toBe((await store.openHoldsWithVersion()).version);
   });
 
   it('tells a follower the tables\' data version with the holds since its own, in one read', async () => {
