@@ -11,6 +11,36 @@ import { isRealDate } from '../units/days';
 
 const EMPTY = new Set(['', null, undefined]);
 
+/**
+ * A cell's check: its one canonical value, each problem said through `issue` (a value returned
+ * after an issue is never used).
+ */
+type CellCheck<T> = (v: unknown, issue: (message: string) => void) => T;
+
+// The check behind each schema `cell` made, so that `required` and `withDefault` call it directly:
+// a schema's parse inside another's, for every cell, was about half of reading the ×10 plant's
+// 400,000 rows back at start (issue #15, speed), and of validating an import.
+const cellChecks = new WeakMap<z.ZodType, CellCheck<unknown>>();
+
+/** A cell's schema from its check (any value in; the canonical value, or the issues, out). */
+function cell<T>(check: CellCheck<T>) {
+  const schema = z.unknown().transform((v, ctx): T => check(v, (message) => ctx.addIssue({ code: 'custom', message })));
+  cellChecks.set(schema, check);
+  return schema;
+}
+
+/** The check of a schema `cell` made; of any other schema, one through its own parse. */
+function cellCheckOf<T extends z.ZodType>(schema: T): CellCheck<z.output<T>> {
+  const check = cellChecks.get(schema) as CellCheck<z.output<T>> | undefined;
+  if (check) return check;
+  return (v, issue) => {
+    const r = schema.safeParse(v);
+    if (r.success) return r.data;
+    for (const i of r.error.issues) issue(i.message);
+    return z.NEVER;
+  };
+}
+
 /** Digits before the decimal point a number may have (`workbook.md`); more is an error, never a later failure. */
 export const MAX_INT_DIGITS = 12;
 
@@ -49,35 +79,32 @@ function asText(v: unknown): string | null {
 }
 
 /** Identifier: 1–64 characters, case-sensitive, no leading or trailing spaces. */
-export const identifier = z
-  .unknown()
-  .transform((v, ctx) => {
-    const s = typeof v === 'number' ? String(v) : v;
-    if (typeof s !== 'string' || s.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'is required' });
-      return z.NEVER;
-    }
-    if (s.length > 64) ctx.addIssue({ code: 'custom', message: 'must be at most 64 characters' });
-    else if (s.trim() !== s) ctx.addIssue({ code: 'custom', message: 'must not start or end with a space' });
-    else if (CONTROL.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
-    else if (BIDI.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain bidirectional-override characters' });
-    else if (LONE_SURROGATE.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain unpaired surrogates' });
-    return s;
-  })
-  .pipe(z.string());
+export const identifier = cell((v, issue): string => {
+  const s = typeof v === 'number' ? String(v) : v;
+  if (typeof s !== 'string' || s.length === 0) {
+    issue('is required');
+    return z.NEVER;
+  }
+  if (s.length > 64) issue('must be at most 64 characters');
+  else if (s.trim() !== s) issue('must not start or end with a space');
+  else if (CONTROL.test(s)) issue('must not contain control characters');
+  else if (BIDI.test(s)) issue('must not contain bidirectional-override characters');
+  else if (LONE_SURROGATE.test(s)) issue('must not contain unpaired surrogates');
+  return s;
+});
 
 /** Free text (names, notes). */
 export const text = (max = 200) =>
-  z.unknown().transform((v, ctx) => {
+  cell((v, issue) => {
     const s = typeof v === 'number' ? String(v) : v;
     if (typeof s !== 'string') {
-      ctx.addIssue({ code: 'custom', message: 'must be text' });
+      issue('must be text');
       return z.NEVER;
     }
-    if (s.length > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} characters` });
+    if (s.length > max) issue(`must be at most ${max} characters`);
     // Control characters (other than tab and line feed) do not survive a spreadsheet round trip.
-    else if (CONTROL.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain control characters' });
-    else if (LONE_SURROGATE.test(s)) ctx.addIssue({ code: 'custom', message: 'must not contain unpaired surrogates' });
+    else if (CONTROL.test(s)) issue('must not contain control characters');
+    else if (LONE_SURROGATE.test(s)) issue('must not contain unpaired surrogates');
     return s;
   });
 
@@ -89,15 +116,15 @@ export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const dateStr = z.string().regex(DAY_PATTERN);
 
 /** Calendar date `YYYY-MM-DD`; an xlsx date cell (a Date at UTC midnight) is accepted too. */
-export const isoDate = z.unknown().transform((v, ctx) => {
+export const isoDate = cell((v, issue) => {
   let s: unknown = v;
   if (v instanceof Date && !Number.isNaN(v.getTime())) s = v.toISOString().slice(0, 10);
   if (typeof s !== 'string' || !DAY_PATTERN.test(s)) {
-    ctx.addIssue({ code: 'custom', message: `must be a date written YYYY-MM-DD, got ${show(v)}` });
+    issue(`must be a date written YYYY-MM-DD, got ${show(v)}`);
     return z.NEVER;
   }
   if (!isRealDate(s)) {
-    ctx.addIssue({ code: 'custom', message: `${s} is not a real calendar date` });
+    issue(`${s} is not a real calendar date`);
     return z.NEVER;
   }
   return s;
@@ -105,19 +132,19 @@ export const isoDate = z.unknown().transform((v, ctx) => {
 
 /** Non-negative whole number (quantities). `positive` excludes 0. */
 export const wholeNumber = (opts: { positive?: boolean; max?: number } = {}) =>
-  z.unknown().transform((v, ctx) => {
+  cell((v, issue) => {
     const s = asText(v);
     if (s === null || !/^\d+$/.test(s.trim()) || s.trim() !== s) {
-      ctx.addIssue({ code: 'custom', message: `must be a whole number, got ${show(v)}` });
+      issue(`must be a whole number, got ${show(v)}`);
       return z.NEVER;
     }
     const n = Number(s);
     if (!Number.isSafeInteger(n) || n > (opts.max ?? 1e12)) {
-      ctx.addIssue({ code: 'custom', message: `is too large (${cutValue(s)})` });
+      issue(`is too large (${cutValue(s)})`);
       return z.NEVER;
     }
     if (opts.positive && n === 0) {
-      ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
+      issue('must be greater than 0');
       return z.NEVER;
     }
     return n;
@@ -134,57 +161,46 @@ export const decimal = (opts: { places?: number; min?: string; max?: string; pos
   const min = opts.min === undefined ? null : toScaled(opts.min, places);
   const max = opts.max === undefined ? null : toScaled(opts.max, places);
   const bounded = opts.positive || min !== null || max !== null;
-  return z.unknown().transform((v, ctx) => {
+  return cell((v, issue) => {
     const s = asText(v);
     if (s === null || !re.test(s)) {
-      ctx.addIssue({ code: 'custom', message: `must be a ${opts.signed ? '' : 'non-negative '}number, got ${show(v)}` });
+      issue(`must be a ${opts.signed ? '' : 'non-negative '}number, got ${show(v)}`);
       return z.NEVER;
     }
     const [int = '', frac = ''] = s.replace(/^-/, '').split('.');
     if (int.replace(/^0+(?=\d)/, '').length > MAX_INT_DIGITS) {
-      ctx.addIssue({ code: 'custom', message: `must have at most ${MAX_INT_DIGITS} digits before the decimal point, got ${cutValue(s, 24)}` });
+      issue(`must have at most ${MAX_INT_DIGITS} digits before the decimal point, got ${cutValue(s, 24)}`);
       return z.NEVER;
     }
     if (frac.replace(/0+$/, '').length > places) {
-      ctx.addIssue({ code: 'custom', message: `must have at most ${places} decimals, got ${cutValue(s, 24)}` });
+      issue(`must have at most ${places} decimals, got ${cutValue(s, 24)}`);
       return z.NEVER;
     }
     const c = canonicalDecimal(s);
     if (!bounded) return c;
     const scaled = toScaled(c, places);
-    if (opts.positive && scaled <= 0n) ctx.addIssue({ code: 'custom', message: 'must be greater than 0' });
-    if (min !== null && scaled < min) ctx.addIssue({ code: 'custom', message: `must be at least ${opts.min}, got ${c}` });
-    if (max !== null && scaled > max) ctx.addIssue({ code: 'custom', message: `must be at most ${opts.max}, got ${c}` });
+    if (opts.positive && scaled <= 0n) issue('must be greater than 0');
+    if (min !== null && scaled < min) issue(`must be at least ${opts.min}, got ${c}`);
+    if (max !== null && scaled > max) issue(`must be at most ${opts.max}, got ${c}`);
     return c;
   });
 };
 
 /** A column that has a default: empty cells become `null` ("use the default"), kept as such on export. */
 export function withDefault<T extends z.ZodType>(schema: T) {
-  return z.unknown().transform((v, ctx): z.output<T> | null => {
-    if (EMPTY.has(v as string | null | undefined)) return null;
-    const r = schema.safeParse(v);
-    if (!r.success) {
-      for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
-      return z.NEVER;
-    }
-    return r.data;
-  });
+  const check = cellCheckOf(schema);
+  return cell((v, issue): z.output<T> | null => (EMPTY.has(v as string | null | undefined) ? null : check(v, issue)));
 }
 
 /** A required column: an empty cell is an error. */
 export function required<T extends z.ZodType>(schema: T) {
-  return z.unknown().transform((v, ctx): z.output<T> => {
+  const check = cellCheckOf(schema);
+  return cell((v, issue): z.output<T> => {
     if (EMPTY.has(v as string | null | undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'is required' });
+      issue('is required');
       return z.NEVER;
     }
-    const r = schema.safeParse(v);
-    if (!r.success) {
-      for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
-      return z.NEVER;
-    }
-    return r.data;
+    return check(v, issue);
   });
 }
 
@@ -205,9 +221,9 @@ export function show(v: unknown): string {
 
 /** One of a fixed set of words, e.g. `make` or `buy`. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.unknown().transform((v, ctx): T[number] => {
+  return cell((v, issue): T[number] => {
     if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v;
-    ctx.addIssue({ code: 'custom', message: `must be ${values.map((x) => `\`${x}\``).join(' or ')}, got ${show(v)}` });
+    issue(`must be ${values.map((x) => `\`${x}\``).join(' or ')}, got ${show(v)}`);
     return z.NEVER;
   });
 }
