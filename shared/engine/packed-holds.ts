@@ -63,6 +63,8 @@ class KindPacker {
   private readonly keys: string[] = [];
   private readonly keyIndex = new Map<string, number>();
   private readonly days = new Map<string, number>();
+  private lastDate = '';
+  private lastDay = 0;
   private key = new Int32Array(1024);
   private day = new Int32Array(1024);
   private a = new Float64Array(1024);
@@ -80,8 +82,14 @@ class KindPacker {
       this.keys.push(key);
       this.keyIndex.set(key, k);
     }
-    let d = this.days.get(date);
-    if (d === undefined) this.days.set(date, (d = toDay(date)));
+    // Three holds in four are of the day of the hold before (a production day's hours and parts).
+    let d = this.lastDay;
+    if (date !== this.lastDate) {
+      d = this.days.get(date);
+      if (d === undefined) this.days.set(date, (d = toDay(date)));
+      this.lastDate = date;
+      this.lastDay = d;
+    }
     this.key[this.n] = k;
     this.day[this.n] = d;
     this.a[this.n] = a;
