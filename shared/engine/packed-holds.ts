@@ -63,7 +63,7 @@ class KindPacker {
   private readonly keys: string[] = [];
   private readonly keyIndex = new Map<string, number>();
   private readonly days = new Map<string, number>();
-  private lastDate = '';
+  private lastDate: string | null = null;
   private lastDay = 0;
   private key = new Int32Array(1024);
   private day = new Int32Array(1024);
@@ -83,15 +83,14 @@ class KindPacker {
       this.keyIndex.set(key, k);
     }
     // Three holds in four are of the day of the hold before (a production day's hours and parts).
-    let d = this.lastDay;
     if (date !== this.lastDate) {
-      d = this.days.get(date);
+      let d = this.days.get(date);
       if (d === undefined) this.days.set(date, (d = toDay(date)));
       this.lastDate = date;
       this.lastDay = d;
     }
     this.key[this.n] = k;
-    this.day[this.n] = d;
+    this.day[this.n] = this.lastDay;
     this.a[this.n] = a;
     if (this.twoAmounts) this.b[this.n] = b;
     this.n++;
