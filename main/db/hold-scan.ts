@@ -11,7 +11,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Hold } from '../../shared/engine/types';
 import { HoldPacker, type PackedHolds } from '../../shared/engine/packed-holds';
-import { HOLD_COLUMNS, holdFromColumns, packHoldColumns } from './promise-rows';
+import { HOLD_COLUMNS, MODEL_HOLD_COLUMNS, holdFromColumns, packModelColumns } from './promise-rows';
 import { batches, prepared, SCAN_BATCH } from './statements';
 
 // Every scan reads in batches of rows (statements.ts `batches`): a call per row took 1.15 s for the
@@ -25,6 +25,7 @@ const HOLDS_SQL = batchSql(['promise_id', ...HOLD_COLUMNS]);
 // the rows of promises not open here looked each row up among the open promises' ids, a sixth of
 // opening the ×10 database, for rows the database no longer keeps.
 const OPEN_HOLDS_SQL = batchSql(HOLD_COLUMNS);
+const MODEL_HOLDS_SQL = batchSql(MODEL_HOLD_COLUMNS);
 
 /** Every row `sql` (a `batchSql`) reads, in the order written; inside a transaction only (one snapshot). */
 function* rowsInBatches(db: Database, sql: string): Generator<unknown[]> {
@@ -33,12 +34,14 @@ function* rowsInBatches(db: Database, sql: string): Generator<unknown[]> {
 
 /**
  * The holds of the open promises packed for a model (packed-holds.ts), in the order written, with
- * no hold made of a plain row: the model at start takes every one of them and keeps none. Within a
+ * no hold made of a row: the model at start takes every one of them and keeps none. Within a
  * transaction (one snapshot).
  */
 export function packedOpenHolds(db: Database): PackedHolds {
   const packer = new HoldPacker();
-  for (const r of rowsInBatches(db, OPEN_HOLDS_SQL)) packHoldColumns(r, 1, packer);
+  const row = prepared(db, `SELECT ${HOLD_COLUMNS.join(', ')} FROM promise_holds WHERE rowid = ?`).raw(true);
+  const whole = (r: readonly unknown[]) => row.get(r[0]) as unknown[];
+  for (const r of rowsInBatches(db, MODEL_HOLDS_SQL)) packModelColumns(r, 1, packer, whole);
   return packer.done();
 }
 

@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openHoldsList, packedOpenHolds, promisesWithOtherHolds, scanHolds } from '../../../main/db/hold-scan';
 import type { Hold } from '../../../shared/engine/types';
 import { MIGRATIONS, migrate } from '../../../main/db/migrate';
 import { promiseRows } from '../../support/raw-rows';
+import { pushHoldColumns } from '../../../main/db/promise-rows';
+import { packHolds } from '../../../shared/engine/packed-holds';
+import { packedRows } from '../../support/packed-rows';
 
 describe('the scans of the hold rows, in batches', () => {
   it('give every row once, in the order written, across batch edges and gaps in the rowids', () => {
@@ -53,3 +57,67 @@ describe('the scans of the hold rows, in batches', () => {
     db.close();
   });
 });
+
+describe('the holds packed for a model', () => {
+  const goods = fc.record({
+    type: fc.constant('goods' as const),
+    line: fc.nat(3),
+    sku: fc.constantFrom('FG', 'C1', 'C2'),
+    date: fc.constantFrom('2026-03-02', '2026-03-03', '2026-02-27'),
+    qty: fc.nat(1_000),
+    use: fc.constantFrom('finished' as const, 'component' as const),
+  });
+  const hours = fc.record({
+    type: fc.constant('hours' as const),
+    line: fc.nat(3),
+    resource_id: fc.constantFrom('M8', 'ASSY'),
+    date: fc.constantFrom('2026-03-02', '2026-03-04'),
+    regular_e4: fc.nat(100_000),
+    overtime_e4: fc.nat(20_000),
+  });
+
+  function database(): Database.Database {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS);
+    promiseRows(db)({ id: 'P-1', orderSeq: 1 });
+    return db;
+  }
+  const insertSql = "INSERT INTO promise_holds (promise_id, line, type, sku, resource_id, date, qty, use, regular_e4, overtime_e4) VALUES ('P-1', ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  it('read from the columns a model takes are the holds read whole, packed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(goods, hours), { maxLength: 60 }), (holds: Hold[]) => {
+        const db = database();
+        const insert = db.prepare(insertSql);
+        for (const h of holds) {
+          const values: unknown[] = [];
+          pushHoldColumns(values, h);
+          insert.run(values);
+        }
+        const packed = db.transaction(() => packedOpenHolds(db))();
+        expect(packedRows(packed)).toEqual(packedRows(packHolds(openHoldsList(db))));
+        expect(packed.goods.n + packed.hours.n).toBe(holds.length);
+        db.close();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuse a row that is no hold, saying what is wrong with it', () => {
+    for (const [row, what] of [
+      [[0, 'parts', 'FG', null, '2026-03-02', 1, 'finished', null, null], /Expected 'goods' \| 'hours'/],
+      [[0, 'goods', null, null, '2026-03-02', 1, 'finished', null, null], /"sku"[\s\S]*expected string/],
+      [[0, 'hours', null, 'M8', '2026-03-02', null, null, 5, null], /"overtime_e4"[\s\S]*expected number/],
+      [[0, 'goods', 'FG', null, '2 March', 1, 'finished', null, null], /"date"[\s\S]*must match pattern/],
+    ] as const) {
+      const db = database();
+      // A database written by something else: its constraints are not to be relied on.
+      db.pragma('ignore_check_constraints = ON');
+      db.prepare(insertSql).run(...row);
+      expect(() => db.transaction(() => packedOpenHolds(db))()).toThrow(what);
+      db.close();
+    }
+  });
+});
+
