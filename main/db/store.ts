@@ -54,7 +54,7 @@ export interface Store {
   /** Every open hold and the holds version they make up, read in one snapshot (a model built from them follows the log from there). */
   openHoldsWithVersion(): Promise<{ version: number; holds: Hold[] }>;
   /**
-   * The same snapshot packed for a model (`addPackedHolds`): a model is built from a million holds
+   * The same snapshot packed for a model (`buildModel`'s `packed`): a model is built from a million holds
    * at start, and needs of each only what it takes, from what and on which day.
    */
   packedOpenHolds(): Promise<{ version: number; holds: PackedHolds }>;

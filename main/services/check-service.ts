@@ -6,7 +6,7 @@
  * The model is built once per data version and as-of date and then follows the store's hold log,
  * so neither a check nor a confirm rebuilds it; a change by another process is seen the same way.
  */
-import { addHolds, addPackedHolds, buildModel, poolOfHold, poolsRead, releaseHolds, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
+import { addHolds, buildModel, poolOfHold, poolsRead, releaseHolds, runCheck, validateRequest, type Hold, type PlantModel } from '../../shared/engine';
 import type { CapacityLock, HoldsUpdate, LockedDecision } from '../db/capacity-lock';
 import { customerIssues, type CheckRequest, type CheckResult, type RequestIssue } from '../../shared/schemas/check';
 import type { PlantSnapshot, PromiseFilter, PromiseSummary, Store } from '../db/store';
@@ -226,9 +226,7 @@ export class CheckService {
   /** A model of `plant` with every open hold, and the holds version it makes up (one snapshot; the holds are never all kept). */
   private async fromOpenHolds(plant: PlantSnapshot, asOf: string): Promise<{ holdsVersion: number; model: PlantModel }> {
     const { version, holds } = await this.store.packedOpenHolds();
-    const model = buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion });
-    addPackedHolds(model, holds);
-    return { holdsVersion: version, model };
+    return { holdsVersion: version, model: buildModel(plant.workbook, { asOf, dataVersion: plant.dataVersion, packed: holds }) };
   }
 
   /**

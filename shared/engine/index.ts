@@ -3,7 +3,7 @@
  * the as-of date is always passed in.
  *
  *   const model = buildModel(workbook, { asOf, dataVersion, holds });   // once per data version / day
- *   addPackedHolds(model, packHolds(manyHolds));                        // or every open hold, packed
+ *   buildModel(workbook, { asOf, dataVersion, packed: packHolds(holds) }); // or every open hold, packed
  *   const v = validateRequest(model, json);                             // field errors, or a request
  *   const { result, holds } = runCheck(model, v.value);                 // never mutates the model
  *   addHolds(model, holds);                                             // when a promise is confirmed
@@ -11,7 +11,7 @@
  */
 export type { Hold, PlantModel, PromiseToRevalidate, RevalidationOutcome } from './types';
 export { buildModel, addHolds, releaseHolds } from './model';
-export { addPackedHolds, packHolds, HoldPacker, type PackedHolds } from './packed-holds';
+export { packHolds, HoldPacker, type PackedHolds } from './packed-holds';
 export { validateRequest } from './validate';
 export { checkAndHold, runCheck } from './check';
 export { dispatchDatesOf, revalidatePromises, waitsToBeFulfilled } from './revalidate';

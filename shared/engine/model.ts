@@ -13,9 +13,14 @@ import { toE4 } from '../units/money';
 import { buildPools } from './pool';
 import { laneKey, type Lane, type PlantModel, type ProductInfo, type ResourceState } from './plant-model';
 import type { Hold } from './types';
+import { takePackedHours, type PackedHolds } from './packed-holds';
 import { applyHoldsTo, baseView } from './view';
 
-export function buildModel(wb: Workbook, opts: { asOf: string; dataVersion: string; holds?: Iterable<Hold> }): PlantModel {
+/**
+ * The model of the tables as of `asOf`, with `holds` taken, or `packed` (every open hold, packed:
+ * packed-holds.ts), taken as the resources and pools are built.
+ */
+export function buildModel(wb: Workbook, opts: { asOf: string; dataVersion: string; holds?: Iterable<Hold>; packed?: PackedHolds }): PlantModel {
   const policy = resolvePolicy(wb.policy);
   const asOfDay = toDay(opts.asOf);
   const H = policy.horizon_days;
@@ -42,7 +47,9 @@ export function buildModel(wb: Workbook, opts: { asOf: string; dataVersion: stri
     if (i >= 0 && i < H) resources[resourceIndex.get(l.resource_id)!]!.load[i]! += toE4(l.hours);
   }
 
-  const { pools, poolIndex } = buildPools(wb, asOfDay, H);
+  if (opts.packed) takePackedHours(opts.packed.hours, resources, resourceIndex, asOfDay, H);
+
+  const { pools, poolIndex } = buildPools(wb, asOfDay, H, opts.packed?.goods);
   const routingOf = groupBy(wb.routings, (r) => r.sku);
   const bomOf = groupBy(wb.bom, (b) => b.sku);
   const products = new Map<string, ProductInfo>();

@@ -5,11 +5,10 @@
  * Handed over as `Hold` objects, with the day's list of changes of each pool growing in a map,
  * applying them was about 0.8 s of opening the ×10 database, and the objects young garbage the
  * collector copied (issue #15, speed). Packed, the same totals land on the same days
- * (test/property/packed-holds.test.ts holds `addPackedHolds` to `addHolds`).
+ * (test/property/packed-holds.test.ts holds a model built with them to one built with the holds).
  */
 import { toDay } from '../units/days';
-import type { PlantModel } from './plant-model';
-import { applyChanges } from './pool';
+import type { ResourceState } from './plant-model';
 import type { Hold } from './types';
 
 /** Holds of one kind: hold k takes `a[k]` (and `b[k]`) of `keys[key[k]]` on day number `day[k]`. */
@@ -111,47 +110,18 @@ class KindPacker {
 }
 
 /**
- * Takes packed holds from the model, as `addHolds` takes the same holds: goods dated before A
- * count on A, hours before A are past and ignored, as is anything beyond the horizon or of a
- * product or resource the tables no longer have.
+ * Takes packed hours holds from the resources, as `addHolds` takes the same holds: hours before A
+ * are past and ignored, as is anything beyond the horizon or of a resource the tables no longer
+ * have. (Goods holds are taken as the pools are built: `buildPools`.)
  */
-export function addPackedHolds(model: PlantModel, packed: PackedHolds): void {
-  const H = model.horizon;
-  const A = model.asOfDay;
-
-  const { hours } = packed;
-  const resourceOf = hours.keys.map((id) => model.resourceIndex.get(id) ?? -1);
+export function takePackedHours(hours: PackedKind, resources: readonly ResourceState[], resourceIndex: ReadonlyMap<string, number>, asOfDay: number, H: number): void {
+  const resourceOf = hours.keys.map((id) => resourceIndex.get(id) ?? -1);
   for (let k = 0; k < hours.n; k++) {
     const r = resourceOf[hours.key[k]!]!;
-    const i = hours.day[k]! - A;
+    const i = hours.day[k]! - asOfDay;
     if (r < 0 || i < 0 || i >= H) continue;
-    const res = model.resources[r]!;
+    const res = resources[r]!;
     res.regHeld[i]! += hours.a[k]!;
     res.otHeld[i]! += hours.b[k]!;
-  }
-
-  // Each pool's changes gathered in one array by counting (a pool's from `start[p]` on), then one
-  // merge per pool however many holds touch it.
-  const { goods } = packed;
-  const poolOf = goods.keys.map((sku) => model.poolIndex.get(sku) ?? -1);
-  const start = new Int32Array(model.pools.length + 1);
-  const taken = (k: number): boolean => poolOf[goods.key[k]!]! >= 0 && goods.day[k]! - A < H;
-  for (let k = 0; k < goods.n; k++) if (taken(k)) start[poolOf[goods.key[k]!]! + 1]!++;
-  for (let p = 0; p < model.pools.length; p++) start[p + 1]! += start[p]!;
-  const at = start.slice(0, model.pools.length);
-  const pairs = new Float64Array(2 * start[model.pools.length]!);
-  for (let k = 0; k < goods.n; k++) {
-    if (!taken(k)) continue;
-    const e = at[poolOf[goods.key[k]!]!]!++;
-    pairs[2 * e] = Math.max(0, goods.day[k]! - A);
-    pairs[2 * e + 1] = -goods.a[k]!;
-  }
-  // Merged from a plain list (the one kind of list `applyChanges` is ever given).
-  const list: number[] = [];
-  for (let p = 0; p < model.pools.length; p++) {
-    const n = start[p + 1]! - start[p]!;
-    if (n === 0) continue;
-    for (let e = 0; e < 2 * n; e++) list[e] = pairs[2 * start[p]! + e]!;
-    applyChanges(model.pools[p]!, model.pools[p]!, list, n);
   }
 }

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addPackedHolds, buildModel, packHolds, type Hold, type PlantModel } from '../../shared/engine';
+import { buildModel, packHolds, type Hold, type PlantModel } from '../../shared/engine';
 import { bigPlant } from '../fixtures/big-plant';
 import { shiftDate } from '../support/dates';
 
@@ -47,8 +47,7 @@ describe('packed holds', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(goods, hours), { maxLength: 400, size: 'large' }), (holds: Hold[]) => {
         const one = buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: 'p', holds });
-        const packed = buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: 'p' });
-        addPackedHolds(packed, packHolds(holds));
+        const packed = buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: 'p', packed: packHolds(holds) });
         expect(state(packed)).toEqual(state(one));
         for (const h of holds) {
           if (h.date < plant.asOf || h.date >= shiftDate(plant.asOf, H)) beyond++;
@@ -61,28 +60,31 @@ describe('packed holds', () => {
     expect(unknown).toBeGreaterThan(1_000);
   });
 
-  it('leave the model as it was when there are none', () => {
-    const model = buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: 'p' });
-    const before = state(model);
-    addPackedHolds(model, packHolds([]));
-    expect(state(model)).toEqual(before);
+  it('leave the model as it is without them when there are none', () => {
+    const model = buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: 'p', packed: packHolds([]) });
+    expect(state(model)).toEqual(state(buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: 'p' })));
   });
 
-  it('take a day\u2019s goods together on the as-of day when dated before it, hand-worked', () => {
+  it('take a day\u2019s goods together on the as-of day when dated before it, and hours from it on, hand-worked', () => {
     const sku = plant.workbook.products[0]!.sku;
-    const model = buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: 'p' });
-    const pool = model.pools[model.poolIndex.get(sku)!]!;
+    const resource = plant.workbook.resources[0]!.resource_id;
+    const bare = buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: 'p' });
     const cumOn = (m: PlantModel, i: number) => {
       const p = m.pools[m.poolIndex.get(sku)!]!;
       let s = 0;
       while (s + 1 < p.days.length && p.days[s + 1]! <= i) s++;
       return p.cum[s]!;
     };
-    const before = [0, 1, 2, 3].map((i) => cumOn(model, i));
     const g = (date: string, qty: number): Hold => ({ type: 'goods', line: 0, sku, date, qty, use: 'finished' });
-    // 7 three days before A and 5 on A count on A; 4 on A + 2 from then on.
-    addPackedHolds(model, packHolds([g(shiftDate(plant.asOf, -3), 7), g(plant.asOf, 5), g(shiftDate(plant.asOf, 2), 4)]));
+    const h = (date: string, regular_e4: number): Hold => ({ type: 'hours', line: 0, resource_id: resource, date, regular_e4, overtime_e4: 1 });
+    // 7 three days before A and 5 on A count on A; 4 two days after A from then on. Hours a day
+    // before A are past; 2.5 h on A + 1 and 1 h twice on A + 3 are held.
+    const holds = [g(shiftDate(plant.asOf, -3), 7), g(plant.asOf, 5), g(shiftDate(plant.asOf, 2), 4), h(shiftDate(plant.asOf, -1), 90_000), h(shiftDate(plant.asOf, 1), 25_000), h(shiftDate(plant.asOf, 3), 10_000), h(shiftDate(plant.asOf, 3), 10_000)];
+    const model = buildModel(plant.workbook, { asOf: plant.asOf, dataVersion: 'p', packed: packHolds(holds) });
+    const before = [0, 1, 2, 3].map((i) => cumOn(bare, i));
     expect([0, 1, 2, 3].map((i) => cumOn(model, i))).toEqual([before[0]! - 12, before[1]! - 12, before[2]! - 16, before[3]! - 16]);
-    expect(pool.days[0]).toBe(0);
+    const r = model.resources[model.resourceIndex.get(resource)!]!;
+    expect(Array.from(r.regHeld.subarray(0, 5))).toEqual([0, 25_000, 0, 20_000, 0]);
+    expect(Array.from(r.otHeld.subarray(0, 5))).toEqual([0, 1, 0, 2, 0]);
   });
 });
