@@ -61,7 +61,6 @@ class KindPacker {
   private n = 0;
   private readonly keys: string[] = [];
   private readonly keyIndex = new Map<string, number>();
-  private readonly days = new Map<string, number>();
   private lastDate: string | null = null;
   private lastDay = 0;
   private key = new Int32Array(1024);
@@ -83,10 +82,8 @@ class KindPacker {
     }
     // Three holds in four are of the day of the hold before (a production day's hours and parts).
     if (date !== this.lastDate) {
-      let d = this.days.get(date);
-      if (d === undefined) this.days.set(date, (d = toDay(date)));
+      this.lastDay = toDay(date);
       this.lastDate = date;
-      this.lastDay = d;
     }
     this.key[this.n] = k;
     this.day[this.n] = this.lastDay;
