@@ -8,8 +8,7 @@
  * (test/property/packed-holds.test.ts holds a model built with them to one built with the holds).
  */
 import { toDay } from '../units/days';
-import type { ResourceState } from './plant-model';
-import type { Hold } from './types';
+import type { Hold } from '../schemas/hold';
 
 /** Holds of one kind: hold k takes `a[k]` (and `b[k]`) of `keys[key[k]]` on day number `day[k]`. */
 export interface PackedKind {
@@ -109,9 +108,11 @@ class KindPacker {
 /**
  * Takes packed hours holds from the resources, as `addHolds` takes the same holds: hours before A
  * are past and ignored, as is anything beyond the horizon or of a resource the tables no longer
- * have. (Goods holds are taken as the pools are built: `buildPools`.)
+ * have. (Goods holds are taken as the pools are built: `buildPools`.) The resources are typed by
+ * their held hours only, not as plant-model.ts's `ResourceState`: pool.ts reads this file and
+ * plant-model.ts reads pool.ts, and engine files never import in a circle.
  */
-export function takePackedHours(hours: PackedKind, resources: readonly ResourceState[], resourceIndex: ReadonlyMap<string, number>, asOfDay: number, H: number): void {
+export function takePackedHours(hours: PackedKind, resources: readonly { regHeld: Float64Array; otHeld: Float64Array }[], resourceIndex: ReadonlyMap<string, number>, asOfDay: number, H: number): void {
   const resourceOf = hours.keys.map((id) => resourceIndex.get(id) ?? -1);
   for (let k = 0; k < hours.n; k++) {
     const r = resourceOf[hours.key[k]!]!;
